@@ -1,0 +1,60 @@
+/**
+ * Figure computation for one observation and over trace latencies, exactly as the figure
+ * definitions say. Every adapter derives its numbers through these.
+ */
+
+/** Token figures of one observation's `usageDetails`. */
+export interface ObservationTokens {
+  input: number;
+  output: number;
+  total: number;
+}
+
+/**
+ * input: Σ values whose key contains "input"; output: Σ values whose key contains "output"
+ * (both case-insensitive); total: the `total` value, or input + output when it is absent.
+ */
+export function observationTokens(
+  usageDetails: Readonly<Record<string, number>> | null | undefined,
+): ObservationTokens {
+  let input = 0;
+  let output = 0;
+  let total: number | undefined;
+  if (usageDetails) {
+    for (const key in usageDetails) {
+      const value = usageDetails[key]!;
+      if (key === 'total') total = value;
+      const lower = key.toLowerCase();
+      if (lower.includes('input')) input += value;
+      if (lower.includes('output')) output += value;
+    }
+  }
+  return { input, output, total: total ?? input + output };
+}
+
+/** `totalCost`, else `costDetails.total`, else Σ `costDetails` values; USD. */
+export function observationCost(
+  totalCost: number | null | undefined,
+  costDetails: Readonly<Record<string, number>> | null | undefined,
+): number {
+  if (typeof totalCost === 'number') return totalCost;
+  if (!costDetails) return 0;
+  if (typeof costDetails.total === 'number') return costDetails.total;
+  let sum = 0;
+  for (const key in costDetails) sum += costDetails[key]!;
+  return sum;
+}
+
+/**
+ * Nearest-rank percentile (`p` in (0, 100]) of values sorted ascending; `null` for none.
+ * The value at rank ⌈p/100 · n⌉, so it is always one of the observed latencies.
+ */
+export function nearestRank(sortedAscending: ArrayLike<number>, p: number): number | null {
+  const n = sortedAscending.length;
+  if (n === 0) return null;
+  const rank = Math.max(1, Math.ceil((p / 100) * n));
+  return sortedAscending[rank - 1]!;
+}
+
+/** Severity order of observation levels, lowest first. */
+export const LEVELS = ['DEBUG', 'DEFAULT', 'WARNING', 'ERROR'] as const;

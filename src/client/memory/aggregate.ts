@@ -1,0 +1,270 @@
+import { LEVELS, nearestRank } from '../figures.ts';
+import type { RangeMs } from '../query.ts';
+import type { ScoreSummary, SortDirection, TraceFilters, UserSummary } from '../types.ts';
+import { compareIds, type MemoryIndex } from './buildIndex.ts';
+
+/** Building blocks every memory-client method composes: slices, filters, sums, percentiles. */
+
+/** First position in `[lo, hi)` whose timestamp is ≥ `ms`. */
+export function lowerBound(timestamp: Float64Array, ms: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (timestamp[mid]! < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The positions `[lo, hi)` of user `u`'s traces inside the range. */
+export function userSlice(index: MemoryIndex, u: number, range: RangeMs): [number, number] {
+  const start = index.userOffsets[u]!;
+  const end = index.userOffsets[u + 1]!;
+  const lo = range.fromMs === -Infinity ? start : lowerBound(index.timestamp, range.fromMs, start, end);
+  const hi = range.toMs === Infinity ? end : lowerBound(index.timestamp, range.toMs, lo, end);
+  return [lo, hi];
+}
+
+/** The user's number, or -1. Users are sorted, so this is a binary search. */
+export function findUser(index: MemoryIndex, userId: string): number {
+  let lo = 0;
+  let hi = index.users.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (index.users[mid]! < userId) lo = mid + 1;
+    else hi = mid;
+  }
+  return index.users[lo] === userId ? lo : -1;
+}
+
+/** Trace filters compiled to integer checks against the index's dictionaries. */
+export class TraceFilter {
+  /** No constraint at all: callers skip `passes`. */
+  readonly none: boolean;
+  private readonly environmentAllowed: Uint8Array | null;
+  private readonly requiredTags: number[] | null;
+  private readonly index: MemoryIndex;
+
+  constructor(index: MemoryIndex, filters: TraceFilters | undefined) {
+    this.index = index;
+    const environments = filters?.environments ?? [];
+    const tags = filters?.tags ?? [];
+    this.environmentAllowed = null;
+    this.requiredTags = null;
+    if (environments.length > 0) {
+      this.environmentAllowed = new Uint8Array(index.environments.length);
+      for (const name of environments) {
+        const id = index.environments.indexOf(name);
+        if (id >= 0) this.environmentAllowed[id] = 1;
+      }
+    }
+    if (tags.length > 0) {
+      // An unknown tag keeps its slot as -1, which no trace carries, so nothing passes.
+      this.requiredTags = [...new Set(tags)].map((tag) => index.tags.indexOf(tag));
+    }
+    this.none = this.environmentAllowed === null && this.requiredTags === null;
+  }
+
+  passes(p: number): boolean {
+    if (this.environmentAllowed && this.environmentAllowed[this.index.environment[p]!] !== 1) return false;
+    if (this.requiredTags) {
+      const { tagOffsets, tagData } = this.index;
+      const start = tagOffsets[p]!;
+      const end = tagOffsets[p + 1]!;
+      for (const tag of this.requiredTags) {
+        let found = false;
+        for (let i = start; i < end; i++) {
+          if (tagData[i] === tag) {
+            found = true;
+            break;
+          }
+        }
+        if (!found) return false;
+      }
+    }
+    return true;
+  }
+}
+
+/** Running totals over a set of traces; reused between users to keep the hot loop allocation-free. */
+export class Totals {
+  traceCount = 0;
+  observationCount = 0;
+  inputTokens = 0;
+  outputTokens = 0;
+  totalTokens = 0;
+  totalCost = 0;
+  errorCount = 0;
+  sessionCount = 0;
+  firstMs = NaN;
+  lastMs = NaN;
+  /** Per-session stamp: a session is counted once per `sum` call. */
+  private readonly sessionSeen: Float64Array;
+  private generation = 0;
+
+  constructor(index: MemoryIndex) {
+    this.sessionSeen = new Float64Array(index.sessionIds.length);
+  }
+
+  /** Sums the traces in `[lo, hi)` that pass `filter` (positions are in timestamp order). */
+  sum(index: MemoryIndex, lo: number, hi: number, filter: TraceFilter): this {
+    const generation = ++this.generation;
+    const seen = this.sessionSeen;
+    let traceCount = 0;
+    let observationCount = 0;
+    let inputTokens = 0;
+    let outputTokens = 0;
+    let totalTokens = 0;
+    let totalCost = 0;
+    let errorCount = 0;
+    let sessionCount = 0;
+    let first = -1;
+    let last = -1;
+    for (let p = lo; p < hi; p++) {
+      if (!filter.none && !filter.passes(p)) continue;
+      if (first < 0) first = p;
+      last = p;
+      traceCount++;
+      observationCount += index.observationCount[p]!;
+      inputTokens += index.inputTokens[p]!;
+      outputTokens += index.outputTokens[p]!;
+      totalTokens += index.totalTokens[p]!;
+      totalCost += index.totalCost[p]!;
+      errorCount += index.hasError[p]!;
+      const s = index.session[p]!;
+      if (s >= 0 && seen[s] !== generation) {
+        seen[s] = generation;
+        sessionCount++;
+      }
+    }
+    this.traceCount = traceCount;
+    this.observationCount = observationCount;
+    this.inputTokens = inputTokens;
+    this.outputTokens = outputTokens;
+    this.totalTokens = totalTokens;
+    this.totalCost = totalCost;
+    this.errorCount = errorCount;
+    this.sessionCount = sessionCount;
+    this.firstMs = first < 0 ? NaN : index.timestamp[first]!;
+    this.lastMs = last < 0 ? NaN : index.timestamp[last]!;
+    return this;
+  }
+}
+
+/** Nearest-rank p50 and p95 of the latencies of the passing traces in `[lo, hi)`. */
+export function latencyPercentiles(
+  index: MemoryIndex,
+  lo: number,
+  hi: number,
+  filter: TraceFilter,
+): { p50: number | null; p95: number | null } {
+  const values = new Float64Array(hi - lo);
+  let n = 0;
+  for (let p = lo; p < hi; p++) {
+    const latency = index.latency[p]!;
+    if (Number.isNaN(latency) || (!filter.none && !filter.passes(p))) continue;
+    values[n++] = latency;
+  }
+  const sorted = values.subarray(0, n).sort();
+  return { p50: nearestRank(sorted, 50), p95: nearestRank(sorted, 95) };
+}
+
+/** Count and mean per name of NUMERIC and BOOLEAN scores on the passing traces, by name. */
+export function scoreSummaries(index: MemoryIndex, lo: number, hi: number, filter: TraceFilter): ScoreSummary[] {
+  const byName = new Map<string, { count: number; sum: number }>();
+  for (let p = lo; p < hi; p++) {
+    const start = index.scoreOffsets[p]!;
+    const end = index.scoreOffsets[p + 1]!;
+    if (start === end || (!filter.none && !filter.passes(p))) continue;
+    for (let i = start; i < end; i++) {
+      const score = index.scores[i]!;
+      if (score.dataType !== 'NUMERIC' && score.dataType !== 'BOOLEAN') continue;
+      const entry = byName.get(score.name);
+      if (entry) {
+        entry.count++;
+        entry.sum += score.value!;
+      } else byName.set(score.name, { count: 1, sum: score.value! });
+    }
+  }
+  return [...byName.entries()]
+    .sort(([a], [b]) => compareIds(a, b))
+    .map(([name, { count, sum }]) => ({ name, count, mean: sum / count }));
+}
+
+export function toIso(ms: number): string | null {
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+/** A user's full summary over `[lo, hi)`, given its already computed totals. */
+export function userSummary(
+  index: MemoryIndex,
+  u: number,
+  lo: number,
+  hi: number,
+  filter: TraceFilter,
+  totals: Totals,
+): UserSummary {
+  const { p50, p95 } = latencyPercentiles(index, lo, hi, filter);
+  return {
+    userId: index.users[u]!,
+    firstEvent: toIso(totals.firstMs),
+    lastEvent: toIso(totals.lastMs),
+    traceCount: totals.traceCount,
+    observationCount: totals.observationCount,
+    sessionCount: totals.sessionCount,
+    inputTokens: totals.inputTokens,
+    outputTokens: totals.outputTokens,
+    totalTokens: totals.totalTokens,
+    totalCost: totals.totalCost,
+    errorCount: totals.errorCount,
+    errorRate: totals.traceCount === 0 ? null : totals.errorCount / totals.traceCount,
+    latencyP50: p50,
+    latencyP95: p95,
+    scores: scoreSummaries(index, lo, hi, filter),
+  };
+}
+
+/**
+ * Sorts `order` (row numbers) by `key`, NaN (no value) last in either direction, ties by
+ * `tie` ascending. Numeric keys live in a Float64Array so the comparator stays monomorphic.
+ */
+export function sortByKey(
+  order: number[],
+  key: Float64Array,
+  direction: SortDirection,
+  tie: (a: number, b: number) => number,
+): number[] {
+  const sign = direction === 'asc' ? 1 : -1;
+  return order.sort((a, b) => {
+    const x = key[a]!;
+    const y = key[b]!;
+    if (x !== y) {
+      if (Number.isNaN(x)) return Number.isNaN(y) ? tie(a, b) : 1;
+      if (Number.isNaN(y)) return -1;
+      return x < y ? -sign : sign;
+    }
+    return tie(a, b);
+  });
+}
+
+/** Like `sortByKey` for string keys (code-unit order), `null` last. */
+export function sortByText(
+  order: number[],
+  key: (row: number) => string | null,
+  direction: SortDirection,
+  tie: (a: number, b: number) => number,
+): number[] {
+  const sign = direction === 'asc' ? 1 : -1;
+  return order.sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    if (x === y) return tie(a, b);
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return x < y ? -sign : sign;
+  });
+}
+
+export function levelName(index: MemoryIndex, p: number) {
+  const level = index.level[p]!;
+  return level < 0 ? null : LEVELS[level]!;
+}

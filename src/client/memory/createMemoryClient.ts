@@ -1,0 +1,106 @@
+import type { Dataset } from '../dataset.ts';
+import { throwIfAborted } from '../query.ts';
+import type { ClientCapabilities, RequestOptions, UserFigure, UserTrackingClient } from '../types.ts';
+import { buildIndex, type MemoryIndex } from './buildIndex.ts';
+import { getActivity } from './getActivity.ts';
+import { USER_SORT_FIELDS, listUsers } from './listUsers.ts';
+import { getUser, listScores, listSessions, listTraces } from './userRows.ts';
+
+export interface MemoryClientOptions {
+  /** Identity for query keys; see `UserTrackingClient.id`. */
+  id?: string;
+  /**
+   * Largest page the client serves.
+   * @defaultValue 10000
+   */
+  maxPageSize?: number;
+  /**
+   * Simulated latency per call, ms, for demos and loading states.
+   * @defaultValue 0
+   */
+  latencyMs?: number;
+}
+
+/** The in-memory client: the index it answers from, plus what the dataset held that no user owns. */
+export interface MemoryClient extends UserTrackingClient {
+  /** Records left out of every figure because they belong to no user of the dataset. */
+  readonly ignored: MemoryIndex['ignored'];
+  /** Number of distinct users. */
+  readonly userCount: number;
+}
+
+const ALL_FIGURES: readonly UserFigure[] = [
+  'firstEvent',
+  'lastEvent',
+  'traceCount',
+  'observationCount',
+  'sessionCount',
+  'inputTokens',
+  'outputTokens',
+  'totalTokens',
+  'totalCost',
+  'errorCount',
+  'errorRate',
+  'latencyP50',
+  'latencyP95',
+  'scores',
+];
+
+/**
+ * A client that answers every method from a dataset held in memory: Langfuse-shaped
+ * `{ traces, observations, scores }`, validated and indexed once. Throws a `UserlensError`
+ * (`invalid_dataset`) naming the record index, id and field of the first malformed record.
+ *
+ * @example
+ * const client = createMemoryClient(generateDemoDataset({ seed: 1, users: 200 }));
+ */
+export function createMemoryClient(dataset: Dataset, options: MemoryClientOptions = {}): MemoryClient {
+  const index = buildIndex(dataset);
+  const maxPageSize = options.maxPageSize ?? 10_000;
+  const latencyMs = options.latencyMs ?? 0;
+  const capabilities: ClientCapabilities = {
+    pagination: { kind: 'offset' },
+    maxPageSize,
+    sortableFields: USER_SORT_FIELDS,
+    filterableFields: ['environment', 'tags'],
+    search: true,
+    listFigures: ALL_FIGURES,
+    detailFigures: ALL_FIGURES,
+  };
+
+  /** Answers asynchronously, so an abort right after the call still rejects. */
+  async function answer<T>(options: RequestOptions | undefined, compute: () => T): Promise<T> {
+    const signal = options?.signal;
+    if (latencyMs > 0) await delay(latencyMs, signal);
+    else await Promise.resolve();
+    throwIfAborted(signal);
+    return compute();
+  }
+
+  return {
+    ...(options.id === undefined ? {} : { id: options.id }),
+    capabilities,
+    ignored: index.ignored,
+    userCount: index.users.length,
+    listUsers: (query, opts) => answer(opts, () => listUsers(index, query, maxPageSize)),
+    getUser: (userId, query = {}, opts) => answer(opts, () => getUser(index, userId, query)),
+    listTraces: (query, opts) => answer(opts, () => listTraces(index, query, maxPageSize)),
+    listSessions: (query, opts) => answer(opts, () => listSessions(index, query, maxPageSize)),
+    listScores: (query, opts) => answer(opts, () => listScores(index, query, maxPageSize)),
+    getActivity: (query, opts) => answer(opts, () => getActivity(index, query)),
+  };
+}
+
+function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    function onAbort() {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,248 @@
+import { observationCost, observationTokens } from '../figures.ts';
+import { parsePaging, parseRange, parseSort, toPage, type RangeMs } from '../query.ts';
+import type {
+  ModelUsage,
+  Page,
+  ScoreRow,
+  ScoreSortField,
+  ScoresQuery,
+  SessionRow,
+  SessionSortField,
+  SessionsQuery,
+  TraceRow,
+  TraceSortField,
+  TracesQuery,
+  UserQuery,
+  UserStats,
+} from '../types.ts';
+import {
+  TraceFilter,
+  Totals,
+  findUser,
+  levelName,
+  sortByKey,
+  sortByText,
+  toIso,
+  userSlice,
+  userSummary,
+} from './aggregate.ts';
+import { compareIds, type MemoryIndex } from './buildIndex.ts';
+
+/** The per-user methods: one user's stats, traces, sessions and scores. */
+
+/** Positions of the user's traces in the range that pass the filters, in timestamp order. */
+function userTraces(index: MemoryIndex, userId: string, range: RangeMs, filter: TraceFilter): number[] {
+  const u = findUser(index, userId);
+  if (u < 0) return [];
+  const [lo, hi] = userSlice(index, u, range);
+  const positions: number[] = [];
+  for (let p = lo; p < hi; p++) if (filter.none || filter.passes(p)) positions.push(p);
+  return positions;
+}
+
+export function getUser(index: MemoryIndex, userId: string, query: UserQuery): UserStats | null {
+  const range = parseRange(query.range, 'getUser');
+  const u = findUser(index, userId);
+  if (u < 0) return null;
+  const filter = new TraceFilter(index, query.filters);
+  const [lo, hi] = userSlice(index, u, range);
+  const totals = new Totals(index).sum(index, lo, hi, filter);
+  return { ...userSummary(index, u, lo, hi, filter, totals), models: modelUsage(index, lo, hi, filter) };
+}
+
+function modelUsage(index: MemoryIndex, lo: number, hi: number, filter: TraceFilter): ModelUsage[] {
+  // Per-observation figures are derived again from the records here rather than kept in the
+  // index: a detail view reads one user's observations, the index would hold every user's.
+  const byModel = new Map<string | null, ModelUsage>();
+  for (let p = lo; p < hi; p++) {
+    if (!filter.none && !filter.passes(p)) continue;
+    for (let o = index.observationOffsets[p]!; o < index.observationOffsets[p + 1]!; o++) {
+      const observation = index.observations[index.observationRecord[o]!]!;
+      const model = observation.model || null;
+      let usage = byModel.get(model);
+      if (!usage) {
+        usage = { model, observationCount: 0, inputTokens: 0, outputTokens: 0, totalTokens: 0, totalCost: 0 };
+        byModel.set(model, usage);
+      }
+      const tokens = observationTokens(observation.usageDetails);
+      usage.observationCount++;
+      usage.inputTokens += tokens.input;
+      usage.outputTokens += tokens.output;
+      usage.totalTokens += tokens.total;
+      usage.totalCost += observationCost(observation.totalCost, observation.costDetails);
+    }
+  }
+  return [...byModel.values()].sort(
+    (a, b) =>
+      b.totalCost - a.totalCost ||
+      (a.model === b.model ? 0 : a.model === null ? 1 : b.model === null ? -1 : compareIds(a.model, b.model)),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export const TRACE_SORT_FIELDS: readonly TraceSortField[] = [
+  'timestamp',
+  'name',
+  'latency',
+  'observationCount',
+  'totalTokens',
+  'totalCost',
+];
+
+export function listTraces(index: MemoryIndex, query: TracesQuery, maxPageSize: number): Page<TraceRow> {
+  const where = 'listTraces';
+  const range = parseRange(query.range, where);
+  const paging = parsePaging(query, maxPageSize, where);
+  const sort = parseSort(query.sort, TRACE_SORT_FIELDS, { field: 'timestamp', direction: 'desc' }, where);
+  const positions = userTraces(index, query.userId, range, new TraceFilter(index, query.filters));
+  const byId = (a: number, b: number) => compareIds(index.traces[a]!.id, index.traces[b]!.id);
+  if (sort.field === 'name') {
+    sortByText(positions, (p) => index.traces[p]!.name ?? null, sort.direction, byId);
+  } else {
+    const key = {
+      timestamp: index.timestamp,
+      latency: index.latency,
+      totalTokens: index.totalTokens,
+      totalCost: index.totalCost,
+      observationCount: Float64Array.from(index.observationCount),
+    }[sort.field];
+    sortByKey(positions, key, sort.direction, byId);
+  }
+  const items = positions.slice(paging.offset, paging.offset + paging.pageSize).map((p) => traceRow(index, p));
+  return toPage(items, paging, positions.length);
+}
+
+function traceRow(index: MemoryIndex, p: number): TraceRow {
+  const trace = index.traces[p]!;
+  const latency = index.latency[p]!;
+  const scores = index.scores.slice(index.scoreOffsets[p], index.scoreOffsets[p + 1]).map((score) => ({
+    name: score.name,
+    dataType: score.dataType,
+    value: score.value ?? null,
+    stringValue: score.stringValue ?? null,
+  }));
+  return {
+    id: trace.id,
+    timestamp: toIso(index.timestamp[p]!)!,
+    name: trace.name ?? null,
+    sessionId: trace.sessionId || null,
+    environment: index.environments[index.environment[p]!]!,
+    tags: trace.tags ? [...trace.tags] : [],
+    input: trace.input ?? null,
+    output: trace.output ?? null,
+    level: levelName(index, p),
+    latency: Number.isNaN(latency) ? null : latency,
+    observationCount: index.observationCount[p]!,
+    inputTokens: index.inputTokens[p]!,
+    outputTokens: index.outputTokens[p]!,
+    totalTokens: index.totalTokens[p]!,
+    totalCost: index.totalCost[p]!,
+    scores,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export const SESSION_SORT_FIELDS: readonly SessionSortField[] = [
+  'createdAt',
+  'lastActivity',
+  'durationMs',
+  'traceCount',
+  'totalTokens',
+  'totalCost',
+];
+
+export function listSessions(index: MemoryIndex, query: SessionsQuery, maxPageSize: number): Page<SessionRow> {
+  const where = 'listSessions';
+  const range = parseRange(query.range, where);
+  const paging = parsePaging(query, maxPageSize, where);
+  const sort = parseSort(query.sort, SESSION_SORT_FIELDS, { field: 'lastActivity', direction: 'desc' }, where);
+  const bySession = new Map<number, SessionRow>();
+  for (const p of userTraces(index, query.userId, range, new TraceFilter(index, query.filters))) {
+    const s = index.session[p]!;
+    if (s < 0) continue;
+    const ts = toIso(index.timestamp[p]!)!;
+    let row = bySession.get(s);
+    if (!row) {
+      // Positions come in timestamp order, so the first trace seen opens the session.
+      row = {
+        sessionId: index.sessionIds[s]!,
+        createdAt: ts,
+        lastActivity: ts,
+        durationMs: 0,
+        traceCount: 0,
+        observationCount: 0,
+        inputTokens: 0,
+        outputTokens: 0,
+        totalTokens: 0,
+        totalCost: 0,
+        errorCount: 0,
+      };
+      bySession.set(s, row);
+    }
+    row.lastActivity = ts;
+    row.durationMs = index.timestamp[p]! - Date.parse(row.createdAt);
+    row.traceCount++;
+    row.observationCount += index.observationCount[p]!;
+    row.inputTokens += index.inputTokens[p]!;
+    row.outputTokens += index.outputTokens[p]!;
+    row.totalTokens += index.totalTokens[p]!;
+    row.totalCost += index.totalCost[p]!;
+    row.errorCount += index.hasError[p]!;
+  }
+  const rows = [...bySession.values()];
+  const key = Float64Array.from(rows, (row) => {
+    const value = row[sort.field];
+    return typeof value === 'string' ? Date.parse(value) : value;
+  });
+  const order = sortByKey(
+    rows.map((_, i) => i),
+    key,
+    sort.direction,
+    (a, b) => compareIds(rows[a]!.sessionId, rows[b]!.sessionId),
+  );
+  const items = order.slice(paging.offset, paging.offset + paging.pageSize).map((i) => rows[i]!);
+  return toPage(items, paging, rows.length);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export const SCORE_SORT_FIELDS: readonly ScoreSortField[] = ['timestamp', 'name', 'value'];
+
+export function listScores(index: MemoryIndex, query: ScoresQuery, maxPageSize: number): Page<ScoreRow> {
+  const where = 'listScores';
+  const range = parseRange(query.range, where);
+  const paging = parsePaging(query, maxPageSize, where);
+  const sort = parseSort(query.sort, SCORE_SORT_FIELDS, { field: 'timestamp', direction: 'desc' }, where);
+  const rows: ScoreRow[] = [];
+  for (const p of userTraces(index, query.userId, range, new TraceFilter(index, query.filters))) {
+    for (let i = index.scoreOffsets[p]!; i < index.scoreOffsets[p + 1]!; i++) {
+      const score = index.scores[i]!;
+      if (query.name !== undefined && score.name !== query.name) continue;
+      rows.push({
+        id: score.id,
+        timestamp: toIso(Date.parse(score.timestamp))!,
+        name: score.name,
+        dataType: score.dataType,
+        value: score.value ?? null,
+        stringValue: score.stringValue ?? null,
+        source: score.source,
+        comment: score.comment ?? null,
+        traceId: index.traces[p]!.id,
+        observationId: score.observationId ?? null,
+      });
+    }
+  }
+  const order = rows.map((_, i) => i);
+  const byId = (a: number, b: number) => compareIds(rows[a]!.id, rows[b]!.id);
+  if (sort.field === 'name') sortByText(order, (i) => rows[i]!.name, sort.direction, byId);
+  else {
+    const key = Float64Array.from(rows, (row) =>
+      sort.field === 'timestamp' ? Date.parse(row.timestamp) : (row.value ?? NaN),
+    );
+    sortByKey(order, key, sort.direction, byId);
+  }
+  const items = order.slice(paging.offset, paging.offset + paging.pageSize).map((i) => rows[i]!);
+  return toPage(items, paging, rows.length);
+}

@@ -1,0 +1,326 @@
+/**
+ * The client contract: what every userlens source (in-memory, Langfuse, the host's own)
+ * answers, and the shapes it answers with. Framework-free.
+ *
+ * Conventions shared by every method:
+ * - timestamps are ISO-8601 strings, durations milliseconds, cost USD;
+ * - a `DateRange` applies to `trace.timestamp`, `from` inclusive, `to` exclusive, either open;
+ * - pages are counted from 1 and `pageSize` is at least 1;
+ * - every method takes `{ signal }` and rejects with the signal's reason once it aborts.
+ */
+
+/** ISO-8601 date-time string, e.g. `2026-11-01T12:00:00.000Z`. */
+export type IsoDateTime = string;
+
+/** A half-open interval over `trace.timestamp`: `from` inclusive, `to` exclusive; either side may be open. */
+export interface DateRange {
+  from?: IsoDateTime;
+  to?: IsoDateTime;
+}
+
+export type SortDirection = 'asc' | 'desc';
+
+/** Sort by one field. Ties are always broken by the row's id (`userId`, trace id, …) ascending. */
+export interface SortSpec<Field extends string = string> {
+  field: Field;
+  direction: SortDirection;
+}
+
+/** Trace filters. A trace passes when its environment is one of `environments` and it carries every tag in `tags`. */
+export interface TraceFilters {
+  /** Keep traces whose `environment` is one of these. Empty or absent: any environment. */
+  environments?: readonly string[];
+  /** Keep traces that carry all of these tags. Empty or absent: no tag constraint. */
+  tags?: readonly string[];
+}
+
+/** Options every client method takes. */
+export interface RequestOptions {
+  /** Aborts the request; the promise then rejects with `signal.reason`. */
+  signal?: AbortSignal;
+}
+
+/** One page of rows. `total` is `null` where the source cannot count. */
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number | null;
+  hasMore: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Users
+// ---------------------------------------------------------------------------------------------
+
+/** Per score name, over NUMERIC and BOOLEAN scores on the user's traces (BOOLEAN as 0/1). */
+export interface ScoreSummary {
+  name: string;
+  count: number;
+  mean: number;
+}
+
+/** One user's figures over a date range. See the figure definitions in the README. */
+export interface UserSummary {
+  userId: string;
+  /** Earliest trace timestamp in the range; `null` when the user has no trace in it. */
+  firstEvent: IsoDateTime | null;
+  /** Latest trace timestamp in the range; `null` when the user has no trace in it. */
+  lastEvent: IsoDateTime | null;
+  traceCount: number;
+  observationCount: number;
+  /** Distinct non-empty `sessionId` among the traces. */
+  sessionCount: number;
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+  /** USD. */
+  totalCost: number;
+  /** Traces with at least one observation at level `ERROR`. */
+  errorCount: number;
+  /** `errorCount / traceCount`; `null` when `traceCount` is 0. */
+  errorRate: number | null;
+  /** Nearest-rank median of trace latencies, ms; `null` when no trace has a latency. */
+  latencyP50: number | null;
+  /** Nearest-rank 95th percentile of trace latencies, ms; `null` when no trace has a latency. */
+  latencyP95: number | null;
+  /** By score name, ascending. */
+  scores: ScoreSummary[];
+}
+
+/** The figures a list row or a detail view can carry; a source declares which it has. */
+export type UserFigure = Exclude<keyof UserSummary, 'userId'>;
+
+/** The fields a user list can sort on. */
+export type UserSortField = Exclude<UserFigure, 'scores'> | 'userId';
+
+/** Usage of one model by one user. `model` is `null` for observations without a model. */
+export interface ModelUsage {
+  model: string | null;
+  /** Observations with this model. */
+  observationCount: number;
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+  totalCost: number;
+}
+
+/** Everything the detail view shows about one user over a range. */
+export interface UserStats extends UserSummary {
+  /** By cost descending, then model name ascending. Sums equal the user's totals. */
+  models: ModelUsage[];
+}
+
+export interface UsersQuery {
+  range?: DateRange;
+  /** Case-insensitive substring of `userId`. */
+  search?: string;
+  /** @defaultValue `{ field: 'lastEvent', direction: 'desc' }` */
+  sort?: SortSpec<UserSortField>;
+  /** @defaultValue 1 */
+  page?: number;
+  /** @defaultValue 50 */
+  pageSize?: number;
+  filters?: TraceFilters;
+}
+
+export interface UserQuery {
+  range?: DateRange;
+  filters?: TraceFilters;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Traces, sessions, scores
+// ---------------------------------------------------------------------------------------------
+
+export type ObservationLevel = 'DEBUG' | 'DEFAULT' | 'WARNING' | 'ERROR';
+export type ScoreDataType = 'NUMERIC' | 'BOOLEAN' | 'CATEGORICAL' | 'CORRECTION' | 'TEXT';
+export type ScoreSource = 'API' | 'ANNOTATION' | 'EVAL';
+
+/** A score as attached to one trace row. */
+export interface TraceScore {
+  name: string;
+  dataType: ScoreDataType;
+  value: number | null;
+  stringValue: string | null;
+}
+
+export interface TraceRow {
+  id: string;
+  timestamp: IsoDateTime;
+  name: string | null;
+  sessionId: string | null;
+  environment: string;
+  tags: string[];
+  /** The trace input as stored (any JSON); render as text, never as HTML. */
+  input: unknown;
+  /** The trace output as stored (any JSON); render as text, never as HTML. */
+  output: unknown;
+  /** The most severe observation level; `null` without observations. */
+  level: ObservationLevel | null;
+  /** ms; `null` without observations. */
+  latency: number | null;
+  observationCount: number;
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+  totalCost: number;
+  scores: TraceScore[];
+}
+
+export type TraceSortField =
+  | 'timestamp'
+  | 'name'
+  | 'latency'
+  | 'observationCount'
+  | 'totalTokens'
+  | 'totalCost';
+
+export interface UserListQuery<Field extends string> {
+  userId: string;
+  range?: DateRange;
+  sort?: SortSpec<Field>;
+  /** @defaultValue 1 */
+  page?: number;
+  /** @defaultValue 50 */
+  pageSize?: number;
+  filters?: TraceFilters;
+}
+
+/** @defaultValue sort `{ field: 'timestamp', direction: 'desc' }` */
+export type TracesQuery = UserListQuery<TraceSortField>;
+
+/** A user's traces that share one `sessionId`, within the range. */
+export interface SessionRow {
+  sessionId: string;
+  /** Earliest trace timestamp of the session (in the range). */
+  createdAt: IsoDateTime;
+  /** Latest trace timestamp of the session (in the range). */
+  lastActivity: IsoDateTime;
+  /** `lastActivity − createdAt`, ms. */
+  durationMs: number;
+  traceCount: number;
+  observationCount: number;
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+  totalCost: number;
+  errorCount: number;
+}
+
+export type SessionSortField =
+  | 'createdAt'
+  | 'lastActivity'
+  | 'durationMs'
+  | 'traceCount'
+  | 'totalTokens'
+  | 'totalCost';
+
+/** @defaultValue sort `{ field: 'lastActivity', direction: 'desc' }` */
+export type SessionsQuery = UserListQuery<SessionSortField>;
+
+export interface ScoreRow {
+  id: string;
+  timestamp: IsoDateTime;
+  name: string;
+  dataType: ScoreDataType;
+  /** Numeric value (BOOLEAN as 0/1); `null` for TEXT scores. */
+  value: number | null;
+  /** Label of CATEGORICAL and BOOLEAN scores; `null` when absent. */
+  stringValue: string | null;
+  source: ScoreSource;
+  comment: string | null;
+  traceId: string;
+  observationId: string | null;
+}
+
+export type ScoreSortField = 'timestamp' | 'name' | 'value';
+
+/** Scores on the user's traces in the range. @defaultValue sort `{ field: 'timestamp', direction: 'desc' }` */
+export interface ScoresQuery extends UserListQuery<ScoreSortField> {
+  /** Keep only scores with this name. */
+  name?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Activity
+// ---------------------------------------------------------------------------------------------
+
+export type Granularity = 'hour' | 'day' | 'week';
+
+export interface ActivityQuery {
+  /** One user's activity; absent: every user's (traces without a `userId` are not counted). */
+  userId?: string;
+  range?: DateRange;
+  /** `auto` picks hour up to 2 days, day up to 120 days, week beyond. @defaultValue 'auto' */
+  granularity?: Granularity | 'auto';
+  filters?: TraceFilters;
+}
+
+/** One UTC-aligned bucket `[start, end)` (weeks start on Monday). Figures as for users. */
+export interface ActivityPoint {
+  start: IsoDateTime;
+  end: IsoDateTime;
+  traceCount: number;
+  observationCount: number;
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+  totalCost: number;
+  errorCount: number;
+}
+
+/** Contiguous buckets covering the range (open sides close at the first / last trace). */
+export interface Activity {
+  granularity: Granularity;
+  points: ActivityPoint[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The client
+// ---------------------------------------------------------------------------------------------
+
+export type PaginationKind =
+  | { kind: 'offset' }
+  | { kind: 'cursor' }
+  | { kind: 'top-n'; limit: number };
+
+/** What a source can do. Views offer only what is declared here and never invent a figure. */
+export interface ClientCapabilities {
+  pagination: PaginationKind;
+  /** Largest `pageSize` the source accepts. */
+  maxPageSize: number;
+  /** Fields `listUsers` can sort on. */
+  sortableFields: readonly UserSortField[];
+  /** Filters the source can apply. */
+  filterableFields: readonly ('environment' | 'tags')[];
+  /** Whether `listUsers` honours `search`. */
+  search: boolean;
+  /** Figures `listUsers` rows carry; others are "not available from this source". */
+  listFigures: readonly UserFigure[];
+  /** Figures `getUser` carries. */
+  detailFigures: readonly UserFigure[];
+}
+
+/**
+ * A source of user metrics. Implement it to feed userlens from your own backend.
+ *
+ * @example
+ * const client: UserTrackingClient = createMemoryClient(dataset);
+ * const page = await client.listUsers({ sort: { field: 'totalCost', direction: 'desc' } });
+ */
+export interface UserTrackingClient {
+  /**
+   * Stable identity for query keys. Give one when several clients share a QueryClient or when
+   * keys must match across server and browser (prefetch + hydrate); otherwise one is assigned.
+   */
+  readonly id?: string;
+  readonly capabilities: ClientCapabilities;
+  listUsers(query: UsersQuery, options?: RequestOptions): Promise<Page<UserSummary>>;
+  /** `null` when the source has no trace at all for this user; zero figures when none is in the range. */
+  getUser(userId: string, query?: UserQuery, options?: RequestOptions): Promise<UserStats | null>;
+  listTraces(query: TracesQuery, options?: RequestOptions): Promise<Page<TraceRow>>;
+  listSessions(query: SessionsQuery, options?: RequestOptions): Promise<Page<SessionRow>>;
+  listScores(query: ScoresQuery, options?: RequestOptions): Promise<Page<ScoreRow>>;
+  getActivity(query: ActivityQuery, options?: RequestOptions): Promise<Activity>;
+}
