@@ -1,0 +1,146 @@
+'use client';
+import { QueryClient, QueryClientContext } from '@tanstack/react-query';
+import { useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { isPermanentError } from '../client/errors.ts';
+import type { UserTrackingClient } from '../client/types.ts';
+import { createFormatters, type Formatters } from '../format/createFormatters.ts';
+import { enUS, type Labels } from '../i18n/en-US.ts';
+import { createUserlensContext } from './context.ts';
+
+/* -------------------------------------------------------------------------------------------
+ * UserTrackingProvider
+ * -----------------------------------------------------------------------------------------*/
+
+const PROVIDER_NAME = 'UserTrackingProvider';
+
+export type Theme = 'light' | 'dark' | 'auto';
+export type Density = 'comfortable' | 'compact';
+
+export interface UserTrackingProviderProps {
+  /** Where the figures come from: `createMemoryClient(...)`, `createLangfuseClient(...)` or your own. */
+  client: UserTrackingClient;
+  /**
+   * The QueryClient userlens caches in. When absent, the host's (from a `QueryClientProvider`
+   * above) is reused; without one, userlens keeps a private client.
+   */
+  queryClient?: QueryClient;
+  /** BCP 47 locale for numbers, cost and dates. @defaultValue 'en-US' */
+  locale?: string;
+  /** ISO 4217 currency costs are shown in. @defaultValue 'USD' */
+  currency?: string;
+  /** Units of `currency` per USD (figures are stored in USD). @defaultValue 1 */
+  currencyRate?: number;
+  /** Overrides for any of the English texts. */
+  labels?: Partial<Labels>;
+  /** Colour scheme; `auto` follows `prefers-color-scheme`. @defaultValue 'auto' */
+  theme?: Theme;
+  /** @defaultValue 'comfortable' */
+  density?: Density;
+  /** Drop userlens's look (layout and colours) and keep only structure and `data-part` hooks. @defaultValue false */
+  unstyled?: boolean;
+  children?: ReactNode;
+}
+
+export interface UserTrackingContextValue {
+  client: UserTrackingClient;
+  queryClient: QueryClient;
+  format: Formatters;
+  labels: Labels;
+  theme: Theme;
+  density: Density;
+  unstyled: boolean;
+}
+
+const [UserTrackingContext, useUserTrackingContext] =
+  createUserlensContext<UserTrackingContextValue>(PROVIDER_NAME);
+
+/**
+ * Gives every userlens hook and component below it a client, a cache, a locale and texts.
+ *
+ * @example
+ * <UserTrackingProvider client={createMemoryClient(dataset)} locale="de-DE">
+ *   <UserList getUserHref={(id) => `/admin/users/${encodeURIComponent(id)}`} />
+ * </UserTrackingProvider>
+ */
+export function UserTrackingProvider(props: UserTrackingProviderProps) {
+  const {
+    client,
+    queryClient,
+    locale,
+    currency,
+    currencyRate,
+    labels,
+    theme = 'auto',
+    density = 'comfortable',
+    unstyled = false,
+    children,
+  } = props;
+  const hostQueryClient = useContext(QueryClientContext);
+  // Created once and used only when neither a prop nor a host provider supplies one.
+  const [privateQueryClient] = useState(createPrivateQueryClient);
+  const resolvedQueryClient = queryClient ?? hostQueryClient ?? privateQueryClient;
+  const usesPrivate = resolvedQueryClient === privateQueryClient;
+  useEffect(() => {
+    // Like QueryClientProvider: subscribe to focus and online events while in use.
+    if (!usesPrivate) return;
+    privateQueryClient.mount();
+    return () => privateQueryClient.unmount();
+  }, [usesPrivate, privateQueryClient]);
+  const format = createFormatters({ locale, currency, currencyRate });
+  const mergedLabels = useMemo(() => ({ ...enUS, ...labels }), [labels]);
+  const value = useMemo<UserTrackingContextValue>(
+    () => ({
+      client,
+      queryClient: resolvedQueryClient,
+      format,
+      labels: mergedLabels,
+      theme,
+      density,
+      unstyled,
+    }),
+    [client, resolvedQueryClient, format, mergedLabels, theme, density, unstyled],
+  );
+  return <UserTrackingContext.Provider value={value}>{children}</UserTrackingContext.Provider>;
+}
+
+UserTrackingProvider.displayName = PROVIDER_NAME;
+
+function createPrivateQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        retry: (failureCount, error) => !isPermanentError(error) && failureCount < 2,
+      },
+    },
+  });
+}
+
+/** The provider's client, for host-built views and prefetching. */
+export function useUserTrackingClient(): UserTrackingClient {
+  return useUserTrackingContext('useUserTrackingClient').client;
+}
+
+/** The locale-bound formatters (`number`, `cost`, `dateTime`, `relative`, `duration`, …). */
+export function useFormatters(): Formatters {
+  return useUserTrackingContext('useFormatters').format;
+}
+
+/** The merged dictionary of texts. */
+export function useLabels(): Labels {
+  return useUserTrackingContext('useLabels').labels;
+}
+
+/** Attributes every userlens root element carries: theme, density and the `unstyled` switch. */
+export function useRootAttributes(consumerName: string) {
+  const { theme, density, unstyled } = useUserTrackingContext(consumerName);
+  return {
+    'data-userlens': '',
+    'data-theme': theme,
+    'data-density': density,
+    'data-unstyled': unstyled ? '' : undefined,
+  } as const;
+}
+
+export { useUserTrackingContext };
