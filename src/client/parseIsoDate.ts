@@ -36,8 +36,12 @@ export function parseIsoDate(value: string): number {
     }
     return NaN;
   }
-  return Date.parse(value);
+  // Other ISO-8601 forms (offsets, fewer or more fraction digits, a date alone, read as UTC).
+  // A date-time without an offset is refused: it would mean the reader's local time.
+  return ISO_DATE_TIME.test(value) ? Date.parse(value) : NaN;
 }
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2}))?$/;
 
 /** The number written by `length` ASCII digits from `start`; -1 if any is not a digit. */
 function digits(value: string, start: number, length: number): number {

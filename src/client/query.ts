@@ -1,4 +1,5 @@
 import { UserlensError } from './errors.ts';
+import { parseIsoDate } from './parseIsoDate.ts';
 import type { DateRange, Page, SortSpec } from './types.ts';
 
 /** Query argument checks shared by every adapter, so each refuses bad input the same way. */
@@ -25,7 +26,7 @@ export function parseRange(range: DateRange | undefined, where: string): RangeMs
 
 function parseBound(value: string | undefined, field: string, where: string): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  const ms = typeof value === 'string' ? Date.parse(value) : NaN;
+  const ms = typeof value === 'string' ? parseIsoDate(value) : NaN;
   if (Number.isNaN(ms)) {
     throw new UserlensError(
       'invalid_query',

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { nearestRank, observationCost, observationTokens } from '../../src/core.ts';
+
+describe('observationTokens', () => {
+  it('sums every key containing input / output, case-insensitively', () => {
+    expect(observationTokens({ input: 10, cache_read_input_tokens: 5, OUTPUT_reasoning: 3, output: 7 })).toEqual({
+      input: 15,
+      output: 10,
+      total: 25,
+    });
+  });
+
+  it('takes `total` when present, even if it disagrees with input + output', () => {
+    expect(observationTokens({ input: 10, output: 5, total: 40 }).total).toBe(40);
+  });
+
+  it('is all zeros without usage', () => {
+    expect(observationTokens(null)).toEqual({ input: 0, output: 0, total: 0 });
+    expect(observationTokens({})).toEqual({ input: 0, output: 0, total: 0 });
+  });
+});
+
+describe('observationCost', () => {
+  it('prefers totalCost, then costDetails.total, then the sum of costDetails', () => {
+    expect(observationCost(0.5, { total: 9, input: 1 })).toBe(0.5);
+    expect(observationCost(null, { total: 0.25, input: 1 })).toBe(0.25);
+    expect(observationCost(undefined, { input: 0.125, output: 0.5 })).toBe(0.625);
+    expect(observationCost(null, null)).toBe(0);
+  });
+
+  it('keeps a totalCost of 0 rather than falling through', () => {
+    expect(observationCost(0, { total: 3 })).toBe(0);
+  });
+});
+
+describe('nearestRank', () => {
+  const twenty = Array.from({ length: 20 }, (_, i) => (i + 1) * 10);
+  it.each([
+    [[42], 50, 42],
+    [[42], 95, 42],
+    [[1, 2, 3], 50, 2],
+    [[1, 2, 3, 4], 50, 2],
+    [twenty, 50, 100],
+    [twenty, 95, 190],
+    [Array.from({ length: 11 }, (_, i) => i + 1), 95, 11],
+  ])('of %j at p%i is %i', (values, p, expected) => {
+    expect(nearestRank(values, p)).toBe(expected);
+  });
+
+  it('is null for no values', () => {
+    expect(nearestRank([], 50)).toBeNull();
+  });
+});

@@ -1,0 +1,293 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createMemoryClient, type Dataset } from '../../src/core.ts';
+import { datasetArb, filtersArb, rangeArb, sortFields, type GeneratedDataset } from '../oracle/arbitraries.ts';
+import {
+  compareBy,
+  costOf,
+  isError,
+  latencyOf,
+  observationsOf,
+  oracleUsers,
+  summarize,
+  tokensOf,
+  tracesOf,
+  type OracleDataset,
+} from '../oracle/oracle.ts';
+
+const RUNS = 300;
+const asDataset = (ds: GeneratedDataset) => ds as unknown as Dataset;
+const asOracle = (ds: GeneratedDataset) => ds as unknown as OracleDataset;
+
+/** A search string that hits some users: a slice of one of the ids, in a changed case. */
+const searchArb = (ds: GeneratedDataset) =>
+  fc.option(
+    fc.oneof(
+      fc.constantFrom(...ds.userIds).chain((id) =>
+        fc.tuple(fc.nat({ max: id.length }), fc.nat({ max: 3 }), fc.boolean()).map(([start, length, upper]) => {
+          const slice = id.slice(start, start + length);
+          return upper ? slice.toUpperCase() : slice.toLowerCase();
+        }),
+      ),
+      fc.string({ maxLength: 2 }),
+    ),
+    { nil: undefined },
+  );
+
+const usersQueryArb = datasetArb.chain((ds) =>
+  fc.record({
+    ds: fc.constant(ds),
+    range: rangeArb,
+    search: searchArb(ds),
+    sort: fc.record({ field: fc.constantFrom(...sortFields), direction: fc.constantFrom('asc' as const, 'desc' as const) }),
+    page: fc.integer({ min: 1, max: 4 }),
+    pageSize: fc.integer({ min: 1, max: 5 }),
+    filters: filtersArb,
+  }),
+);
+
+describe('createMemoryClient — listUsers against the oracle', () => {
+  it('returns every figure, the sort order, the total and the page exactly as defined', async () => {
+    await fc.assert(
+      fc.asyncProperty(usersQueryArb, async ({ ds, ...query }) => {
+        const client = createMemoryClient(asDataset(ds));
+        const expected = oracleUsers(asOracle(ds), query);
+        const page = await client.listUsers(query);
+        const offset = (query.page - 1) * query.pageSize;
+        expect(page.total).toBe(expected.length);
+        expect(page.page).toBe(query.page);
+        expect(page.pageSize).toBe(query.pageSize);
+        expect(page.hasMore).toBe(offset + query.pageSize < expected.length);
+        expect(page.items).toEqual(expected.slice(offset, offset + query.pageSize));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('pages partition the whole result: concatenated pages equal one big page', async () => {
+    await fc.assert(
+      fc.asyncProperty(datasetArb, fc.integer({ min: 1, max: 4 }), async (ds, pageSize) => {
+        const client = createMemoryClient(asDataset(ds));
+        const all = await client.listUsers({ pageSize: 1000 });
+        const pages = [];
+        for (let page = 1; page <= Math.ceil(all.total! / pageSize) + 1; page++) {
+          pages.push(...(await client.listUsers({ page, pageSize })).items);
+        }
+        expect(pages).toEqual(all.items);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('createMemoryClient — getUser against the oracle', () => {
+  it('gives the same figures as the oracle, models summing to the totals; null for unknown ids', async () => {
+    await fc.assert(
+      fc.asyncProperty(datasetArb, rangeArb, filtersArb, async (ds, range, filters) => {
+        const client = createMemoryClient(asDataset(ds));
+        const oracle = asOracle(ds);
+        for (const userId of [...ds.userIds, 'nobody-has-this-id']) {
+          const stats = await client.getUser(userId, { range, filters });
+          const known = oracle.traces.some((trace) => trace.userId === userId);
+          if (!known) {
+            expect(stats).toBeNull();
+            continue;
+          }
+          const traces = tracesOf(oracle, userId, { range, filters });
+          const { models, ...summary } = stats!;
+          expect(summary).toEqual(summarize(oracle, userId, traces));
+          const obs = observationsOf(oracle, traces);
+          const expectedModels = [...new Set(obs.map((o) => o.model ?? null))].map((model) => {
+            const mine = obs.filter((o) => (o.model ?? null) === model);
+            return {
+              model,
+              observationCount: mine.length,
+              inputTokens: mine.reduce((s, o) => s + tokensOf(o).input, 0),
+              outputTokens: mine.reduce((s, o) => s + tokensOf(o).output, 0),
+              totalTokens: mine.reduce((s, o) => s + tokensOf(o).total, 0),
+              totalCost: mine.reduce((s, o) => s + costOf(o), 0),
+            };
+          });
+          expect(models).toEqual(
+            expectedModels.sort(
+              (a, b) =>
+                b.totalCost - a.totalCost ||
+                (a.model === b.model ? 0 : a.model === null ? 1 : b.model === null ? -1 : a.model < b.model ? -1 : 1),
+            ),
+          );
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('createMemoryClient — per-user lists against the oracle', () => {
+  const perUserArb = datasetArb.chain((ds) =>
+    fc.record({
+      ds: fc.constant(ds),
+      userId: fc.constantFrom(...ds.userIds),
+      range: rangeArb,
+      filters: filtersArb,
+      page: fc.integer({ min: 1, max: 3 }),
+      pageSize: fc.integer({ min: 1, max: 4 }),
+      direction: fc.constantFrom('asc' as const, 'desc' as const),
+    }),
+  );
+
+  it('listTraces: rows, figures, sort by every field, paging', async () => {
+    const fields = ['timestamp', 'name', 'latency', 'observationCount', 'totalTokens', 'totalCost'] as const;
+    await fc.assert(
+      fc.asyncProperty(perUserArb, fc.constantFrom(...fields), async ({ ds, direction, ...q }, field) => {
+        const oracle = asOracle(ds);
+        const client = createMemoryClient(asDataset(ds));
+        const page = await client.listTraces({ ...q, sort: { field, direction } });
+        const rows = tracesOf(oracle, q.userId, q).map((trace) => {
+          const obs = observationsOf(oracle, [trace]);
+          const levels = ['DEBUG', 'DEFAULT', 'WARNING', 'ERROR'];
+          const level = obs.length ? levels[Math.max(...obs.map((o) => levels.indexOf(o.level ?? 'DEFAULT')))] : null;
+          return {
+            id: trace.id,
+            timestamp: new Date(trace.timestamp).toISOString(),
+            name: trace.name ?? null,
+            sessionId: trace.sessionId || null,
+            environment: trace.environment || 'default',
+            tags: trace.tags ?? [],
+            input: null,
+            output: null,
+            level,
+            latency: latencyOf(oracle, trace),
+            observationCount: obs.length,
+            inputTokens: obs.reduce((s, o) => s + tokensOf(o).input, 0),
+            outputTokens: obs.reduce((s, o) => s + tokensOf(o).output, 0),
+            totalTokens: obs.reduce((s, o) => s + tokensOf(o).total, 0),
+            totalCost: obs.reduce((s, o) => s + costOf(o), 0),
+            scores: oracle.scores
+              .filter((s) => s.traceId === trace.id)
+              .map((s) => ({ name: s.name, dataType: s.dataType, value: s.value ?? null, stringValue: s.stringValue ?? null })),
+          };
+        });
+        const get = (row: (typeof rows)[number]) => (field === 'timestamp' ? Date.parse(row.timestamp) : row[field]);
+        rows.sort(compareBy(get, direction, (row) => row.id));
+        const offset = (q.page - 1) * q.pageSize;
+        expect(page.total).toBe(rows.length);
+        expect(page.items).toEqual(rows.slice(offset, offset + q.pageSize));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('listSessions: one row per non-empty sessionId with the session figures', async () => {
+    const fields = ['createdAt', 'lastActivity', 'durationMs', 'traceCount', 'totalTokens', 'totalCost'] as const;
+    await fc.assert(
+      fc.asyncProperty(perUserArb, fc.constantFrom(...fields), async ({ ds, direction, ...q }, field) => {
+        const oracle = asOracle(ds);
+        const page = await createMemoryClient(asDataset(ds)).listSessions({ ...q, sort: { field, direction } });
+        const traces = tracesOf(oracle, q.userId, q);
+        const ids = [...new Set(traces.map((trace) => trace.sessionId).filter((s) => s))] as string[];
+        const rows = ids.map((sessionId) => {
+          const mine = traces.filter((trace) => trace.sessionId === sessionId);
+          const times = mine.map((trace) => Date.parse(trace.timestamp));
+          const obs = observationsOf(oracle, mine);
+          return {
+            sessionId,
+            createdAt: new Date(Math.min(...times)).toISOString(),
+            lastActivity: new Date(Math.max(...times)).toISOString(),
+            durationMs: Math.max(...times) - Math.min(...times),
+            traceCount: mine.length,
+            observationCount: obs.length,
+            inputTokens: obs.reduce((s, o) => s + tokensOf(o).input, 0),
+            outputTokens: obs.reduce((s, o) => s + tokensOf(o).output, 0),
+            totalTokens: obs.reduce((s, o) => s + tokensOf(o).total, 0),
+            totalCost: obs.reduce((s, o) => s + costOf(o), 0),
+            errorCount: mine.filter((trace) => isError(oracle, trace)).length,
+          };
+        });
+        const get = (row: (typeof rows)[number]) => {
+          const value = row[field];
+          return typeof value === 'string' ? Date.parse(value) : value;
+        };
+        rows.sort(compareBy(get, direction, (row) => row.sessionId));
+        const offset = (q.page - 1) * q.pageSize;
+        expect(page.total).toBe(rows.length);
+        expect(page.items).toEqual(rows.slice(offset, offset + q.pageSize));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('listScores: the scores on the user’s traces in range, sorted and paged', async () => {
+    await fc.assert(
+      fc.asyncProperty(perUserArb, fc.constantFrom('timestamp', 'name', 'value'), async ({ ds, direction, ...q }, field) => {
+        const oracle = asOracle(ds);
+        const page = await createMemoryClient(asDataset(ds)).listScores({ ...q, sort: { field, direction } });
+        const traceIds = tracesOf(oracle, q.userId, q).map((trace) => trace.id);
+        const rows = oracle.scores
+          .filter((s) => traceIds.includes(s.traceId))
+          .map((s) => ({
+            id: s.id,
+            timestamp: s.timestamp,
+            name: s.name,
+            dataType: s.dataType,
+            value: s.value ?? null,
+            stringValue: s.stringValue ?? null,
+            source: s.source,
+            comment: s.comment ?? null,
+            traceId: s.traceId,
+            observationId: s.observationId ?? null,
+          }));
+        const get = (row: (typeof rows)[number]) => (field === 'timestamp' ? Date.parse(row.timestamp) : row[field]);
+        rows.sort(compareBy(get, direction, (row) => row.id));
+        const offset = (q.page - 1) * q.pageSize;
+        expect(page.total).toBe(rows.length);
+        expect(page.items).toEqual(rows.slice(offset, offset + q.pageSize));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('createMemoryClient — getActivity against the oracle', () => {
+  it('buckets every matching trace once, by its timestamp, and the buckets sum to the user figures', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        datasetArb,
+        rangeArb,
+        filtersArb,
+        fc.constantFrom('hour' as const, 'day' as const, 'week' as const, 'auto' as const),
+        fc.boolean(),
+        async (ds, range, filters, granularity, oneUser) => {
+          const oracle = asOracle(ds);
+          const userId = oneUser ? ds.userIds[0] : undefined;
+          const activity = await createMemoryClient(asDataset(ds)).getActivity({ userId, range, filters, granularity });
+          const traces = tracesOf(oracle, userId ?? null, { range, filters });
+          if (granularity !== 'auto') expect(activity.granularity).toBe(granularity);
+          // Contiguous, aligned buckets.
+          activity.points.forEach((point, i) => {
+            if (i > 0) expect(point.start).toBe(activity.points[i - 1]!.end);
+          });
+          for (const trace of traces) {
+            const ts = Date.parse(trace.timestamp);
+            const holding = activity.points.filter((p) => Date.parse(p.start) <= ts && ts < Date.parse(p.end));
+            expect(holding).toHaveLength(1);
+          }
+          const totals = summarize(oracle, 'all', traces);
+          const add = (key: 'traceCount' | 'observationCount' | 'totalTokens' | 'totalCost' | 'errorCount' | 'inputTokens' | 'outputTokens') =>
+            activity.points.reduce((s, p) => s + p[key], 0);
+          expect(add('traceCount')).toBe(totals.traceCount);
+          expect(add('observationCount')).toBe(totals.observationCount);
+          expect(add('inputTokens')).toBe(totals.inputTokens);
+          expect(add('outputTokens')).toBe(totals.outputTokens);
+          expect(add('totalTokens')).toBe(totals.totalTokens);
+          expect(add('totalCost')).toBe(totals.totalCost);
+          expect(add('errorCount')).toBe(totals.errorCount);
+          if (range.from && range.to && range.from !== range.to) {
+            expect(Date.parse(activity.points[0]!.start)).toBeLessThanOrEqual(Date.parse(range.from));
+            expect(Date.parse(activity.points.at(-1)!.end)).toBeGreaterThanOrEqual(Date.parse(range.to));
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
