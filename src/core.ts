@@ -2,14 +2,14 @@
  * `userlens/core`: the client contract, the in-memory client, figure computation and
  * formatting. Framework-free: imports neither React nor the DOM.
  */
-export type * from './client/types.ts';
-export type * from './client/dataset.ts';
-export { UserlensError, isUserlensError, isPermanentError } from './client/errors.ts';
-export type { UserlensErrorCode, UserlensErrorDetails } from './client/errors.ts';
-export { createMemoryClient } from './client/memory/createMemoryClient.ts';
-export type { MemoryClient, MemoryClientOptions } from './client/memory/createMemoryClient.ts';
-export { observationCost, observationTokens, nearestRank, LEVELS } from './client/figures.ts';
-export type { ObservationTokens } from './client/figures.ts';
-export { pickGranularity, bucketStart } from './client/memory/getActivity.ts';
-export { createFormatters } from './format/createFormatters.ts';
-export type { FormatOptions, Formatters } from './format/createFormatters.ts';
+export type * from './client/types.js';
+export type * from './client/dataset.js';
+export { UserlensError, isUserlensError, isPermanentError } from './client/errors.js';
+export type { UserlensErrorCode, UserlensErrorDetails } from './client/errors.js';
+export { createMemoryClient } from './client/memory/createMemoryClient.js';
+export type { MemoryClient, MemoryClientOptions } from './client/memory/createMemoryClient.js';
+export { observationCost, observationTokens, nearestRank, LEVELS } from './client/figures.js';
+export type { ObservationTokens } from './client/figures.js';
+export { pickGranularity, bucketStart } from './client/memory/getActivity.js';
+export { createFormatters } from './format/createFormatters.js';
+export type { FormatOptions, Formatters } from './format/createFormatters.js';

@@ -1,4 +1,4 @@
-import type { ObservationLevel, ScoreDataType, ScoreSource } from './types.ts';
+import type { ObservationLevel, ScoreDataType, ScoreSource } from './types.js';
 
 /**
  * The records `createMemoryClient` takes, with Langfuse's public API field names, so a JSON

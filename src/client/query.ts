@@ -1,6 +1,6 @@
-import { UserlensError } from './errors.ts';
-import { parseIsoDate } from './parseIsoDate.ts';
-import type { DateRange, Page, SortSpec } from './types.ts';
+import { UserlensError } from './errors.js';
+import { parseIsoDate } from './parseIsoDate.js';
+import type { DateRange, Page, SortSpec } from './types.js';
 
 /** Query argument checks shared by every adapter, so each refuses bad input the same way. */
 

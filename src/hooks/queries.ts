@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, type Query } from '@tanstack/react-query';
-import { isPermanentError } from '../client/errors.ts';
+import { isPermanentError } from '../client/errors.js';
 import type {
   ActivityQuery,
   ScoresQuery,
@@ -8,7 +8,7 @@ import type {
   UserQuery,
   UserTrackingClient,
   UsersQuery,
-} from '../client/types.ts';
+} from '../client/types.js';
 
 /**
  * `queryOptions` factories for every client method: the one place query keys are built.

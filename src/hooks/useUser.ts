@@ -1,9 +1,9 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import type { UserQuery } from '../client/types.ts';
-import { useUserTrackingContext } from '../provider/UserTrackingProvider.tsx';
-import type { QueryBehaviour } from './QueryBehaviour.ts';
-import { userTrackingQueries } from './queries.ts';
+import type { UserQuery } from '../client/types.js';
+import { useUserTrackingContext } from '../provider/UserTrackingProvider.js';
+import type { QueryBehaviour } from './QueryBehaviour.js';
+import { userTrackingQueries } from './queries.js';
 
 /**
  * One user's figures and models over a range. Data is `null` when the source has no such user.

@@ -1,9 +1,9 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import type { TracesQuery } from '../client/types.ts';
-import { useUserTrackingContext } from '../provider/UserTrackingProvider.tsx';
-import type { QueryBehaviour } from './QueryBehaviour.ts';
-import { userTrackingQueries } from './queries.ts';
+import type { TracesQuery } from '../client/types.js';
+import { useUserTrackingContext } from '../provider/UserTrackingProvider.js';
+import type { QueryBehaviour } from './QueryBehaviour.js';
+import { userTrackingQueries } from './queries.js';
 
 /**
  * One user's traces, sorted and paged.

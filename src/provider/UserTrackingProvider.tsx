@@ -1,11 +1,11 @@
 'use client';
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { isPermanentError } from '../client/errors.ts';
-import type { UserTrackingClient } from '../client/types.ts';
-import { createFormatters, type Formatters } from '../format/createFormatters.ts';
-import { enUS, type Labels } from '../i18n/en-US.ts';
-import { createUserlensContext } from './context.ts';
+import { isPermanentError } from '../client/errors.js';
+import type { UserTrackingClient } from '../client/types.js';
+import { createFormatters, type Formatters } from '../format/createFormatters.js';
+import { enUS, type Labels } from '../i18n/en-US.js';
+import { createUserlensContext } from './context.js';
 
 /* -------------------------------------------------------------------------------------------
  * UserTrackingProvider

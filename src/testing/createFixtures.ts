@@ -1,4 +1,4 @@
-import type { Dataset, DatasetObservation, DatasetScore, DatasetTrace } from '../client/dataset.ts';
+import type { Dataset, DatasetObservation, DatasetScore, DatasetTrace } from '../client/dataset.js';
 
 export interface Fixtures {
   /** A trace with defaults filled in; collected into `dataset()`. */

@@ -1,6 +1,6 @@
-import type { Dataset, DatasetObservation, DatasetScore, DatasetTrace } from '../client/dataset.ts';
-import { HOSTILE_USER_IDS } from './hostileUserIds.ts';
-import { Random } from './random.ts';
+import type { Dataset, DatasetObservation, DatasetScore, DatasetTrace } from '../client/dataset.js';
+import { HOSTILE_USER_IDS } from './hostileUserIds.js';
+import { Random } from './random.js';
 
 export interface DemoDatasetOptions {
   /** Same seed and options, same dataset, byte for byte. @defaultValue 1 */

@@ -1,5 +1,5 @@
-import { UserlensError } from '../client/errors.ts';
-import type { RequestOptions, UserTrackingClient } from '../client/types.ts';
+import { UserlensError } from '../client/errors.js';
+import type { RequestOptions, UserTrackingClient } from '../client/types.js';
 
 type Method = 'listUsers' | 'getUser' | 'listTraces' | 'listSessions' | 'listScores' | 'getActivity';
 

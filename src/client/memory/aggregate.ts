@@ -1,7 +1,7 @@
-import { LEVELS, nearestRank } from '../figures.ts';
-import type { RangeMs } from '../query.ts';
-import type { ScoreSummary, SortDirection, TraceFilters, UserSummary } from '../types.ts';
-import { compareIds, type MemoryIndex } from './buildIndex.ts';
+import { LEVELS, nearestRank } from '../figures.js';
+import type { RangeMs } from '../query.js';
+import type { ScoreSummary, SortDirection, TraceFilters, UserSummary } from '../types.js';
+import { compareIds, type MemoryIndex } from './buildIndex.js';
 
 /** Building blocks every memory-client method composes: slices, filters, sums, percentiles. */
 

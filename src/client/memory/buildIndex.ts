@@ -1,8 +1,8 @@
-import { UserlensError } from '../errors.ts';
-import type { Dataset, DatasetObservation, DatasetScore, DatasetTrace } from '../dataset.ts';
-import { LEVELS, observationCost, observationTokens } from '../figures.ts';
-import type { ScoreDataType, ScoreSource } from '../types.ts';
-import { RecordChecker } from './validateRecord.ts';
+import { UserlensError } from '../errors.js';
+import type { Dataset, DatasetObservation, DatasetScore, DatasetTrace } from '../dataset.js';
+import { LEVELS, observationCost, observationTokens } from '../figures.js';
+import type { ScoreDataType, ScoreSource } from '../types.js';
+import { RecordChecker } from './validateRecord.js';
 
 /**
  * The columnar index behind the memory client, built once. Traces that carry a user are laid

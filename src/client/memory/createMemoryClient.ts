@@ -1,10 +1,10 @@
-import type { Dataset } from '../dataset.ts';
-import { throwIfAborted } from '../query.ts';
-import type { ClientCapabilities, RequestOptions, UserFigure, UserTrackingClient } from '../types.ts';
-import { buildIndex, type MemoryIndex } from './buildIndex.ts';
-import { getActivity } from './getActivity.ts';
-import { USER_SORT_FIELDS, listUsers } from './listUsers.ts';
-import { getUser, listScores, listSessions, listTraces } from './userRows.ts';
+import type { Dataset } from '../dataset.js';
+import { throwIfAborted } from '../query.js';
+import type { ClientCapabilities, RequestOptions, UserFigure, UserTrackingClient } from '../types.js';
+import { buildIndex, type MemoryIndex } from './buildIndex.js';
+import { getActivity } from './getActivity.js';
+import { USER_SORT_FIELDS, listUsers } from './listUsers.js';
+import { getUser, listScores, listSessions, listTraces } from './userRows.js';
 
 export interface MemoryClientOptions {
   /** Identity for query keys; see `UserTrackingClient.id`. */

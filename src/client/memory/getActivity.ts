@@ -1,8 +1,8 @@
-import { UserlensError } from '../errors.ts';
-import { parseRange } from '../query.ts';
-import type { Activity, ActivityPoint, ActivityQuery, Granularity } from '../types.ts';
-import { TraceFilter, findUser, userSlice } from './aggregate.ts';
-import type { MemoryIndex } from './buildIndex.ts';
+import { UserlensError } from '../errors.js';
+import { parseRange } from '../query.js';
+import type { Activity, ActivityPoint, ActivityQuery, Granularity } from '../types.js';
+import { TraceFilter, findUser, userSlice } from './aggregate.js';
+import type { MemoryIndex } from './buildIndex.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -1,5 +1,5 @@
-import { parsePaging, parseRange, parseSort, toPage } from '../query.ts';
-import type { Page, UserSortField, UserSummary, UsersQuery } from '../types.ts';
+import { parsePaging, parseRange, parseSort, toPage } from '../query.js';
+import type { Page, UserSortField, UserSummary, UsersQuery } from '../types.js';
 import {
   TraceFilter,
   Totals,
@@ -7,8 +7,8 @@ import {
   sortByKey,
   userSlice,
   userSummary,
-} from './aggregate.ts';
-import type { MemoryIndex } from './buildIndex.ts';
+} from './aggregate.js';
+import type { MemoryIndex } from './buildIndex.js';
 
 export const USER_SORT_FIELDS: readonly UserSortField[] = [
   'userId',

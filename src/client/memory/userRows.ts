@@ -1,5 +1,5 @@
-import { observationCost, observationTokens } from '../figures.ts';
-import { parsePaging, parseRange, parseSort, toPage, type RangeMs } from '../query.ts';
+import { observationCost, observationTokens } from '../figures.js';
+import { parsePaging, parseRange, parseSort, toPage, type RangeMs } from '../query.js';
 import type {
   ModelUsage,
   Page,
@@ -14,7 +14,7 @@ import type {
   TracesQuery,
   UserQuery,
   UserStats,
-} from '../types.ts';
+} from '../types.js';
 import {
   TraceFilter,
   Totals,
@@ -25,8 +25,8 @@ import {
   toIso,
   userSlice,
   userSummary,
-} from './aggregate.ts';
-import { compareIds, type MemoryIndex } from './buildIndex.ts';
+} from './aggregate.js';
+import { compareIds, type MemoryIndex } from './buildIndex.js';
 
 /** The per-user methods: one user's stats, traces, sessions and scores. */
 

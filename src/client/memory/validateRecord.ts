@@ -1,5 +1,5 @@
-import { UserlensError } from '../errors.ts';
-import { parseIsoDate } from '../parseIsoDate.ts';
+import { UserlensError } from '../errors.js';
+import { parseIsoDate } from '../parseIsoDate.js';
 
 /**
  * Field checks for dataset records. Written by hand rather than with a schema library because

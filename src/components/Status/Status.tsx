@@ -1,8 +1,8 @@
 'use client';
 import { forwardRef, type ComponentPropsWithoutRef, type CSSProperties } from 'react';
-import { isUserlensError } from '../../client/errors.ts';
-import { formatLabel } from '../../i18n/en-US.ts';
-import { useLabels } from '../../provider/UserTrackingProvider.tsx';
+import { isUserlensError } from '../../client/errors.js';
+import { formatLabel } from '../../i18n/en-US.js';
+import { useLabels } from '../../provider/UserTrackingProvider.js';
 
 /* -------------------------------------------------------------------------------------------
  * VisuallyHidden
