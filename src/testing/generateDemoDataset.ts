@@ -48,7 +48,7 @@ interface Workflow {
 const [GPT4O, GPT4O_MINI, SONNET, HAIKU, FLASH] = DEMO_MODELS as [ModelPrice, ModelPrice, ModelPrice, ModelPrice, ModelPrice];
 
 const WORKFLOWS: readonly (readonly [Workflow, number])[] = [
-  [{ name: 'chat-completion', models: [[GPT4O_MINI, 5], [GPT4O, 2], [HAIKU, 2]], generations: [1, 1], retrieval: false, tags: ['chat'] }, 45],
+  [{ name: 'chat-completion', models: [[GPT4O_MINI, 5], [GPT4O, 2], [HAIKU, 2]], generations: [1, 2], retrieval: false, tags: ['chat'] }, 45],
   [{ name: 'rag-query', models: [[GPT4O, 3], [SONNET, 2], [FLASH, 1]], generations: [1, 2], retrieval: true, tags: ['rag'] }, 30],
   [{ name: 'agent-run', models: [[SONNET, 3], [GPT4O, 2]], generations: [2, 5], retrieval: false, tags: ['agent'] }, 15],
   [{ name: 'summarize-document', models: [[FLASH, 3], [HAIKU, 2]], generations: [1, 1], retrieval: false, tags: ['batch'] }, 10],
@@ -183,6 +183,11 @@ export function generateDemoDataset(options: DemoDatasetOptions = {}): Required<
       if (workflow.name === 'agent-run' && random.chance(0.5)) {
         steps.push(observation(traceId, rootId, 'EVENT', 'tool-call', cursor, 0, environment, null, 0, 0));
       }
+    }
+    if (random.chance(0.5)) {
+      const duration = random.logNormal(15, 0.5);
+      steps.push(observation(traceId, rootId, 'SPAN', 'format-response', cursor, duration, environment, null, 0, 0));
+      cursor += duration;
     }
     if (failing || warning) {
       const step = random.pick(steps);

@@ -51,3 +51,18 @@ describe('nearestRank', () => {
     expect(nearestRank([], 50)).toBeNull();
   });
 });
+
+describe('selectKth', () => {
+  it('finds the same order statistics as a full sort, duplicates included', async () => {
+    const { selectKth } = await import('../../src/client/memory/aggregate.ts');
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 60 }), fc.nat(), (values, seed) => {
+        const k = seed % values.length;
+        const sorted = [...values].sort((a, b) => a - b);
+        expect(selectKth(Float64Array.from(values), values.length, k)).toBe(sorted[k]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

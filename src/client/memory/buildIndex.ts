@@ -46,6 +46,11 @@ export interface MemoryIndex {
   /** Scores of trace `p` are `scores[scoreOffsets[p]]` to `scores[scoreOffsets[p + 1] - 1]`. */
   scoreOffsets: Int32Array;
   scores: DatasetScore[];
+  /** Per score slot: the index of its name in `scoreNames` when it counts in summaries (NUMERIC, BOOLEAN), else -1. */
+  scoreSummaryName: Int32Array;
+  /** Per score slot: its value (0 where it does not count). */
+  scoreValue: Float64Array;
+  scoreNames: string[];
   /** Records that belong to no user and are left out of every figure. */
   ignored: {
     /** Traces without a `userId` (null, absent or empty). */
@@ -254,11 +259,19 @@ export function buildIndex(dataset: Dataset): MemoryIndex {
   const scores: DatasetScore[] = new Array(scoreOffsets[traceTotal]!);
   const scoreRecord = new Int32Array(scores.length);
   const scoreCursor = scoreOffsets.slice(0, traceTotal);
+  const scoreSummaryName = new Int32Array(scores.length);
+  const scoreValue = new Float64Array(scores.length);
+  const scoreNames = new Dictionary();
   for (let i = 0; i < rawScores.length; i++) {
     const p = scoreTrace[i]!;
     if (p < 0) continue;
-    scoreRecord[scoreCursor[p]!] = i;
-    scores[scoreCursor[p]!++] = rawScores[i]!;
+    const slot = scoreCursor[p]!++;
+    const score = rawScores[i]!;
+    scoreRecord[slot] = i;
+    scores[slot] = score;
+    const counts = score.dataType === 'NUMERIC' || score.dataType === 'BOOLEAN';
+    scoreSummaryName[slot] = counts ? scoreNames.id(score.name) : -1;
+    scoreValue[slot] = counts ? score.value! : 0;
   }
 
   // A record given twice (two overlapping exports concatenated) would be counted twice. Such
@@ -293,6 +306,9 @@ export function buildIndex(dataset: Dataset): MemoryIndex {
     observations: rawObservations,
     scoreOffsets,
     scores,
+    scoreSummaryName,
+    scoreValue,
+    scoreNames: scoreNames.values,
     ignored: { tracesWithoutUser, observationsWithoutTrace, scoresWithoutTrace },
   };
 }
