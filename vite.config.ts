@@ -10,6 +10,7 @@ export default defineConfig({
   plugins: [react()],
   publicDir: false,
   test: {
+    reporters: ['default', './scripts/summaryReporter.mjs'],
     projects: [
       {
         extends: true,
