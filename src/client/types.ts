@@ -111,10 +111,28 @@ export interface UserStats extends UserSummary {
   models: ModelUsage[];
 }
 
+/** The figures that are plain numbers, which bands, budgets and distributions apply to. */
+export type NumericUserFigure = Exclude<UserFigure, 'scores' | 'firstEvent' | 'lastEvent'>;
+
+/** Keeps users whose figure lies in the band; bounds left out are open. A user without the figure (null) never matches. */
+export interface FigureBand {
+  field: NumericUserFigure;
+  /** value ≥ gte */
+  gte?: number;
+  /** value > gt */
+  gt?: number;
+  /** value < lt */
+  lt?: number;
+  /** value ≤ lte */
+  lte?: number;
+}
+
 export interface UsersQuery {
   range?: DateRange;
   /** Case-insensitive substring of `userId`. */
   search?: string;
+  /** Keep users whose figures lie in every band (e.g. cost over a budget). */
+  bands?: readonly FigureBand[];
   /** @defaultValue `{ field: 'lastEvent', direction: 'desc' }` */
   sort?: SortSpec<UserSortField>;
   /** @defaultValue 1 */
@@ -277,6 +295,68 @@ export interface Activity {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Optional list companions: deferred figures, trends, distribution, filter options
+// ---------------------------------------------------------------------------------------------
+
+/** The users and range of a list page, for the methods that complete its rows. */
+export interface UsersSelection {
+  userIds: readonly string[];
+  range?: DateRange;
+  filters?: TraceFilters;
+}
+
+/** Per-user activity series for a page of users, on shared buckets. */
+export interface TrendsQuery extends UsersSelection {
+  /** @defaultValue 'traceCount' */
+  field?: 'traceCount' | 'totalTokens' | 'totalCost' | 'errorCount';
+  /** @defaultValue 'auto' */
+  granularity?: Granularity | 'auto';
+}
+
+export interface Trends {
+  granularity: Granularity;
+  /** Bucket starts, shared by every series. */
+  buckets: IsoDateTime[];
+  /** One series per requested user, values aligned with `buckets`. */
+  series: { userId: string; values: number[] }[];
+}
+
+/** How users of a query spread over one figure. */
+export interface DistributionQuery extends Omit<UsersQuery, 'sort' | 'page' | 'pageSize'> {
+  field: NumericUserFigure;
+  /** @defaultValue 20 */
+  bins?: number;
+  /** Log bins suit heavy-tailed figures such as cost. @defaultValue 'linear' */
+  scale?: 'linear' | 'log';
+}
+
+export interface DistributionBin {
+  /** Inclusive. */
+  from: number;
+  /** Exclusive, except for the last bin, which holds its upper bound. */
+  to: number;
+  count: number;
+}
+
+export interface Distribution {
+  field: NumericUserFigure;
+  scale: 'linear' | 'log';
+  bins: DistributionBin[];
+  /** Users with the figure; users without it (null) are not binned. */
+  count: number;
+  min: number | null;
+  max: number | null;
+  /** Users with a zero value; with a log scale they sit in the first bin. */
+  zeroCount: number;
+}
+
+/** The values `filters` can take in a range. */
+export interface FilterOptions {
+  environments: string[];
+  tags: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
 // The client
 // ---------------------------------------------------------------------------------------------
 
@@ -300,6 +380,19 @@ export interface ClientCapabilities {
   listFigures: readonly UserFigure[];
   /** Figures `getUser` carries. */
   detailFigures: readonly UserFigure[];
+  /**
+   * List figures that come in a second phase: `listUsers` leaves them unset and
+   * `getUserFigures` supplies them for a page of ids. Empty when the list has everything at once.
+   */
+  deferredFigures: readonly UserFigure[];
+  /** Figures `UsersQuery.bands` can apply to. */
+  bandFields: readonly NumericUserFigure[];
+  /** Whether `getTrends` is implemented. */
+  trends: boolean;
+  /** Whether `getDistribution` is implemented. */
+  distribution: boolean;
+  /** Whether `getFilterOptions` is implemented. */
+  filterOptions: boolean;
 }
 
 /**
@@ -323,4 +416,12 @@ export interface UserTrackingClient {
   listSessions(query: SessionsQuery, options?: RequestOptions): Promise<Page<SessionRow>>;
   listScores(query: ScoresQuery, options?: RequestOptions): Promise<Page<ScoreRow>>;
   getActivity(query: ActivityQuery, options?: RequestOptions): Promise<Activity>;
+  /** The deferred figures (see `capabilities.deferredFigures`) of a page of users. */
+  getUserFigures?(query: UsersSelection, options?: RequestOptions): Promise<Partial<UserSummary>[]>;
+  /** Activity series for a page of users (see `capabilities.trends`). */
+  getTrends?(query: TrendsQuery, options?: RequestOptions): Promise<Trends>;
+  /** How the users of a query spread over one figure (see `capabilities.distribution`). */
+  getDistribution?(query: DistributionQuery, options?: RequestOptions): Promise<Distribution>;
+  /** Environments and tags present in a range (see `capabilities.filterOptions`). */
+  getFilterOptions?(query: { range?: DateRange }, options?: RequestOptions): Promise<FilterOptions>;
 }

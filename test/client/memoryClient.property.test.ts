@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMemoryClient, type Dataset } from '../../src/core.ts';
-import { datasetArb, filtersArb, rangeArb, sortFields, type GeneratedDataset } from '../oracle/arbitraries.ts';
+import { bandsArb, datasetArb, filtersArb, numericFields, rangeArb, sortFields, type GeneratedDataset } from '../oracle/arbitraries.ts';
 import {
   compareBy,
   costOf,
@@ -43,11 +43,12 @@ const usersQueryArb = datasetArb.chain((ds) =>
     page: fc.integer({ min: 1, max: 4 }),
     pageSize: fc.integer({ min: 1, max: 5 }),
     filters: filtersArb,
+    bands: bandsArb,
   }),
 );
 
 describe('createMemoryClient — listUsers against the oracle', () => {
-  it('returns every figure, the sort order, the total and the page exactly as defined', async () => {
+  it('returns every figure, the sort order, the total and the page exactly as defined, bands applied', async () => {
     await fc.assert(
       fc.asyncProperty(usersQueryArb, async ({ ds, ...query }) => {
         const client = createMemoryClient(asDataset(ds));
@@ -288,6 +289,89 @@ describe('createMemoryClient — getActivity against the oracle', () => {
         },
       ),
       { numRuns: RUNS },
+    );
+  });
+});
+
+describe('createMemoryClient — list companions against the oracle', () => {
+  it('getDistribution bins every user with the figure exactly once', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        datasetArb,
+        rangeArb,
+        fc.constantFrom(...numericFields),
+        fc.constantFrom('linear' as const, 'log' as const),
+        fc.integer({ min: 1, max: 6 }),
+        async (ds, range, field, scale, bins) => {
+          const distribution = await createMemoryClient(asDataset(ds)).getDistribution!({ range, field, scale, bins });
+          const values = oracleUsers(asOracle(ds), { range })
+            .map((row) => (row as Record<string, unknown>)[field] as number | null)
+            .filter((v): v is number => v !== null);
+          expect(distribution.count).toBe(values.length);
+          expect(distribution.zeroCount).toBe(values.filter((v) => v === 0).length);
+          expect(distribution.min).toBe(values.length ? Math.min(...values) : null);
+          expect(distribution.max).toBe(values.length ? Math.max(...values) : null);
+          expect(distribution.bins.reduce((s, b) => s + b.count, 0)).toBe(values.length);
+          distribution.bins.forEach((bin, i) => {
+            const last = i === distribution.bins.length - 1;
+            const inside = values.filter((v) => v >= bin.from && (v < bin.to || (last && v === bin.to))).length;
+            expect(bin.count).toBe(inside);
+            if (i > 0) expect(bin.from).toBe(distribution.bins[i - 1]!.to);
+          });
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('getTrends gives one aligned series per user, summing to the user’s figure', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        datasetArb,
+        rangeArb,
+        filtersArb,
+        fc.constantFrom('traceCount' as const, 'totalTokens' as const, 'totalCost' as const, 'errorCount' as const),
+        async (ds, range, filters, field) => {
+          const userIds = [...ds.userIds, 'nobody'];
+          const trends = await createMemoryClient(asDataset(ds)).getTrends!({ userIds, range, filters, field });
+          expect(trends.series.map((s) => s.userId)).toEqual(userIds);
+          const oracle = asOracle(ds);
+          for (const { userId, values } of trends.series) {
+            expect(values).toHaveLength(trends.buckets.length);
+            const traces = tracesOf(oracle, userId, { range, filters });
+            expect(values.reduce((a, b) => a + b, 0)).toBe(summarize(oracle, userId, traces)[field]);
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('getFilterOptions lists the environments and tags of user traces in the range', async () => {
+    await fc.assert(
+      fc.asyncProperty(datasetArb, rangeArb, async (ds, range) => {
+        const options = await createMemoryClient(asDataset(ds)).getFilterOptions!({ range });
+        const traces = tracesOf(asOracle(ds), null, { range });
+        expect(options.environments).toEqual([...new Set(traces.map((t) => t.environment || 'default'))].sort());
+        expect(options.tags).toEqual([...new Set(traces.flatMap((t) => t.tags ?? []))].sort());
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('getUserFigures gives each known user’s summary, as getUser does', async () => {
+    await fc.assert(
+      fc.asyncProperty(datasetArb, rangeArb, async (ds, range) => {
+        const client = createMemoryClient(asDataset(ds));
+        const figures = await client.getUserFigures!({ userIds: [...ds.userIds, 'nobody'], range });
+        const known = ds.userIds.filter((id) => ds.traces.some((t) => t.userId === id));
+        expect(figures.map((f) => f.userId)).toEqual(known);
+        for (const f of figures) {
+          const { models: _models, ...stats } = (await client.getUser(f.userId!, { range }))!;
+          expect(f).toEqual(stats);
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 });

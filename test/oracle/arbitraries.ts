@@ -134,3 +134,32 @@ export const filtersArb = fc.option(
   ),
   { nil: undefined },
 );
+
+export const numericFields = [
+  'traceCount',
+  'observationCount',
+  'sessionCount',
+  'inputTokens',
+  'outputTokens',
+  'totalTokens',
+  'totalCost',
+  'errorCount',
+  'errorRate',
+  'latencyP50',
+  'latencyP95',
+] as const;
+
+/** Bands with bounds near the small generated values, so they cut through real rows. */
+export const bandsArb = fc.array(
+  fc.record(
+    {
+      field: fc.constantFrom(...numericFields),
+      gte: fc.integer({ min: 0, max: 4 }).map((n) => n / 2),
+      gt: fc.integer({ min: 0, max: 4 }).map((n) => n / 2),
+      lt: fc.integer({ min: 1, max: 400_000 }),
+      lte: fc.integer({ min: 1, max: 8 }),
+    },
+    { requiredKeys: ['field'] },
+  ),
+  { maxLength: 2 },
+);

@@ -132,15 +132,35 @@ export function compareBy<T>(get: (row: T) => number | string | null, direction:
   };
 }
 
+export interface OracleBand {
+  field: string;
+  gte?: number;
+  gt?: number;
+  lt?: number;
+  lte?: number;
+}
+
+export function inBand(row: OracleSummary, band: OracleBand): boolean {
+  const value = (row as Rec)[band.field] as number | null;
+  if (value === null) return false;
+  if (band.gte !== undefined && !(value >= band.gte)) return false;
+  if (band.gt !== undefined && !(value > band.gt)) return false;
+  if (band.lt !== undefined && !(value < band.lt)) return false;
+  if (band.lte !== undefined && !(value <= band.lte)) return false;
+  return true;
+}
+
 export function oracleUsers(
   ds: OracleDataset,
-  query: OracleQuery & { sort?: { field: string; direction: 'asc' | 'desc' } },
+  query: OracleQuery & { sort?: { field: string; direction: 'asc' | 'desc' }; bands?: OracleBand[] },
 ): OracleSummary[] {
   const traces = tracesOf(ds, null, query);
   const ids = [...new Set(traces.map((trace) => trace.userId as string))].filter(
     (id) => !query.search || id.toLowerCase().includes(query.search.toLowerCase()),
   );
-  const rows = ids.map((id) => summarize(ds, id, traces.filter((trace) => trace.userId === id)));
+  const rows = ids
+    .map((id) => summarize(ds, id, traces.filter((trace) => trace.userId === id)))
+    .filter((row) => (query.bands ?? []).every((band) => inBand(row, band)));
   const sort = query.sort ?? { field: 'lastEvent', direction: 'desc' };
   const get = (row: OracleSummary): number | string | null => {
     const value = (row as Rec)[sort.field];

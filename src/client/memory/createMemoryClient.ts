@@ -5,6 +5,8 @@ import { buildIndex, type MemoryIndex } from './buildIndex.js';
 import { getActivity } from './getActivity.js';
 import { USER_SORT_FIELDS, listUsers } from './listUsers.js';
 import { getUser, listScores, listSessions, listTraces } from './userRows.js';
+import { NUMERIC_FIGURES } from './collectUsers.js';
+import { getDistribution, getFilterOptions, getTrends, getUserFigures } from './listCompanions.js';
 
 export interface MemoryClientOptions {
   /** Identity for query keys; see `UserTrackingClient.id`. */
@@ -66,6 +68,11 @@ export function createMemoryClient(dataset: Dataset, options: MemoryClientOption
     search: true,
     listFigures: ALL_FIGURES,
     detailFigures: ALL_FIGURES,
+    deferredFigures: [],
+    bandFields: NUMERIC_FIGURES,
+    trends: true,
+    distribution: true,
+    filterOptions: true,
   };
 
   /** Answers asynchronously, so an abort right after the call still rejects. */
@@ -88,6 +95,10 @@ export function createMemoryClient(dataset: Dataset, options: MemoryClientOption
     listSessions: (query, opts) => answer(opts, () => listSessions(index, query, maxPageSize)),
     listScores: (query, opts) => answer(opts, () => listScores(index, query, maxPageSize)),
     getActivity: (query, opts) => answer(opts, () => getActivity(index, query)),
+    getUserFigures: (query, opts) => answer(opts, () => getUserFigures(index, query)),
+    getTrends: (query, opts) => answer(opts, () => getTrends(index, query)),
+    getDistribution: (query, opts) => answer(opts, () => getDistribution(index, query)),
+    getFilterOptions: (query, opts) => answer(opts, () => getFilterOptions(index, query)),
   };
 }
 

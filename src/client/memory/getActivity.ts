@@ -7,7 +7,7 @@ import type { MemoryIndex } from './buildIndex.js';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
-const STEP: Record<Granularity, number> = { hour: HOUR, day: DAY, week: WEEK };
+export const STEP: Record<Granularity, number> = { hour: HOUR, day: DAY, week: WEEK };
 /** Keeps a chart's series bounded; an hourly series over years is a query mistake. */
 export const MAX_BUCKETS = 10_000;
 

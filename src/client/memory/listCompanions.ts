@@ -1,0 +1,157 @@
+import { UserlensError } from '../errors.js';
+import { parseRange } from '../query.js';
+import type {
+  Distribution,
+  DistributionBin,
+  DistributionQuery,
+  FilterOptions,
+  Trends,
+  TrendsQuery,
+  UserSummary,
+  UsersSelection,
+} from '../types.js';
+import { TraceFilter, Totals, findUser, userSlice, userSummary } from './aggregate.js';
+import type { MemoryIndex } from './buildIndex.js';
+import { NUMERIC_FIGURES, UserRows } from './collectUsers.js';
+import { MAX_BUCKETS, STEP, bucketStart, pickGranularity } from './getActivity.js';
+
+/** The optional list companions: deferred figures, trends, distribution, filter options. */
+
+export function getUserFigures(index: MemoryIndex, query: UsersSelection): Partial<UserSummary>[] {
+  const range = parseRange(query.range, 'getUserFigures');
+  const filter = new TraceFilter(index, query.filters);
+  const totals = new Totals(index);
+  return query.userIds.flatMap((userId) => {
+    const u = findUser(index, userId);
+    if (u < 0) return [];
+    const [lo, hi] = userSlice(index, u, range);
+    return [userSummary(index, u, lo, hi, filter, totals.sum(index, lo, hi, filter))];
+  });
+}
+
+export function getTrends(index: MemoryIndex, query: TrendsQuery): Trends {
+  const where = 'getTrends';
+  const range = parseRange(query.range, where);
+  const filter = new TraceFilter(index, query.filters);
+  const field = query.field ?? 'traceCount';
+  const slices = query.userIds.map((userId) => {
+    const u = findUser(index, userId);
+    return u < 0 ? null : userSlice(index, u, range);
+  });
+  let minMs = Infinity;
+  let maxMs = -Infinity;
+  for (const slice of slices) {
+    if (!slice || slice[0] === slice[1]) continue;
+    minMs = Math.min(minMs, index.timestamp[slice[0]]!);
+    maxMs = Math.max(maxMs, index.timestamp[slice[1] - 1]!);
+  }
+  const fromMs = range.fromMs === -Infinity ? minMs : range.fromMs;
+  const toMs = range.toMs === Infinity ? maxMs + 1 : range.toMs;
+  const requested = query.granularity ?? 'auto';
+  const span = Number.isFinite(toMs - fromMs) ? toMs - fromMs : 0;
+  const granularity = requested === 'auto' ? pickGranularity(span) : requested;
+  if (!(fromMs < toMs)) {
+    return { granularity, buckets: [], series: query.userIds.map((userId) => ({ userId, values: [] })) };
+  }
+  const step = STEP[granularity];
+  const first = bucketStart(fromMs, granularity);
+  const count = Math.ceil((toMs - first) / step);
+  if (count > MAX_BUCKETS) {
+    throw new UserlensError('invalid_query', `${where}: ${count} ${granularity} buckets exceed the limit of ${MAX_BUCKETS}. Choose a coarser granularity.`, {
+      where,
+      field: 'granularity',
+    });
+  }
+  const perTrace = { traceCount: null, totalTokens: index.totalTokens, totalCost: index.totalCost, errorCount: index.hasError }[field];
+  return {
+    granularity,
+    buckets: Array.from({ length: count }, (_, i) => new Date(first + i * step).toISOString()),
+    series: query.userIds.map((userId, i) => {
+      const values = new Array<number>(count).fill(0);
+      const slice = slices[i];
+      if (slice) {
+        for (let p = slice[0]; p < slice[1]; p++) {
+          if (!filter.none && !filter.passes(p)) continue;
+          values[Math.floor((index.timestamp[p]! - first) / step)]! += perTrace === null ? 1 : perTrace[p]!;
+        }
+      }
+      return { userId, values };
+    }),
+  };
+}
+
+export function getDistribution(index: MemoryIndex, query: DistributionQuery): Distribution {
+  const where = 'getDistribution';
+  if (!NUMERIC_FIGURES.includes(query.field)) {
+    throw new UserlensError('invalid_query', `${where}: field must be one of ${NUMERIC_FIGURES.join(', ')}; got ${JSON.stringify(query.field)}.`, {
+      where,
+      field: 'field',
+    });
+  }
+  const binCount = query.bins ?? 20;
+  if (!Number.isInteger(binCount) || binCount < 1 || binCount > 200) {
+    throw new UserlensError('invalid_query', `${where}: bins must be an integer from 1 to 200, got ${String(binCount)}.`, { where, field: 'bins' });
+  }
+  const scale = query.scale ?? 'linear';
+  const rows = new UserRows(index, query, where);
+  const figure = rows.figure(query.field);
+  const values: number[] = [];
+  for (let r = 0; r < rows.count; r++) if (!Number.isNaN(figure[r]!)) values.push(figure[r]!);
+  let min = Infinity;
+  let max = -Infinity;
+  let zeroCount = 0;
+  let minPositive = Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (v === 0) zeroCount++;
+    else if (v > 0 && v < minPositive) minPositive = v;
+  }
+  const result = { field: query.field, scale, count: values.length, min: values.length ? min : null, max: values.length ? max : null, zeroCount };
+  if (values.length === 0) return { ...result, bins: [] };
+
+  let edges: number[];
+  if (scale === 'log' && minPositive !== Infinity) {
+    // Zeros (and negatives, which figures do not have) get a bin of their own below the log range.
+    const lowLog = Math.log10(minPositive);
+    const highLog = Math.log10(max);
+    const width = (highLog - lowLog) / binCount || 1;
+    edges = Array.from({ length: binCount + 1 }, (_, i) => 10 ** (lowLog + i * width));
+    edges[0] = minPositive;
+    edges[binCount] = max;
+    if (zeroCount > 0 || min < minPositive) edges.unshift(Math.min(0, min));
+  } else {
+    const width = (max - min) / binCount;
+    edges = width === 0 ? [min, max] : Array.from({ length: binCount + 1 }, (_, i) => (i === binCount ? max : min + i * width));
+  }
+  const bins: DistributionBin[] = edges.slice(0, -1).map((from, i) => ({ from, to: edges[i + 1]!, count: 0 }));
+  for (const v of values) bins[binOf(edges, v)]!.count++;
+  return { ...result, bins };
+}
+
+/** The bin of `v`: the last edge ≤ v, the top edge falling in the last bin. */
+function binOf(edges: number[], v: number): number {
+  let lo = 0;
+  let hi = edges.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (edges[mid]! <= v) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function getFilterOptions(index: MemoryIndex, query: { range?: UsersSelection['range'] }): FilterOptions {
+  const range = parseRange(query.range, 'getFilterOptions');
+  const environments = new Set<number>();
+  const tags = new Set<number>();
+  for (let u = 0; u < index.users.length; u++) {
+    const [lo, hi] = userSlice(index, u, range);
+    for (let p = lo; p < hi; p++) {
+      environments.add(index.environment[p]!);
+      for (let t = index.tagOffsets[p]!; t < index.tagOffsets[p + 1]!; t++) tags.add(index.tagData[t]!);
+    }
+  }
+  const names = (ids: Set<number>, dictionary: string[]) => [...ids].map((id) => dictionary[id]!).sort();
+  return { environments: names(environments, index.environments), tags: names(tags, index.tags) };
+}
