@@ -33,3 +33,7 @@ export type {
   SkeletonProps,
   VisuallyHiddenProps,
 } from './components/Status/Status.js';
+export { useUserFigures } from './hooks/useUserFigures.js';
+export { useUserTrends } from './hooks/useUserTrends.js';
+export { useUserDistribution } from './hooks/useUserDistribution.js';
+export { useFilterOptions } from './hooks/useFilterOptions.js';

@@ -56,6 +56,8 @@ export interface Page<T> {
 /** Per score name, over NUMERIC and BOOLEAN scores on the user's traces (BOOLEAN as 0/1). */
 export interface ScoreSummary {
   name: string;
+  /** BOOLEAN when every score of this name in the source is BOOLEAN (the mean is then the share of 1s), else NUMERIC. */
+  dataType: 'NUMERIC' | 'BOOLEAN';
   count: number;
   mean: number;
 }

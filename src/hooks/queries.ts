@@ -1,7 +1,12 @@
 import { keepPreviousData, queryOptions, type Query } from '@tanstack/react-query';
 import { isPermanentError } from '../client/errors.js';
+import { UserlensError } from '../client/errors.js';
 import type {
   ActivityQuery,
+  DateRange,
+  DistributionQuery,
+  TrendsQuery,
+  UsersSelection,
   ScoresQuery,
   SessionsQuery,
   TracesQuery,
@@ -73,7 +78,53 @@ export const userTrackingQueries = {
       placeholderData: keepForSameUser(query.userId),
       retry,
     }),
+
+  /** The deferred figures of a page of users; only for sources with `deferredFigures`. */
+  userFigures: (client: UserTrackingClient, query: UsersSelection) =>
+    queryOptions({
+      queryKey: [...userTrackingQueries.scope(client), 'userFigures', query] as const,
+      queryFn: ({ signal }) => optional(client, 'getUserFigures')(query, { signal }),
+      retry,
+    }),
+
+  trends: (client: UserTrackingClient, query: TrendsQuery) =>
+    queryOptions({
+      queryKey: [...userTrackingQueries.scope(client), 'trends', query] as const,
+      queryFn: ({ signal }) => optional(client, 'getTrends')(query, { signal }),
+      placeholderData: keepPreviousData,
+      retry,
+    }),
+
+  distribution: (client: UserTrackingClient, query: DistributionQuery) =>
+    queryOptions({
+      queryKey: [...userTrackingQueries.scope(client), 'distribution', query] as const,
+      queryFn: ({ signal }) => optional(client, 'getDistribution')(query, { signal }),
+      placeholderData: keepPreviousData,
+      retry,
+    }),
+
+  filterOptions: (client: UserTrackingClient, query: { range?: DateRange } = {}) =>
+    queryOptions({
+      queryKey: [...userTrackingQueries.scope(client), 'filterOptions', query] as const,
+      queryFn: ({ signal }) => optional(client, 'getFilterOptions')(query, { signal }),
+      placeholderData: keepPreviousData,
+      staleTime: 5 * 60_000,
+      retry,
+    }),
 };
+
+type OptionalMethod = 'getUserFigures' | 'getTrends' | 'getDistribution' | 'getFilterOptions';
+
+/** The optional method, bound; a clear error for a source that lacks it (hooks hold such queries). */
+function optional<M extends OptionalMethod>(client: UserTrackingClient, method: M): NonNullable<UserTrackingClient[M]> {
+  const fn = client[method];
+  if (!fn) {
+    throw new UserlensError('invalid_query', `This source has no ${method}. Check client.capabilities before asking for it.`, {
+      where: method,
+    });
+  }
+  return fn.bind(client) as NonNullable<UserTrackingClient[M]>;
+}
 
 /** Retries passing faults twice; never retries what asking again cannot fix. */
 function retry(failureCount: number, error: Error): boolean {

@@ -1,7 +1,17 @@
 import { UserlensError } from '../client/errors.js';
 import type { RequestOptions, UserTrackingClient } from '../client/types.js';
 
-type Method = 'listUsers' | 'getUser' | 'listTraces' | 'listSessions' | 'listScores' | 'getActivity';
+type Method =
+  | 'listUsers'
+  | 'getUser'
+  | 'listTraces'
+  | 'listSessions'
+  | 'listScores'
+  | 'getActivity'
+  | 'getUserFigures'
+  | 'getTrends'
+  | 'getDistribution'
+  | 'getFilterOptions';
 
 export interface FaultOptions {
   /** Methods affected. @defaultValue every method */
@@ -24,7 +34,9 @@ export interface FaultOptions {
  * const failing = withFaults(createMemoryClient(dataset), { methods: ['listUsers'], error: true });
  */
 export function withFaults(client: UserTrackingClient, options: FaultOptions): UserTrackingClient {
-  const affected = new Set<Method>(options.methods ?? ['listUsers', 'getUser', 'listTraces', 'listSessions', 'listScores', 'getActivity']);
+  const affected = new Set<Method>(
+    options.methods ?? ['listUsers', 'getUser', 'listTraces', 'listSessions', 'listScores', 'getActivity', 'getUserFigures', 'getTrends', 'getDistribution', 'getFilterOptions'],
+  );
   const error =
     options.error === true
       ? new UserlensError('network', 'The metrics source could not be reached (simulated). Check the connection and retry.')
@@ -51,6 +63,10 @@ export function withFaults(client: UserTrackingClient, options: FaultOptions): U
     listSessions: wrap('listSessions', client.listSessions.bind(client)),
     listScores: wrap('listScores', client.listScores.bind(client)),
     getActivity: wrap('getActivity', client.getActivity.bind(client)),
+    ...(client.getUserFigures && { getUserFigures: wrap('getUserFigures', client.getUserFigures.bind(client)) }),
+    ...(client.getTrends && { getTrends: wrap('getTrends', client.getTrends.bind(client)) }),
+    ...(client.getDistribution && { getDistribution: wrap('getDistribution', client.getDistribution.bind(client)) }),
+    ...(client.getFilterOptions && { getFilterOptions: wrap('getFilterOptions', client.getFilterOptions.bind(client)) }),
   };
 }
 

@@ -22,7 +22,7 @@ describe('createMemoryClient — defined behaviour', () => {
     const ana = await client.getUser('ana');
     expect(ana?.totalCost).toBe(1);
     expect(ana?.observationCount).toBe(1);
-    expect(ana?.scores).toEqual([{ name: 'quality', count: 1, mean: 1 }]);
+    expect(ana?.scores).toEqual([{ name: 'quality', dataType: 'NUMERIC', count: 1, mean: 1 }]);
     expect(client.ignored).toEqual({ tracesWithoutUser: 0, observationsWithoutTrace: 2, scoresWithoutTrace: 1 });
   });
 

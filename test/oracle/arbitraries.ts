@@ -75,7 +75,7 @@ export const datasetArb: fc.Arbitrary<GeneratedDataset> = userIdPool.chain((user
       );
       const score = fc.oneof(
         fc.record({ traceId: traceRef, dataType: fc.constant('NUMERIC'), value: fc.integer({ min: 0, max: 8 }).map((n) => n / 4), name: fc.constantFrom('quality', 'helpfulness') }),
-        fc.record({ traceId: traceRef, dataType: fc.constant('BOOLEAN'), value: fc.constantFrom(0, 1), name: fc.constant('thumbs') }),
+        fc.record({ traceId: traceRef, dataType: fc.constant('BOOLEAN'), value: fc.constantFrom(0, 1), name: fc.constantFrom('thumbs', 'thumbs', 'quality') }),
         fc.record({ traceId: traceRef, dataType: fc.constant('CATEGORICAL'), value: fc.constantFrom(0, 1, 2), name: fc.constant('topic') }),
       );
       return fc.record({

@@ -107,8 +107,15 @@ export function summarize(ds: OracleDataset, userId: string, traces: Rec[]) {
     latencyP50: percentile(latencies, 50),
     latencyP95: percentile(latencies, 95),
     scores: names.map((name) => {
-      const values = scoreRows.filter((s) => s.name === name).map((s) => s.value as number);
-      return { name, count: values.length, mean: sum(values) / values.length };
+      const mine = scoreRows.filter((s) => s.name === name);
+      const values = mine.map((s) => s.value as number);
+      // Decided over the whole dataset (every user's scores of that name), so a name always reads the same way.
+      const userTraceIds = ds.traces.filter((t) => typeof t.userId === 'string' && t.userId !== '').map((t) => t.id);
+      const everywhere = ds.scores.filter(
+        (s) => s.name === name && userTraceIds.includes(s.traceId) && (s.dataType === 'NUMERIC' || s.dataType === 'BOOLEAN'),
+      );
+      const dataType = everywhere.every((s) => s.dataType === 'BOOLEAN') ? 'BOOLEAN' : 'NUMERIC';
+      return { name, dataType, count: values.length, mean: sum(values) / values.length };
     }),
   };
 }

@@ -226,7 +226,13 @@ export function scoreSummaries(index: MemoryIndex, lo: number, hi: number, filte
   }
   const summaries: ScoreSummary[] = [];
   for (let name = 0; name < names; name++) {
-    if (count[name]! > 0) summaries.push({ name: index.scoreNames[name]!, count: count[name]!, mean: sum[name]! / count[name]! });
+    if (count[name]! === 0) continue;
+    summaries.push({
+      name: index.scoreNames[name]!,
+      dataType: index.scoreNameBoolean[name] === 1 ? 'BOOLEAN' : 'NUMERIC',
+      count: count[name]!,
+      mean: sum[name]! / count[name]!,
+    });
   }
   return summaries.sort((a, b) => compareIds(a.name, b.name));
 }

@@ -51,6 +51,8 @@ export interface MemoryIndex {
   /** Per score slot: its value (0 where it does not count). */
   scoreValue: Float64Array;
   scoreNames: string[];
+  /** Per entry of `scoreNames`: 1 when every score of that name is BOOLEAN. */
+  scoreNameBoolean: Uint8Array;
   /** Records that belong to no user and are left out of every figure. */
   ignored: {
     /** Traces without a `userId` (null, absent or empty). */
@@ -262,6 +264,7 @@ export function buildIndex(dataset: Dataset): MemoryIndex {
   const scoreSummaryName = new Int32Array(scores.length);
   const scoreValue = new Float64Array(scores.length);
   const scoreNames = new Dictionary();
+  const numericNames = new Set<string>();
   for (let i = 0; i < rawScores.length; i++) {
     const p = scoreTrace[i]!;
     if (p < 0) continue;
@@ -272,7 +275,9 @@ export function buildIndex(dataset: Dataset): MemoryIndex {
     const counts = score.dataType === 'NUMERIC' || score.dataType === 'BOOLEAN';
     scoreSummaryName[slot] = counts ? scoreNames.id(score.name) : -1;
     scoreValue[slot] = counts ? score.value! : 0;
+    if (counts && score.dataType === 'NUMERIC') numericNames.add(score.name);
   }
+  const scoreNameBoolean = Uint8Array.from(scoreNames.values, (name) => (numericNames.has(name) ? 0 : 1));
 
   // A record given twice (two overlapping exports concatenated) would be counted twice. Such
   // copies share their trace, so ids are compared within each trace: a global Set of a million
@@ -309,6 +314,7 @@ export function buildIndex(dataset: Dataset): MemoryIndex {
     scoreSummaryName,
     scoreValue,
     scoreNames: scoreNames.values,
+    scoreNameBoolean,
     ignored: { tracesWithoutUser, observationsWithoutTrace, scoresWithoutTrace },
   };
 }

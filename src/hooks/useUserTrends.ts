@@ -1,0 +1,19 @@
+'use client';
+import { useQuery } from '@tanstack/react-query';
+import type { TrendsQuery } from '../client/types.js';
+import { useUserTrackingContext } from '../provider/UserTrackingProvider.js';
+import type { QueryBehaviour } from './QueryBehaviour.js';
+import { userTrackingQueries } from './queries.js';
+
+/**
+ * Activity series (sparklines) for a page of users, on shared buckets.
+ * Held (never fetched) when the source does not declare `capabilities.trends`.
+ */
+export function useUserTrends(query: TrendsQuery, options?: QueryBehaviour) {
+  const { client, queryClient } = useUserTrackingContext('useUserTrends');
+  const supported = client.capabilities.trends && query.userIds.length > 0;
+  return useQuery(
+    { ...userTrackingQueries.trends(client, query), ...options, enabled: supported && (options?.enabled ?? true) },
+    queryClient,
+  );
+}
