@@ -58,3 +58,11 @@ export function nearestRank(sortedAscending: ArrayLike<number>, p: number): numb
 
 /** Severity order of observation levels, lowest first. */
 export const LEVELS = ['DEBUG', 'DEFAULT', 'WARNING', 'ERROR'] as const;
+
+/**
+ * The form user ids are compared in for search: lower case, with the final sigma (ς) folded
+ * into σ, so that "Σ" finds "ΟΔΥΣ" whichever way `toLowerCase` reads the end of a word.
+ */
+export function foldCase(text: string): string {
+  return text.toLowerCase().replace(/ς/g, 'σ');
+}

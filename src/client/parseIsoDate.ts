@@ -1,9 +1,11 @@
 /**
- * Epoch ms of an ISO-8601 date-time; NaN when it is not one.
+ * Epoch ms of an ISO-8601 date-time; NaN when it is not one (or names a day that does not
+ * exist, such as February 30, or hour 24).
  *
- * Written by hand for the canonical form Langfuse and `toISOString` emit
- * (`YYYY-MM-DDTHH:mm:ss.sssZ`): indexing a million observations parses two million of them,
- * and this path measured ~40 % faster than `Date.parse`, which still handles every other form.
+ * Written by hand: indexing a million observations parses two million timestamps, and reading
+ * the canonical form Langfuse and `toISOString` emit (`YYYY-MM-DDTHH:mm:ss.sssZ`) digit by digit
+ * measured ~40 % faster than `Date.parse`. Other ISO forms are checked by pattern and field
+ * ranges, then read by `Date.parse`, which alone would roll impossible dates over.
  */
 export function parseIsoDate(value: string): number {
   if (
@@ -17,31 +19,44 @@ export function parseIsoDate(value: string): number {
     value.charCodeAt(23) === 90 // Z
   ) {
     const year = digits(value, 0, 4);
-    const month = digits(value, 5, 2);
-    const day = digits(value, 8, 2);
-    const hour = digits(value, 11, 2);
-    const minute = digits(value, 14, 2);
-    const second = digits(value, 17, 2);
     const ms = digits(value, 20, 3);
-    if (
-      year >= 0 &&
-      month >= 1 && month <= 12 &&
-      day >= 1 && day <= daysInMonth(year, month) &&
-      hour >= 0 && hour <= 23 &&
-      minute >= 0 && minute <= 59 &&
-      second >= 0 && second <= 59 &&
-      ms >= 0
-    ) {
-      return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+    if (year >= 100 && ms >= 0) {
+      const month = digits(value, 5, 2);
+      const day = digits(value, 8, 2);
+      const hour = digits(value, 11, 2);
+      const minute = digits(value, 14, 2);
+      const second = digits(value, 17, 2);
+      return validFields(year, month, day, hour, minute, second)
+        ? Date.UTC(year, month - 1, day, hour, minute, second, ms)
+        : NaN;
     }
-    return NaN;
+    // Years before 100 (Date.UTC reads them as 19xx) take the general path.
   }
-  // Other ISO-8601 forms (offsets, fewer or more fraction digits, a date alone, read as UTC).
+  // Other ISO-8601 forms: offsets, fewer or more fraction digits, a date alone (read as UTC).
   // A date-time without an offset is refused: it would mean the reader's local time.
-  return ISO_DATE_TIME.test(value) ? Date.parse(value) : NaN;
+  const match = ISO_DATE_TIME.exec(value);
+  if (!match) return NaN;
+  const [, year, month, day, hour = '0', minute = '0', second = '0'] = match;
+  if (!validFields(Number(year), Number(month), Number(day), Number(hour), Number(minute), Number(second))) return NaN;
+  return Date.parse(value);
 }
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2}))?$/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2}))?$/;
+
+function validFields(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    hour >= 0 &&
+    hour <= 23 &&
+    minute >= 0 &&
+    minute <= 59 &&
+    second >= 0 &&
+    second <= 59
+  );
+}
 
 /** The number written by `length` ASCII digits from `start`; -1 if any is not a digit. */
 function digits(value: string, start: number, length: number): number {

@@ -24,14 +24,15 @@ export interface Formatters {
   /**
    * A USD amount in the display currency. A positive amount never reads as zero: below one cent
    * it keeps two significant digits ($0.0042), below a millionth it reads "<$0.000001".
+   * A value that is not a finite number reads "—".
    */
   cost(usd: number): string;
-  /** Nov 3, 2026, 2:05 PM */
-  dateTime(iso: string | number): string;
+  /** Nov 3, 2026, 2:05 PM; "—" for a missing or invalid date. */
+  dateTime(iso: string | number | null | undefined): string;
   /** Nov 3, 2026 */
-  date(iso: string | number): string;
+  date(iso: string | number | null | undefined): string;
   /** "3 hours ago", "in 2 days" relative to `now` (ms). */
-  relative(iso: string | number, now?: number): string;
+  relative(iso: string | number | null | undefined, now?: number): string;
   /** 850 ms, 1.2 s, 3.5 min, 2.1 h */
   duration(ms: number): string;
 }
@@ -42,6 +43,9 @@ export function createFormatters(options: FormatOptions = {}): Formatters {
   const locale = options.locale ?? 'en-US';
   const currency = options.currency ?? 'USD';
   const rate = options.currencyRate ?? 1;
+  if (!Number.isFinite(rate) || rate <= 0) {
+    throw new RangeError(`[userlens] currencyRate must be a finite number above 0 (units of ${currency} per USD), got ${String(rate)}.`);
+  }
   const key = `${locale}\u0000${currency}\u0000${rate}`;
   let formatters = cache.get(key);
   if (!formatters) {
@@ -52,6 +56,12 @@ export function createFormatters(options: FormatOptions = {}): Formatters {
 }
 
 const TINY = 0.000001;
+/** What a formatter returns for a value that is not a number or not a date: never an invented one. */
+const MISSING = '—';
+
+function isDate(value: string | number | null | undefined): value is string | number {
+  return (typeof value === 'string' || typeof value === 'number') && !Number.isNaN(new Date(value).getTime());
+}
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
@@ -92,16 +102,19 @@ function build(locale: string, currency: string, rate: number): Formatters {
     compact: (value) => compact.format(value),
     percent: (ratio) => percent.format(ratio),
     cost(usd) {
+      if (!Number.isFinite(usd)) return MISSING;
       const value = usd * rate;
       const magnitude = Math.abs(value);
-      if (value === 0 || magnitude >= smallestUnit) return money.format(value);
+      if (value === 0) return money.format(0); // also turns -0 into 0
+      if (magnitude >= smallestUnit) return money.format(value);
       if (magnitude >= TINY) return smallMoney.format(value);
       const sign = value < 0 ? '>' : '<';
       return `${sign}${tinyMoney.format(value < 0 ? -TINY : TINY)}`;
     },
-    dateTime: (iso) => dateTime.format(new Date(iso)),
-    date: (iso) => date.format(new Date(iso)),
+    dateTime: (iso) => (isDate(iso) ? dateTime.format(new Date(iso)) : MISSING),
+    date: (iso) => (isDate(iso) ? date.format(new Date(iso)) : MISSING),
     relative(iso, now = Date.now()) {
+      if (!isDate(iso)) return MISSING;
       const diff = new Date(iso).getTime() - now;
       const magnitude = Math.abs(diff);
       if (magnitude < MINUTE) return relative.format(Math.round(diff / SECOND), 'second');
@@ -112,11 +125,13 @@ function build(locale: string, currency: string, rate: number): Formatters {
       return relative.format(Math.round(diff / (365 * DAY)), 'year');
     },
     duration(ms) {
+      if (!Number.isFinite(ms)) return MISSING;
+      // Pick the unit after rounding, so 59,999 ms reads "1 min", not "60 sec".
       const magnitude = Math.abs(ms);
-      if (magnitude < SECOND) return milliseconds.format(ms);
-      if (magnitude < MINUTE) return seconds.format(ms / SECOND);
-      if (magnitude < HOUR) return minutes.format(ms / MINUTE);
-      if (magnitude < DAY) return hours.format(ms / HOUR);
+      if (Math.round(magnitude) < SECOND) return milliseconds.format(ms);
+      if (Math.round(magnitude / 10) * 10 < MINUTE) return seconds.format(ms / SECOND);
+      if (Math.round(magnitude / 6_000) * 6_000 < HOUR) return minutes.format(ms / MINUTE);
+      if (Math.round(magnitude / 360_000) * 360_000 < DAY) return hours.format(ms / HOUR);
       return days.format(ms / DAY);
     },
   };

@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, type Query } from '@tanstack/react-query';
+import { queryOptions, type Query } from '@tanstack/react-query';
 import { isPermanentError } from '../client/errors.js';
 import { UserlensError } from '../client/errors.js';
 import type {
@@ -35,7 +35,7 @@ export const userTrackingQueries = {
     queryOptions({
       queryKey: [...userTrackingQueries.scope(client), 'users', query] as const,
       queryFn: ({ signal }) => client.listUsers(query, { signal }),
-      placeholderData: keepPreviousData,
+      placeholderData: keepForSame(client),
       retry,
     }),
 
@@ -43,7 +43,7 @@ export const userTrackingQueries = {
     queryOptions({
       queryKey: [...userTrackingQueries.scope(client), 'user', { ...query, userId }] as const,
       queryFn: ({ signal }) => client.getUser(userId, query, { signal }),
-      placeholderData: keepForSameUser(userId),
+      placeholderData: keepForSame(client, userId),
       retry,
     }),
 
@@ -51,7 +51,7 @@ export const userTrackingQueries = {
     queryOptions({
       queryKey: [...userTrackingQueries.scope(client), 'traces', query] as const,
       queryFn: ({ signal }) => client.listTraces(query, { signal }),
-      placeholderData: keepForSameUser(query.userId),
+      placeholderData: keepForSame(client, query.userId),
       retry,
     }),
 
@@ -59,7 +59,7 @@ export const userTrackingQueries = {
     queryOptions({
       queryKey: [...userTrackingQueries.scope(client), 'sessions', query] as const,
       queryFn: ({ signal }) => client.listSessions(query, { signal }),
-      placeholderData: keepForSameUser(query.userId),
+      placeholderData: keepForSame(client, query.userId),
       retry,
     }),
 
@@ -67,7 +67,7 @@ export const userTrackingQueries = {
     queryOptions({
       queryKey: [...userTrackingQueries.scope(client), 'scores', query] as const,
       queryFn: ({ signal }) => client.listScores(query, { signal }),
-      placeholderData: keepForSameUser(query.userId),
+      placeholderData: keepForSame(client, query.userId),
       retry,
     }),
 
@@ -75,7 +75,7 @@ export const userTrackingQueries = {
     queryOptions({
       queryKey: [...userTrackingQueries.scope(client), 'activity', query] as const,
       queryFn: ({ signal }) => client.getActivity(query, { signal }),
-      placeholderData: keepForSameUser(query.userId),
+      placeholderData: keepForSame(client, query.userId),
       retry,
     }),
 
@@ -91,7 +91,7 @@ export const userTrackingQueries = {
     queryOptions({
       queryKey: [...userTrackingQueries.scope(client), 'trends', query] as const,
       queryFn: ({ signal }) => optional(client, 'getTrends')(query, { signal }),
-      placeholderData: keepPreviousData,
+      placeholderData: keepForSame(client),
       retry,
     }),
 
@@ -99,7 +99,7 @@ export const userTrackingQueries = {
     queryOptions({
       queryKey: [...userTrackingQueries.scope(client), 'distribution', query] as const,
       queryFn: ({ signal }) => optional(client, 'getDistribution')(query, { signal }),
-      placeholderData: keepPreviousData,
+      placeholderData: keepForSame(client),
       retry,
     }),
 
@@ -107,7 +107,7 @@ export const userTrackingQueries = {
     queryOptions({
       queryKey: [...userTrackingQueries.scope(client), 'filterOptions', query] as const,
       queryFn: ({ signal }) => optional(client, 'getFilterOptions')(query, { signal }),
-      placeholderData: keepPreviousData,
+      placeholderData: keepForSame(client),
       staleTime: 5 * 60_000,
       retry,
     }),
@@ -132,13 +132,17 @@ function retry(failureCount: number, error: Error): boolean {
 }
 
 /**
- * Keeps the previous data on screen while the next page, sort or range loads, but never shows
- * one user's figures while another user's load.
+ * Keeps the previous data on screen while the next page, sort or range loads — but only data of
+ * the same client (another tenant's rows never show while this one's load) and, for per-user
+ * queries, of the same user.
  */
-function keepForSameUser(userId: string | undefined) {
+function keepForSame(client: UserTrackingClient, userId?: string) {
+  const key = clientKey(client);
   return <T,>(previous: T | undefined, previousQuery: Query<T, Error, T, readonly unknown[]> | undefined) => {
-    const params = previousQuery?.queryKey[3] as { userId?: string } | undefined;
-    return params && params.userId === userId ? previous : undefined;
+    if (!previousQuery || previousQuery.queryKey[1] !== key) return undefined;
+    if (userId === undefined) return previous;
+    const params = previousQuery.queryKey[3] as { userId?: string } | undefined;
+    return params?.userId === userId ? previous : undefined;
   };
 }
 

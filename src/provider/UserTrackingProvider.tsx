@@ -58,7 +58,10 @@ const [UserTrackingContext, useUserTrackingContext] =
  * Gives every userlens hook and component below it a client, a cache, a locale and texts.
  *
  * @example
- * <UserTrackingProvider client={createMemoryClient(dataset)} locale="de-DE">
+ * // Create the client once (module scope, or useMemo): a new client is a new cache.
+ * const client = createMemoryClient(dataset);
+ *
+ * <UserTrackingProvider client={client} locale="de-DE">
  *   <UserList getUserHref={(id) => `/admin/users/${encodeURIComponent(id)}`} />
  * </UserTrackingProvider>
  */

@@ -95,6 +95,9 @@ export function generateDemoDataset(options: DemoDatasetOptions = {}): Required<
   const days = options.days ?? 30;
   const endMs = new Date(options.end ?? '2026-11-01T00:00:00.000Z').getTime();
   const payloads = options.payloads ?? true;
+  if (!Number.isFinite(endMs)) throw new RangeError(`[userlens] generateDemoDataset: end must be a date, got ${String(options.end)}.`);
+  if (!(days > 0) || !Number.isFinite(days)) throw new RangeError(`[userlens] generateDemoDataset: days must be a number above 0, got ${String(options.days)}.`);
+  if (!Number.isInteger(userCount) || userCount < 0) throw new RangeError(`[userlens] generateDemoDataset: users must be a whole number ≥ 0, got ${String(options.users)}.`);
   const random = new Random(seed);
 
   const userIds = makeUserIds(random, userCount);
@@ -119,9 +122,10 @@ export function generateDemoDataset(options: DemoDatasetOptions = {}): Required<
     while (made < traceBudget) {
       const turns = Math.min(traceBudget - made, Math.floor(random.pareto(1.6)) + random.int(0, 3));
       const sessionId = turns > 1 || random.chance(0.6) ? `session-${seed}-${(ids.session++).toString(36).padStart(6, '0')}` : null;
-      let at = joinedMs + random.next() * Math.max(0, endMs - joinedMs - HOUR);
+      // Clamped inside the history, so the first turn of every session always fits.
+      let at = Math.min(endMs - 1, joinedMs + random.next() * Math.max(0, endMs - joinedMs - HOUR));
       const workflow = random.weighted(WORKFLOWS);
-      // The first turn always fits (it starts at least an hour before the end); later turns stop at the end.
+      // Later turns stop at the end of the history.
       for (let turn = 0; turn < turns && at < endMs; turn++) {
         addTrace(userId, sessionId, workflow, environment, userTag, Math.floor(at));
         made++;

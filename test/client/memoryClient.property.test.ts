@@ -81,6 +81,28 @@ describe('createMemoryClient — listUsers against the oracle', () => {
   });
 });
 
+describe('createMemoryClient — percentiles on many traces', () => {
+  it('gives nearest-rank p50 and p95 for one user with hundreds of traces', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 50_000 }), { minLength: 1, maxLength: 400 }), async (latencies) => {
+        const traces = latencies.map((_, i) => ({ id: `t${i}`, userId: 'power', timestamp: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString() }));
+        const observations = latencies.map((ms, i) => ({
+          id: `o${i}`,
+          traceId: `t${i}`,
+          startTime: traces[i]!.timestamp,
+          endTime: new Date(Date.parse(traces[i]!.timestamp) + ms).toISOString(),
+        }));
+        const ds = { traces, observations, scores: [] };
+        const stats = await createMemoryClient(ds as Dataset).getUser('power');
+        const expected = summarize(ds as unknown as OracleDataset, 'power', traces);
+        expect(stats?.latencyP50).toBe(expected.latencyP50);
+        expect(stats?.latencyP95).toBe(expected.latencyP95);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('createMemoryClient — getUser against the oracle', () => {
   it('gives the same figures as the oracle, models summing to the totals; null for unknown ids', async () => {
     await fc.assert(
@@ -267,10 +289,24 @@ describe('createMemoryClient — getActivity against the oracle', () => {
           activity.points.forEach((point, i) => {
             if (i > 0) expect(point.start).toBe(activity.points[i - 1]!.end);
           });
-          for (const trace of traces) {
-            const ts = Date.parse(trace.timestamp);
-            const holding = activity.points.filter((p) => Date.parse(p.start) <= ts && ts < Date.parse(p.end));
-            expect(holding).toHaveLength(1);
+          // Each bucket holds exactly the figures of the traces whose timestamp falls in it.
+          for (const point of activity.points) {
+            const inBucket = traces.filter((trace) => {
+              const ts = Date.parse(trace.timestamp);
+              return Date.parse(point.start) <= ts && ts < Date.parse(point.end);
+            });
+            const expected = summarize(oracle, 'bucket', inBucket);
+            expect(point).toEqual({
+              start: point.start,
+              end: point.end,
+              traceCount: expected.traceCount,
+              observationCount: expected.observationCount,
+              inputTokens: expected.inputTokens,
+              outputTokens: expected.outputTokens,
+              totalTokens: expected.totalTokens,
+              totalCost: expected.totalCost,
+              errorCount: expected.errorCount,
+            });
           }
           const totals = summarize(oracle, 'all', traces);
           const add = (key: 'traceCount' | 'observationCount' | 'totalTokens' | 'totalCost' | 'errorCount' | 'inputTokens' | 'outputTokens') =>

@@ -59,3 +59,33 @@ describe('createFormatters — numbers, dates, durations', () => {
     expect(createFormatters({ locale: 'fr-FR' })).not.toBe(format);
   });
 });
+
+describe('createFormatters — values that are not numbers or dates', () => {
+  const format = createFormatters({ locale: 'en-US' });
+
+  it('never invents a figure: NaN and Infinity read as a dash', () => {
+    expect(format.cost(Number.NaN)).toBe('—');
+    expect(format.cost(Infinity)).toBe('—');
+    expect(format.duration(Number.NaN)).toBe('—');
+  });
+
+  it('shows -0 as $0.00', () => {
+    expect(format.cost(-0)).toBe('$0.00');
+  });
+
+  it('reads a missing or invalid date as a dash instead of 1970 or a crash', () => {
+    expect(format.dateTime(null)).toBe('—');
+    expect(format.date(undefined)).toBe('—');
+    expect(format.relative('not a date')).toBe('—');
+  });
+
+  it('picks the duration unit after rounding', () => {
+    expect(format.duration(59_999)).toBe('1 min');
+    expect(format.duration(999.6)).toBe('1 sec');
+  });
+
+  it('refuses a currency rate that would hide costs', () => {
+    expect(() => createFormatters({ currencyRate: 0 })).toThrow('currencyRate must be a finite number above 0');
+    expect(() => createFormatters({ currencyRate: Number.NaN })).toThrow(RangeError);
+  });
+});

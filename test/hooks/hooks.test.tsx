@@ -207,3 +207,28 @@ describe('UserTrackingProvider — QueryClient', () => {
     expect(screen.getByRole('button', { name: 'Nochmal' })).toBeInTheDocument();
   });
 });
+
+describe('hooks — switching clients', () => {
+  it('never shows another client’s rows while the new client’s load', async () => {
+    const tenantA = createMemoryClient(generateDemoDataset({ seed: 11, users: 5 }), { id: 'tenant-a' });
+    const gatedB = gatedClient(createMemoryClient(generateDemoDataset({ seed: 12, users: 5 }), { id: 'tenant-b' }));
+    const queryClient = testQueryClient();
+    let current = tenantA;
+    const { result, rerender } = renderHook(() => useUsers({ pageSize: 5 }), {
+      wrapper: ({ children }) => (
+        <UserTrackingProvider client={current} queryClient={queryClient}>
+          {children}
+        </UserTrackingProvider>
+      ),
+    });
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    expect(result.current.data?.items).toHaveLength(5);
+    current = gatedB.client;
+    rerender();
+    await waitFor(() => expect(gatedB.calls).toHaveLength(1));
+    expect(result.current.data).toBeUndefined();
+    expect(result.current.isPlaceholderData).toBe(false);
+    act(() => gatedB.releaseAll());
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+  });
+});

@@ -18,6 +18,8 @@ export interface OracleQuery {
 }
 
 const t = (iso: string) => new Date(iso).getTime();
+/** Case-insensitive as defined: lower case, final sigma read as sigma. */
+const fold = (text: string) => text.toLowerCase().split('ς').join('σ');
 
 export function tracesOf(ds: OracleDataset, userId: string | null, query: OracleQuery): Rec[] {
   const from = query.range?.from ? t(query.range.from) : -Infinity;
@@ -163,7 +165,7 @@ export function oracleUsers(
 ): OracleSummary[] {
   const traces = tracesOf(ds, null, query);
   const ids = [...new Set(traces.map((trace) => trace.userId as string))].filter(
-    (id) => !query.search || id.toLowerCase().includes(query.search.toLowerCase()),
+    (id) => !query.search || fold(id).includes(fold(query.search)),
   );
   const rows = ids
     .map((id) => summarize(ds, id, traces.filter((trace) => trace.userId === id)))

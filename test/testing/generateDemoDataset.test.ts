@@ -76,3 +76,22 @@ describe('generateDemoDataset', () => {
     expect(last).toBeLessThan(Date.parse('2026-11-01T00:00:00.000Z'));
   });
 });
+
+describe('generateDemoDataset — options', () => {
+  it('refuses options that cannot make a history instead of looping', () => {
+    expect(() => generateDemoDataset({ days: 0 })).toThrow('days must be a number above 0');
+    expect(() => generateDemoDataset({ end: 'not a date' })).toThrow('end must be a date');
+    expect(() => generateDemoDataset({ users: -1 })).toThrow('users must be a whole number');
+  });
+
+  it('fits every trace into a very short history', () => {
+    const end = Date.parse('2026-01-01T00:00:00.000Z');
+    const tiny = generateDemoDataset({ seed: 5, users: 20, days: 0.0001, end });
+    expect(tiny.traces.length).toBeGreaterThanOrEqual(20);
+    for (const trace of tiny.traces) {
+      const ts = Date.parse(trace.timestamp);
+      expect(ts).toBeLessThan(end);
+      expect(ts).toBeGreaterThanOrEqual(end - 0.0001 * 86_400_000);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { UserlensError } from '../errors.js';
 import type { Dataset, DatasetObservation, DatasetScore, DatasetTrace } from '../dataset.js';
-import { LEVELS, observationCost, observationTokens } from '../figures.js';
+import { LEVELS, foldCase, observationCost, observationTokens } from '../figures.js';
 import type { ScoreDataType, ScoreSource } from '../types.js';
 import { RecordChecker } from './validateRecord.js';
 
@@ -287,7 +287,7 @@ export function buildIndex(dataset: Dataset): MemoryIndex {
 
   return {
     users,
-    usersLower: users.map((user) => user.toLowerCase()),
+    usersLower: users.map(foldCase),
     userOffsets,
     traces,
     timestamp,

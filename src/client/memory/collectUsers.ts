@@ -1,4 +1,5 @@
 import { UserlensError } from '../errors.js';
+import { foldCase } from '../figures.js';
 import { parseRange } from '../query.js';
 import type { FigureBand, NumericUserFigure, UserSortField, UsersQuery } from '../types.js';
 import { TraceFilter, Totals, latencyPercentiles, userSlice } from './aggregate.js';
@@ -51,7 +52,7 @@ export class UserRows {
     this.index = index;
     const range = parseRange(query.range, where);
     this.filter = new TraceFilter(index, query.filters);
-    const needle = query.search ? query.search.toLowerCase() : '';
+    const needle = query.search ? foldCase(query.search) : '';
     const size = index.users.length;
     this.user = new Int32Array(size);
     this.lo = new Int32Array(size);

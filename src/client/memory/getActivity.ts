@@ -32,7 +32,7 @@ export function getActivity(index: MemoryIndex, query: ActivityQuery): Activity 
   const range = parseRange(query.range, where);
   const filter = new TraceFilter(index, query.filters);
   const requested = query.granularity ?? 'auto';
-  if (requested !== 'auto' && !(requested in STEP)) {
+  if (requested !== 'auto' && !Object.hasOwn(STEP, requested)) {
     throw new UserlensError('invalid_query', `${where}: granularity must be hour, day, week or auto, got ${JSON.stringify(requested)}.`, {
       where,
       field: 'granularity',

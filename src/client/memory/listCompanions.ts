@@ -48,6 +48,12 @@ export function getTrends(index: MemoryIndex, query: TrendsQuery): Trends {
   const fromMs = range.fromMs === -Infinity ? minMs : range.fromMs;
   const toMs = range.toMs === Infinity ? maxMs + 1 : range.toMs;
   const requested = query.granularity ?? 'auto';
+  if (requested !== 'auto' && !Object.hasOwn(STEP, requested)) {
+    throw new UserlensError('invalid_query', `${where}: granularity must be hour, day, week or auto, got ${JSON.stringify(requested)}.`, {
+      where,
+      field: 'granularity',
+    });
+  }
   const span = Number.isFinite(toMs - fromMs) ? toMs - fromMs : 0;
   const granularity = requested === 'auto' ? pickGranularity(span) : requested;
   if (!(fromMs < toMs)) {
