@@ -17,7 +17,7 @@ const withProvider: Decorator = (Story, context) => {
   const parameters = (context.parameters.userlens ?? {}) as UserlensStoryParameters;
   return (
     <StoryProvider
-      client={parameters.client ?? demoClient}
+      client={(context.loaded as { client?: UserTrackingClient } | undefined)?.client ?? parameters.client ?? demoClient}
       theme={context.globals.theme as Theme}
       locale={context.globals.locale as string}
     >

@@ -13,3 +13,7 @@ export type { ObservationTokens } from './client/figures.js';
 export { pickGranularity, bucketStart } from './client/memory/getActivity.js';
 export { createFormatters } from './format/createFormatters.js';
 export type { FormatOptions, Formatters } from './format/createFormatters.js';
+export { resolveRange, RANGE_PRESETS, RANGE_PRESET_IDS } from './format/dateRangePresets.js';
+export type { RangeValue, RangePreset, RelativePreset } from './format/dateRangePresets.js';
+export { toCsv, csvCell, csvLine } from './format/toCsv.js';
+export type { CsvValue } from './format/toCsv.js';

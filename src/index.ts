@@ -37,3 +37,31 @@ export { useUserFigures } from './hooks/useUserFigures.js';
 export { useUserTrends } from './hooks/useUserTrends.js';
 export { useUserDistribution } from './hooks/useUserDistribution.js';
 export { useFilterOptions } from './hooks/useFilterOptions.js';
+export { UserList } from './components/UserList/UserList.js';
+export type { UserListProps } from './components/UserList/UserList.js';
+export {
+  UserListRoot,
+  useUserListContext,
+  type UserListRootProps,
+  type UserListContextValue,
+  type UserListPagination as UserListPaginationState,
+  type UserListBudget,
+} from './components/UserList/UserListRoot.js';
+export { UserListTable, type UserListTableProps } from './components/UserList/UserListTable.js';
+export {
+  UserListToolbar,
+  UserListSearch,
+  UserListDateRange,
+  UserListFilters,
+  UserListBudgetToggle,
+  UserListColumns,
+  UserListExport,
+  UserListRefresh,
+  type UserListToolbarProps,
+  type UserListExportProps,
+} from './components/UserList/UserListToolbar.js';
+export { UserListPagination, type UserListPaginationProps } from './components/UserList/UserListPagination.js';
+export { UserListDistribution, type UserListDistributionProps } from './components/UserList/UserListDistribution.js';
+export { UserListEmptyState, UserListNoMatch, UserListErrorState } from './components/UserList/UserListStates.js';
+export { COLUMNS as USER_LIST_COLUMNS, DEFAULT_VISIBLE_COLUMNS, type ColumnId } from './components/UserList/columns.js';
+export { Sparkline, type SparklineProps } from './components/charts/Sparkline.js';

@@ -83,6 +83,7 @@ export const enUS = {
   // UserList: table
   sortBy: 'Sort by {column}',
   copyUserId: 'Copy user ID {userId}',
+  blankUserId: '(blank ID: {count} whitespace characters)',
   copied: 'Copied',
   feedbackRate: '{rate} positive',
   trendLabel: '{column} over time',

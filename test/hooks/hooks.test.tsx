@@ -13,6 +13,7 @@ import {
   useUserTraces,
   userTrackingQueries,
   type UsersQuery,
+  type UserTrackingClient,
 } from '../../src/index.ts';
 import { generateDemoDataset } from '../../src/testing/index.ts';
 import { gatedClient, renderHookWithProvider, testQueryClient } from '../utils.tsx';
@@ -213,7 +214,7 @@ describe('hooks — switching clients', () => {
     const tenantA = createMemoryClient(generateDemoDataset({ seed: 11, users: 5 }), { id: 'tenant-a' });
     const gatedB = gatedClient(createMemoryClient(generateDemoDataset({ seed: 12, users: 5 }), { id: 'tenant-b' }));
     const queryClient = testQueryClient();
-    let current = tenantA;
+    let current: UserTrackingClient = tenantA;
     const { result, rerender } = renderHook(() => useUsers({ pageSize: 5 }), {
       wrapper: ({ children }) => (
         <UserTrackingProvider client={current} queryClient={queryClient}>

@@ -1,0 +1,136 @@
+'use client';
+import { Group } from '@visx/group';
+import { scaleBand, scaleLinear } from '@visx/scale';
+import { Bar } from '@visx/shape';
+import { forwardRef, useEffect, useState, type ComponentPropsWithoutRef } from 'react';
+import type { DistributionBin, NumericUserFigure } from '../../client/types.js';
+import { useUserDistribution } from '../../hooks/useUserDistribution.js';
+import { formatLabel } from '../../i18n/en-US.js';
+import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { Skeleton } from '../Status/Status.js';
+import { COLUMNS } from './columns.js';
+import { useUserListContext } from './UserListRoot.js';
+
+const NUMERIC: readonly NumericUserFigure[] = ['traceCount', 'observationCount', 'sessionCount', 'inputTokens', 'outputTokens', 'totalTokens', 'totalCost', 'errorCount', 'errorRate', 'latencyP50', 'latencyP95'];
+
+export interface UserListDistributionProps extends ComponentPropsWithoutRef<'section'> {
+  /** @defaultValue 24 */
+  bins?: number;
+  /** @defaultValue 640 */
+  width?: number;
+  /** @defaultValue 120 */
+  height?: number;
+}
+
+/**
+ * A histogram (visx) of the matching users by the current sort figure — cost, traces,
+ * tokens… — with a log scale switch. Each bar is a button: it filters the list to its band.
+ *
+ * @selector [data-part="user-list-distribution"] [data-part="user-list-bin"][data-active]
+ */
+export const UserListDistribution = forwardRef<HTMLElement, UserListDistributionProps>(({ bins = 24, width = 640, height = 120, ...props }, ref) => {
+  const { client, format, labels } = useUserTrackingContext('UserList.Distribution');
+  const { query, sorting, band, setBand, registerDistribution, distributionMounted } = useUserListContext('UserList.Distribution');
+  useEffect(registerDistribution, [registerDistribution]);
+  const field: NumericUserFigure = NUMERIC.includes(sorting.field as NumericUserFigure) ? (sorting.field as NumericUserFigure) : 'totalCost';
+  const [log, setLog] = useState(true);
+  const [hovered, setHovered] = useState<number | null>(null);
+  // The chart shows the users the list shows, but not cut down to the band the chart itself set.
+  const bands = query.bands?.filter((b) => b !== band);
+  const distribution = useUserDistribution(
+    {
+      field,
+      bins,
+      scale: log ? 'log' : 'linear',
+      ...(query.range ? { range: query.range } : {}),
+      ...(query.search ? { search: query.search } : {}),
+      ...(query.filters ? { filters: query.filters } : {}),
+      ...(bands?.length ? { bands } : {}),
+    },
+    { enabled: distributionMounted },
+  );
+  if (!client.capabilities.distribution) return null;
+
+  const column = COLUMNS.find((c) => c.sortField === field)!;
+  const columnName = labels[column.label];
+  const value = (n: number) =>
+    field === 'totalCost' ? format.cost(n) : field === 'latencyP50' || field === 'latencyP95' ? format.duration(n) : field === 'errorRate' ? format.percent(n) : format.compact(n);
+  const data = distribution.data;
+  const x = scaleBand<number>({ domain: data?.bins.map((_, i) => i) ?? [], range: [0, width], padding: 0.1 });
+  const maxCount = Math.max(1, ...(data?.bins.map((b) => b.count) ?? [1]));
+  const y = scaleLinear<number>({ domain: [0, maxCount], range: [height - 4, 4] });
+  const describe = (bin: DistributionBin) =>
+    formatLabel(labels.distributionBin, { count: format.number(bin.count), column: columnName.toLowerCase(), from: value(bin.from), to: value(bin.to) });
+  const isActive = (bin: DistributionBin) => band?.field === field && band.gte === bin.from;
+
+  return (
+    <section aria-label={formatLabel(labels.distributionTitle, { column: columnName.toLowerCase() })} data-part="user-list-distribution" {...props} ref={ref}>
+      <header data-part="user-list-distribution-header">
+        <h2 data-part="user-list-distribution-title">{formatLabel(labels.distributionTitle, { column: columnName.toLowerCase() })}</h2>
+        <label>
+          <input type="checkbox" checked={log} onChange={(event) => setLog(event.target.checked)} />
+          {labels.distributionLog}
+        </label>
+        {band && (
+          <button type="button" data-part="button" onClick={() => setBand(null)}>
+            {formatLabel(labels.clearBand, {
+              band: formatLabel(labels.distributionBand, {
+                column: labels[COLUMNS.find((c) => c.sortField === band.field)?.label ?? 'columnCost'].toLowerCase(),
+                from: value(band.gte ?? 0),
+                to: value(band.lt ?? band.lte ?? 0),
+              }),
+            })}
+          </button>
+        )}
+      </header>
+      {distribution.isPending ? (
+        <Skeleton width={width} style={{ height }} />
+      ) : !data || data.bins.length === 0 ? (
+        <p>{labels.distributionEmpty}</p>
+      ) : (
+        <div data-part="user-list-distribution-chart" style={{ position: 'relative', width: '100%', maxWidth: width }}>
+          <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="group" aria-label={formatLabel(labels.distributionTitle, { column: columnName.toLowerCase() })}>
+            <Group>
+              {data.bins.map((bin, i) => {
+                const last = i === data.bins.length - 1;
+                const barHeight = bin.count === 0 ? 0 : Math.max(2, height - 4 - y(bin.count));
+                return (
+                  <Bar
+                    key={i}
+                    data-part="user-list-bin"
+                    data-active={isActive(bin) ? '' : undefined}
+                    x={x(i)}
+                    y={height - 4 - barHeight}
+                    width={x.bandwidth()}
+                    height={Math.max(barHeight, 1)}
+                    role="button"
+                    tabIndex={bin.count === 0 ? -1 : 0}
+                    aria-label={describe(bin)}
+                    aria-pressed={isActive(bin)}
+                    onMouseEnter={() => setHovered(i)}
+                    onMouseLeave={() => setHovered(null)}
+                    onFocus={() => setHovered(i)}
+                    onBlur={() => setHovered(null)}
+                    onClick={() => bin.count > 0 && setBand(isActive(bin) ? null : { field, gte: bin.from, ...(last ? { lte: bin.to } : { lt: bin.to }) })}
+                    onKeyDown={(event) => {
+                      if ((event.key === 'Enter' || event.key === ' ') && bin.count > 0) {
+                        event.preventDefault();
+                        setBand(isActive(bin) ? null : { field, gte: bin.from, ...(last ? { lte: bin.to } : { lt: bin.to }) });
+                      }
+                    }}
+                  />
+                );
+              })}
+            </Group>
+          </svg>
+          {hovered !== null && data.bins[hovered] && (
+            <div data-part="user-list-distribution-tooltip" aria-hidden style={{ left: `${((x(hovered) ?? 0) / width) * 100}%` }}>
+              {describe(data.bins[hovered]!)}
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+});
+UserListDistribution.displayName = 'UserList.Distribution';

@@ -1,0 +1,98 @@
+'use client';
+import { forwardRef, useId, useState, type ComponentPropsWithoutRef } from 'react';
+import { formatLabel } from '../../i18n/en-US.js';
+import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { COLUMNS } from './columns.js';
+import { useUserListContext } from './UserListRoot.js';
+
+export interface UserListPaginationProps extends ComponentPropsWithoutRef<'nav'> {
+  /** @defaultValue [10, 25, 50, 100] */
+  pageSizes?: readonly number[];
+}
+
+/**
+ * Page size, first / previous / next / last, jump to page, and "1–50 of 12,345". For a source
+ * that only knows its top N users it says "Top 1,000 by cost" instead of a total it lacks.
+ *
+ * @selector [data-part="user-list-pagination"]
+ */
+export const UserListPagination = forwardRef<HTMLElement, UserListPaginationProps>(({ pageSizes = [10, 25, 50, 100], ...props }, ref) => {
+  const { client, format, labels } = useUserTrackingContext('UserList.Pagination');
+  const { users, pagination, setPagination, sorting } = useUserListContext('UserList.Pagination');
+  const id = useId();
+  const [jump, setJump] = useState('');
+  const data = users.data;
+  if (!data || data.total === 0) return null;
+
+  const { page, pageSize } = pagination;
+  const total = data.total;
+  const pages = total === null ? null : Math.max(1, Math.ceil(total / pageSize));
+  const from = (page - 1) * pageSize + 1;
+  const to = from + data.items.length - 1;
+  const kind = client.capabilities.pagination;
+  const sortColumn = COLUMNS.find((column) => column.sortField === sorting.field);
+  const summary =
+    kind.kind === 'top-n'
+      ? formatLabel(labels.topN, {
+          limit: format.number(kind.limit),
+          column: sortColumn ? labels[sortColumn.label].toLowerCase() : sorting.field,
+        })
+      : total === null
+        ? formatLabel(labels.rangeOfUnknown, { from: format.number(from), to: format.number(to) })
+        : formatLabel(labels.rangeOfTotal, { from: format.number(from), to: format.number(to), total: format.number(total) });
+  const go = (next: number) => setPagination({ page: Math.max(1, pages === null ? next : Math.min(pages, next)), pageSize });
+  const last = pages === null ? !data.hasMore : page >= pages;
+
+  return (
+    <nav aria-label={labels.paginationLabel} data-part="user-list-pagination" {...props} ref={ref}>
+      <span data-part="user-list-page-summary">{summary}</span>
+      <label htmlFor={`${id}-size`} data-part="label">
+        {labels.pageSizeLabel}
+      </label>
+      <select id={`${id}-size`} value={pageSize} onChange={(event) => setPagination({ page: 1, pageSize: Number(event.target.value) })}>
+        {[...new Set([...pageSizes, pageSize])]
+          .filter((size) => size <= client.capabilities.maxPageSize)
+          .sort((a, b) => a - b)
+          .map((size) => (
+            <option key={size} value={size}>
+              {size}
+            </option>
+          ))}
+      </select>
+      <button type="button" data-part="button" aria-label={labels.firstPage} disabled={page <= 1} onClick={() => go(1)}>
+        <span aria-hidden>«</span>
+      </button>
+      <button type="button" data-part="button" aria-label={labels.previousPage} disabled={page <= 1} onClick={() => go(page - 1)}>
+        <span aria-hidden>‹</span>
+      </button>
+      <span data-part="user-list-page-of">
+        {pages === null ? format.number(page) : formatLabel(labels.pageOf, { page: format.number(page), pages: format.number(pages) })}
+      </span>
+      <button type="button" data-part="button" aria-label={labels.nextPage} disabled={last} onClick={() => go(page + 1)}>
+        <span aria-hidden>›</span>
+      </button>
+      {pages !== null && (
+        <button type="button" data-part="button" aria-label={labels.lastPage} disabled={last} onClick={() => go(pages)}>
+          <span aria-hidden>»</span>
+        </button>
+      )}
+      {pages !== null && pages > 1 && (
+        <form
+          data-part="user-list-jump"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const target = Number(jump);
+            if (Number.isInteger(target) && target >= 1) go(target);
+            setJump('');
+          }}
+        >
+          <label htmlFor={`${id}-jump`} data-part="label">
+            {labels.jumpToPage}
+          </label>
+          <input id={`${id}-jump`} type="number" inputMode="numeric" min={1} max={pages} value={jump} onChange={(event) => setJump(event.target.value)} />
+        </form>
+      )}
+    </nav>
+  );
+});
+UserListPagination.displayName = 'UserList.Pagination';

@@ -1,0 +1,247 @@
+'use client';
+import {
+  columnOrderingFeature,
+  columnVisibilityFeature,
+  createColumnHelper,
+  tableFeatures,
+  useTable,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { forwardRef, useEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef, type MouseEvent } from 'react';
+import type { UserSummary } from '../../client/types.js';
+import { formatLabel } from '../../i18n/en-US.js';
+import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { Skeleton, VisuallyHidden } from '../Status/Status.js';
+import { UserListCell, type CellEnvironment } from './cells.js';
+import { COLUMNS, COLUMN_BY_ID, DEFAULT_COLUMN_ORDER, columnSortable, type ColumnId, type ColumnSpec } from './columns.js';
+import { useUserListContext } from './UserListRoot.js';
+
+/* -------------------------------------------------------------------------------------------
+ * UserList.Table
+ * -----------------------------------------------------------------------------------------*/
+
+const TABLE_NAME = 'UserList.Table';
+
+// Built once: features, columns and the empty fallback (stable inputs keep row models cached).
+const features = tableFeatures({ columnVisibilityFeature, columnOrderingFeature });
+const helper = createColumnHelper<typeof features, UserSummary>();
+const tableColumns = helper.columns(COLUMNS.map((column) => helper.display({ id: column.id })));
+const NO_ROWS: UserSummary[] = [];
+
+/** Pages longer than this render only the rows in view (TanStack Virtual). */
+export const VIRTUALIZE_OVER = 100;
+const SKELETON_ROWS = 8;
+
+export interface UserListTableProps extends ComponentPropsWithoutRef<'div'> {
+  /**
+   * Row height in px used to place rows when a long page is virtualized.
+   * @defaultValue 41
+   */
+  estimatedRowHeight?: number;
+}
+
+/**
+ * The users as a real `<table>`: sortable headers are buttons inside `<th aria-sort>`, the user
+ * id column stays pinned while the table scrolls sideways, rows activate on click, long pages
+ * render only the rows in view, and a live region announces result counts.
+ *
+ * @selector [data-part="user-list-table"] [data-virtualized]
+ * @selector tr[data-over-budget] th[data-sortable] th[data-sort="asc|desc"]
+ */
+export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ estimatedRowHeight = 41, ...props }, ref) => {
+  const context = useUserListContext(TABLE_NAME);
+  const { client, format, labels } = useUserTrackingContext(TABLE_NAME);
+  const { users, columns, sorting, setSorting, deferred, trends, budget, getUserHref, onSelectUser } = context;
+  const capabilities = client.capabilities;
+  const rows = users.data?.items ?? NO_ROWS;
+
+  const columnVisibility = useMemo(
+    () => Object.fromEntries(DEFAULT_COLUMN_ORDER.map((id) => [id, columns.includes(id)])),
+    [columns],
+  );
+  const table = useTable({
+    features,
+    columns: tableColumns,
+    data: rows,
+    getRowId: (user) => user.userId,
+    state: { columnVisibility, columnOrder: columns },
+  });
+  const visibleColumns = table.getVisibleLeafColumns().map((column) => COLUMN_BY_ID.get(column.id as ColumnId)!);
+
+  const now = useNow(60_000);
+  const trendByUser = useMemo(
+    () => new Map(trends.data?.series.map((series) => [series.userId, series.values]) ?? []),
+    [trends.data],
+  );
+  const environment = (user: UserSummary): CellEnvironment => ({
+    format,
+    labels,
+    capabilities,
+    deferred,
+    trend: trendByUser.get(user.userId),
+    trendPending: trends.isPending && trends.fetchStatus !== 'idle',
+    now,
+    budget,
+    getUserHref,
+    onSelectUser,
+  });
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const tableRows = table.getRowModel().rows;
+  const virtualized = tableRows.length > VIRTUALIZE_OVER;
+  // TanStack Virtual hands back fresh measurements through stable functions, so this component
+  // must re-render as a whole, which is what the React Compiler lint warns about.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: virtualized ? tableRows.length : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimatedRowHeight,
+    overscan: 12,
+  });
+  const items = virtualized ? virtualizer.getVirtualItems() : null;
+  const shownRows = items ? items.map((item) => tableRows[item.index]!) : tableRows;
+  const padTop = items?.[0]?.start ?? 0;
+  const padBottom = items && items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
+
+  if (users.isError || (users.data && users.data.total === 0)) return null;
+
+  const offset = ((users.data?.page ?? 1) - 1) * (users.data?.pageSize ?? 0);
+  const total = users.data?.total;
+  const rowCount = total ?? (users.data ? offset + rows.length + (users.data.hasMore ? 1 : 0) : undefined);
+
+  function activateRow(event: MouseEvent<HTMLTableRowElement>, userId: string) {
+    // Clicks on the row's own controls (link, copy) do their own thing.
+    if ((event.target as HTMLElement).closest('a, button, input, select, textarea')) return;
+    if (window.getSelection()?.toString()) return;
+    const link = event.currentTarget.querySelector<HTMLElement>('[data-part="user-list-user-link"]');
+    if (link) link.click();
+    else onSelectUser?.(userId);
+  }
+
+  return (
+    <div
+      data-part="user-list-table"
+      data-virtualized={virtualized ? '' : undefined}
+      {...props}
+      ref={ref}
+    >
+      <div data-part="user-list-scroll" ref={scrollRef} tabIndex={0} aria-label={labels.userListLabel} role="region">
+        <table aria-rowcount={rowCount === undefined ? undefined : rowCount + 1} aria-busy={users.isFetching || undefined}>
+          <thead>
+            <tr aria-rowindex={1}>
+              {visibleColumns.map(renderHeader)}
+            </tr>
+          </thead>
+          <tbody>
+            {users.isPending &&
+              Array.from({ length: SKELETON_ROWS }, (_, i) => (
+                <tr key={i} data-part="user-list-skeleton-row" aria-hidden>
+                  {visibleColumns.map((column) => (
+                    <td key={column.id} data-numeric={column.numeric ? '' : undefined}>
+                      <Skeleton width={column.kind === 'userId' ? '70%' : '50%'} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            {padTop > 0 && (
+              <tr aria-hidden data-part="user-list-spacer">
+                <td colSpan={visibleColumns.length} style={{ height: padTop, padding: 0, border: 0 }} />
+              </tr>
+            )}
+            {shownRows.map((row) => {
+              const user = row.original;
+              const env = environment(user);
+              const overBudget = budget ? isOver(user, budget) : false;
+              return (
+                <tr
+                  key={row.id}
+                  data-part="user-list-row"
+                  data-over-budget={overBudget ? '' : undefined}
+                  aria-rowindex={offset + row.index + 2}
+                  onClick={(event) => activateRow(event, user.userId)}
+                >
+                  {visibleColumns.map((column) =>
+                    column.id === 'userId' ? (
+                      <th key={column.id} scope="row" data-column={column.id}>
+                        <UserListCell column={column} user={user} env={env} />
+                      </th>
+                    ) : (
+                      <td key={column.id} data-column={column.id} data-numeric={column.numeric ? '' : undefined}>
+                        <UserListCell column={column} user={user} env={env} />
+                      </td>
+                    ),
+                  )}
+                </tr>
+              );
+            })}
+            {padBottom > 0 && (
+              <tr aria-hidden data-part="user-list-spacer">
+                <td colSpan={visibleColumns.length} style={{ height: padBottom, padding: 0, border: 0 }} />
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      <VisuallyHidden role="status" aria-live="polite">
+        {total === undefined || total === null || users.isPlaceholderData
+          ? ''
+          : total === 1
+            ? labels.resultsCountOne
+            : formatLabel(labels.resultsCount, { count: format.number(total) })}
+      </VisuallyHidden>
+    </div>
+  );
+
+  function renderHeader(column: ColumnSpec) {
+    const sortable = columnSortable(column, capabilities);
+    const active = sortable && sorting.field === column.sortField;
+    const label = labels[column.label];
+    return (
+      <th
+        key={column.id}
+        scope="col"
+        data-column={column.id}
+        data-numeric={column.numeric ? '' : undefined}
+        data-sortable={sortable ? '' : undefined}
+        data-sort={active ? sorting.direction : undefined}
+        aria-sort={active ? (sorting.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+      >
+        {sortable ? (
+          <button
+            type="button"
+            data-part="user-list-sort"
+            onClick={() =>
+              setSorting({
+                field: column.sortField!,
+                direction: active ? (sorting.direction === 'asc' ? 'desc' : 'asc') : column.firstDirection,
+              })
+            }
+          >
+            {label}
+            <span aria-hidden data-part="user-list-sort-icon">
+              {active ? (sorting.direction === 'asc' ? '▲' : '▼') : '↕'}
+            </span>
+          </button>
+        ) : (
+          label
+        )}
+      </th>
+    );
+  }
+});
+UserListTable.displayName = TABLE_NAME;
+
+function isOver(user: UserSummary, budget: { field: keyof UserSummary; limit: number }): boolean {
+  const value = user[budget.field];
+  return typeof value === 'number' && value > budget.limit;
+}
+
+/** The current time, refreshed every `intervalMs`, for relative dates. */
+function useNow(intervalMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}

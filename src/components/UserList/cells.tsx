@@ -1,0 +1,193 @@
+'use client';
+import { useEffect, useState, type MouseEvent } from 'react';
+import type { ClientCapabilities, UserFigure, UserSummary } from '../../client/types.js';
+import type { Formatters } from '../../format/createFormatters.js';
+import { formatLabel, type Labels } from '../../i18n/en-US.js';
+import { Sparkline } from '../charts/Sparkline.js';
+import { NotAvailable, Skeleton, VisuallyHidden } from '../Status/Status.js';
+import type { ColumnSpec } from './columns.js';
+import type { UserListBudget } from './UserListRoot.js';
+
+/** What a cell needs besides its row: formatting, texts, the source's capabilities, links. */
+export interface CellEnvironment {
+  format: Formatters;
+  labels: Labels;
+  capabilities: ClientCapabilities;
+  deferred: { byUser: Map<string, Partial<UserSummary>>; isPending: boolean };
+  trend: number[] | undefined;
+  trendPending: boolean;
+  now: number;
+  budget: UserListBudget | undefined;
+  getUserHref: ((userId: string) => string) | undefined;
+  onSelectUser: ((userId: string) => void) | undefined;
+}
+
+/** A figure's value for the row: from the list, from the second phase, or why there is none. */
+function figureOf(
+  user: UserSummary,
+  figure: UserFigure,
+  env: CellEnvironment,
+): { state: 'value'; value: UserSummary[UserFigure] } | { state: 'pending' | 'unavailable' } {
+  if (env.capabilities.listFigures.includes(figure)) return { state: 'value', value: user[figure] };
+  if (env.capabilities.deferredFigures.includes(figure)) {
+    const deferred = env.deferred.byUser.get(user.userId);
+    if (deferred && figure in deferred) return { state: 'value', value: deferred[figure] as UserSummary[UserFigure] };
+    return { state: env.deferred.isPending ? 'pending' : 'unavailable' };
+  }
+  return { state: 'unavailable' };
+}
+
+export function UserListCell({ column, user, env }: { column: ColumnSpec; user: UserSummary; env: CellEnvironment }) {
+  const { format, labels } = env;
+  if (column.kind === 'userId') return <UserIdCell user={user} env={env} />;
+  if (column.kind === 'trend') {
+    if (!env.capabilities.trends) return <NotAvailable />;
+    if (!env.trend) return env.trendPending ? <Skeleton width={80} /> : <NotAvailable />;
+    const total = env.trend.reduce((sum, value) => sum + value, 0);
+    return (
+      <Sparkline
+        values={env.trend}
+        label={formatLabel(labels.trendLabel, { column: labels.columnTraces })}
+        description={`${format.number(total)} ${labels.columnTraces.toLowerCase()}`}
+      />
+    );
+  }
+  const values = column.figures.map((figure) => figureOf(user, figure, env));
+  if (values.some((v) => v.state === 'unavailable')) return <NotAvailable />;
+  if (values.some((v) => v.state === 'pending')) {
+    return (
+      <span aria-busy="true">
+        <Skeleton width={48} />
+        <VisuallyHidden>{formatLabel(labels.deferredLoading, { column: labels[column.label] })}</VisuallyHidden>
+      </span>
+    );
+  }
+  const [first, second] = values.map((v) => (v as { value: unknown }).value);
+  switch (column.kind) {
+    case 'date':
+      return <DateText iso={first as string | null} env={env} />;
+    case 'count':
+      return <>{format.number(first as number)}</>;
+    case 'tokens':
+      return <span title={format.number(first as number)}>{format.compact(first as number)}</span>;
+    case 'cost':
+      return <>{format.cost(first as number)}</>;
+    case 'errors': {
+      const rate = second as number | null;
+      return (
+        <>
+          {format.number(first as number)}
+          {rate !== null && rate > 0 && <span data-part="user-list-error-rate"> ({format.percent(rate)})</span>}
+        </>
+      );
+    }
+    case 'duration':
+      return first === null ? <span aria-label={labels.notAvailable}>–</span> : <>{format.duration(first as number)}</>;
+    case 'scores':
+      return <ScoresText scores={first as UserSummary['scores']} env={env} />;
+  }
+  return null;
+}
+
+function DateText({ iso, env }: { iso: string | null; env: CellEnvironment }) {
+  if (iso === null) return <>–</>;
+  const absolute = env.format.dateTime(iso);
+  return (
+    <time dateTime={iso} title={absolute}>
+      <span aria-hidden>{env.format.relative(iso, env.now)}</span>
+      <VisuallyHidden>{absolute}</VisuallyHidden>
+    </time>
+  );
+}
+
+function ScoresText({ scores, env }: { scores: UserSummary['scores']; env: CellEnvironment }) {
+  if (scores.length === 0) return <>–</>;
+  const describe = (score: UserSummary['scores'][number]) =>
+    score.dataType === 'BOOLEAN'
+      ? formatLabel(env.labels.feedbackRate, { rate: env.format.percent(score.mean) })
+      : env.format.number(Math.round(score.mean * 100) / 100);
+  const full = scores.map((score) => `${score.name}: ${describe(score)} (n=${env.format.number(score.count)})`).join('\n');
+  return (
+    <span data-part="user-list-scores" title={full}>
+      {scores.slice(0, 2).map((score) => (
+        <span key={score.name} data-part="user-list-score" data-type={score.dataType}>
+          <span data-part="user-list-score-name">{score.name}</span> {describe(score)}
+        </span>
+      ))}
+      {scores.length > 2 && <VisuallyHidden>{full}</VisuallyHidden>}
+    </span>
+  );
+}
+
+function UserIdCell({ user, env }: { user: UserSummary; env: CellEnvironment }) {
+  const { labels, budget } = env;
+  const value = budget ? (user[budget.field] as number | null) : null;
+  const over = budget !== undefined && value !== null && value > budget.limit;
+  const formatBudget = (n: number) => (budget?.field === 'totalCost' ? env.format.cost(n) : env.format.number(n));
+  // The id is text, verbatim: never markup. Links carry it through the host's href builder.
+  const id = <span data-part="user-list-user-id-text">{user.userId}</span>;
+  // An id of only whitespace is kept as it is, but named so it can be seen and read.
+  const blank = user.userId.trim() === '' ? formatLabel(labels.blankUserId, { count: user.userId.length }) : undefined;
+  return (
+    <span data-part="user-list-user-id">
+      {env.getUserHref ? (
+        <a
+          href={env.getUserHref(user.userId)}
+          aria-label={blank}
+          data-part="user-list-user-link"
+          onClick={env.onSelectUser ? (event) => selectInstead(event, user.userId, env.onSelectUser!) : undefined}
+        >
+          {id}
+        </a>
+      ) : env.onSelectUser ? (
+        <button type="button" aria-label={blank} data-part="user-list-user-link" onClick={() => env.onSelectUser!(user.userId)}>
+          {id}
+        </button>
+      ) : (
+        id
+      )}
+      {blank && (
+        <span data-part="user-list-blank-id" aria-hidden={env.getUserHref || env.onSelectUser ? true : undefined}>
+          {blank}
+        </span>
+      )}
+      {over && (
+        <span data-part="user-list-over-budget" title={formatLabel(labels.overBudget, { value: formatBudget(value!), limit: formatBudget(budget!.limit) })}>
+          <span aria-hidden>▲</span>
+          <VisuallyHidden>{formatLabel(labels.overBudget, { value: formatBudget(value!), limit: formatBudget(budget!.limit) })}</VisuallyHidden>
+        </span>
+      )}
+      <CopyButton text={user.userId} labels={labels} />
+    </span>
+  );
+}
+
+/** Plain clicks go to the host's handler (its router); modified clicks keep the browser's meaning. */
+function selectInstead(event: MouseEvent<HTMLAnchorElement>, userId: string, onSelect: (userId: string) => void) {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  onSelect(userId);
+}
+
+function CopyButton({ text, labels }: { text: string; labels: Labels }) {
+  const [copied, setCopied] = useState(false);
+  useEffect(() => {
+    if (!copied) return;
+    const timer = setTimeout(() => setCopied(false), 1500);
+    return () => clearTimeout(timer);
+  }, [copied]);
+  return (
+    <button
+      type="button"
+      data-part="user-list-copy"
+      data-copied={copied ? '' : undefined}
+      aria-label={formatLabel(labels.copyUserId, { userId: text })}
+      onClick={() => {
+        void navigator.clipboard?.writeText(text).then(() => setCopied(true), () => {});
+      }}
+    >
+      <span aria-hidden>{copied ? '✓' : '⧉'}</span>
+      {copied && <VisuallyHidden role="status">{labels.copied}</VisuallyHidden>}
+    </button>
+  );
+}

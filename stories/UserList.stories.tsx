@@ -1,0 +1,263 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { demoClient, demoEnd } from '../.storybook/demoClient.ts';
+import { UserlensError, createMemoryClient, type SortSpec, type UserSortField } from '../src/core.ts';
+import { UserList } from '../src/index.ts';
+import { generateDemoDataset, HOSTILE_USER_IDS, withFaults } from '../src/testing/index.ts';
+import { twoPhase, withCapabilities } from './clients.ts';
+
+const userHref = (userId: string) => `/admin/users/${encodeURIComponent(userId)}`;
+
+const meta = {
+  title: 'Components/UserList',
+  component: UserList,
+  args: { getUserHref: userHref, defaultRange: { preset: '30d' }, onSelectUser: fn() },
+  parameters: { layout: 'padded' },
+} satisfies Meta<typeof UserList>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const table = async (canvasElement: HTMLElement) => {
+  const canvas = within(canvasElement);
+  return within(await canvas.findByRole('table', {}, { timeout: 5000 }));
+};
+const dataRows = async (canvasElement: HTMLElement) => {
+  const t = await table(canvasElement);
+  await waitFor(() => expect(t.getAllByRole('row').length).toBeGreaterThan(1));
+  return t.getAllByRole('row').slice(1);
+};
+
+/** The demo data: 150 users over 60 days, sorted by last event. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const rows = await dataRows(canvasElement);
+    await expect(rows.length).toBeGreaterThan(10);
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByText(/^1–50 of \d+/)).toBeInTheDocument());
+    const header = canvas.getByRole('columnheader', { name: /Last event/ });
+    await expect(header).toHaveAttribute('aria-sort', 'descending');
+    await expect(canvas.getAllByRole('columnheader').filter((th) => th.hasAttribute('aria-sort'))).toHaveLength(1);
+  },
+};
+
+/** Sorting by cost: the header button asks the source for the new order and marks the column. */
+export const SortByCost: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await dataRows(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: /^Cost/ }));
+    const header = canvas.getByRole('columnheader', { name: /Cost/ });
+    await waitFor(() => expect(header).toHaveAttribute('aria-sort', 'descending'));
+    const expected = await demoClient.listUsers({ sort: { field: 'totalCost', direction: 'desc' }, pageSize: 1, range: { from: new Date(Date.now() - 30 * 86_400_000).toISOString() } });
+    const firstRow = (await dataRows(canvasElement))[0]!;
+    await waitFor(() => expect(firstRow).toHaveTextContent(expected.items[0]!.userId));
+  },
+};
+
+/** Requests that never answer: skeleton rows in a busy table. */
+export const Loading: Story = {
+  parameters: { userlens: { client: withFaults(demoClient, { pending: true }) } },
+  play: async ({ canvasElement }) => {
+    const grid = await within(canvasElement).findByRole('table');
+    await expect(grid).toHaveAttribute('aria-busy', 'true');
+    await expect(grid.querySelectorAll('[data-part="user-list-skeleton-row"]').length).toBeGreaterThan(0);
+  },
+};
+
+/** No user tracked yet: how to add a userId to traces. */
+export const Empty: Story = {
+  args: { defaultRange: { preset: 'all' }, docsHref: 'https://example.com/docs/users' },
+  parameters: { userlens: { client: createMemoryClient({ traces: [] }, { id: 'empty' }) } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('heading', { name: 'No users tracked yet' })).toBeInTheDocument();
+    await expect(canvas.getByRole('link', { name: 'How to add a user ID to traces' })).toHaveAttribute('href', 'https://example.com/docs/users');
+    await expect(canvas.queryByRole('table')).toBeNull();
+  },
+};
+
+/** A search that matches nobody, and the way back. */
+export const NoMatch: Story = {
+  args: { defaultSearch: 'zzz-no-such-user' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('heading', { name: 'No users match' }, { timeout: 4000 })).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('button', { name: 'Clear search and filters' }));
+    await dataRows(canvasElement);
+    await expect(canvas.getByRole('searchbox', { name: 'Search users' })).toHaveValue('');
+  },
+};
+
+let failingCalls = 0;
+/** The source fails: what failed, and Retry asks again. */
+export const ErrorWithRetry: Story = {
+  parameters: {
+    userlens: {
+      client: withFaults(demoClient, {
+        methods: ['listUsers'],
+        error: new UserlensError('network', 'The metrics source could not be reached. Check the connection and retry.'),
+        onCall: () => failingCalls++,
+      }),
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const alert = await canvas.findByRole('alert', {}, { timeout: 8000 });
+    await expect(alert).toHaveTextContent('Could not load users');
+    const before = failingCalls;
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(failingCalls).toBeGreaterThan(before));
+  },
+};
+
+/** A source without first/last events, latency or trends, and only its top 1,000 users. */
+export const PartialCapabilities: Story = {
+  parameters: {
+    userlens: {
+      client: withCapabilities(demoClient, {
+        pagination: { kind: 'top-n', limit: 1000 },
+        listFigures: ['traceCount', 'observationCount', 'inputTokens', 'outputTokens', 'totalTokens', 'totalCost', 'errorCount', 'errorRate', 'scores'],
+        sortableFields: ['traceCount', 'totalTokens', 'totalCost'],
+        trends: false,
+        distribution: false,
+      }),
+    },
+  },
+  args: { defaultSorting: { field: 'totalCost', direction: 'desc' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const rows = await dataRows(canvasElement);
+    await expect(within(rows[0]!).getAllByTitle('Not available from this source').length).toBeGreaterThanOrEqual(2);
+    await expect(canvas.getByText('Top 1,000 by cost')).toBeInTheDocument();
+    await expect(within(canvas.getByRole('columnheader', { name: /Last event/ })).queryByRole('button')).toBeNull();
+    await expect(within(canvas.getByRole('columnheader', { name: /Cost/ })).getByRole('button')).toBeInTheDocument();
+  },
+};
+
+/** Ids first, then latency, sessions and feedback in a second request: those cells load on their own. */
+export const TwoPhaseMetrics: Story = {
+  parameters: { userlens: { client: twoPhase(demoClient, ['sessionCount', 'latencyP50', 'latencyP95', 'scores'], 1500) } },
+  play: async ({ canvasElement }) => {
+    const rows = await dataRows(canvasElement);
+    await expect(within(rows[0]!).getAllByText(/^Loading (Latency p95|Feedback)/).length).toBeGreaterThan(0);
+    await waitFor(() => expect(within(rows[0]!).queryAllByText(/^Loading /)).toHaveLength(0), { timeout: 5000 });
+  },
+};
+
+/** 100,000 users: one page in the DOM, the rest a page away. */
+export const HundredThousandUsers: Story = {
+  loaders: [
+    async () => ({
+      client: createMemoryClient(generateDemoDataset({ seed: 9, users: 100_000, traces: 150_000, days: 60, end: demoEnd, payloads: false }), {
+        id: 'hundred-thousand',
+      }),
+    }),
+  ],
+  args: { defaultRange: { preset: 'all' }, defaultPagination: { page: 1, pageSize: 100 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const rows = await dataRows(canvasElement);
+    await expect(rows.length).toBeLessThanOrEqual(100);
+    await waitFor(() => expect(canvas.getByText(/^1–100 of 100,0\d\d/)).toBeInTheDocument());
+  },
+};
+
+const hostileClient = createMemoryClient(generateDemoDataset({ seed: 4, users: 10, hostileIds: true, end: demoEnd }), { id: 'hostile' });
+
+/** Ids made of markup, bidi overrides, URL characters, 200 characters, emoji and spaces: shown as text, linked encoded. */
+export const HostileUserIds: Story = {
+  args: { defaultRange: { preset: 'all' }, defaultSorting: { field: 'userId', direction: 'asc' } },
+  parameters: { userlens: { client: hostileClient } },
+  play: async ({ canvasElement }) => {
+    await dataRows(canvasElement);
+    await expect(canvasElement.querySelector('script, img, svg[onload]')).toBeNull();
+    const links = [...canvasElement.querySelectorAll<HTMLAnchorElement>('a[data-part="user-list-user-link"]')];
+    for (const id of HOSTILE_USER_IDS) {
+      const link = links.find((a) => a.textContent === id);
+      await expect(link, id).toBeDefined();
+      await expect(decodeURIComponent(new URL(link!.href).pathname.replace('/admin/users/', ''))).toBe(id);
+    }
+  },
+};
+
+/** Rows over a $1 cost budget are marked; the toggle keeps only them. */
+export const BudgetHighlight: Story = {
+  args: { budget: { field: 'totalCost', limit: 1 }, defaultSorting: { field: 'totalCost', direction: 'desc' }, defaultRange: { preset: 'all' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const rows = await dataRows(canvasElement);
+    await expect(rows[0]).toHaveAttribute('data-over-budget');
+    await expect(within(rows[0]!).getByText(/^Over budget: \$[\d.]+ exceeds \$1\.00$/)).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Only over budget' }));
+    await waitFor(async () => {
+      const onlyOver = await dataRows(canvasElement);
+      await expect(onlyOver.every((row) => row.hasAttribute('data-over-budget'))).toBe(true);
+    });
+  },
+};
+
+/** The dark theme. */
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    await dataRows(canvasElement);
+  },
+};
+
+/** 360 px wide: the table scrolls sideways, the user id column stays. */
+export const NarrowContainer: Story = {
+  decorators: [(Story) => <div style={{ width: 360 }}>{<Story />}</div>],
+  play: async ({ canvasElement }) => {
+    await dataRows(canvasElement);
+    const scroller = canvasElement.querySelector<HTMLElement>('[data-part="user-list-scroll"]')!;
+    await expect(scroller.scrollWidth).toBeGreaterThan(scroller.clientWidth);
+    const firstCell = canvasElement.querySelector<HTMLElement>('tbody th[data-column="userId"]')!;
+    const before = firstCell.getBoundingClientRect().left;
+    scroller.scrollLeft = 400;
+    await waitFor(() => expect(Math.round(firstCell.getBoundingClientRect().left)).toBe(Math.round(before)));
+  },
+};
+
+/** State kept in a (fake) URL: every change writes it, the list reads only from it. */
+function UrlSynced() {
+  const [url, setUrl] = useState('?sort=totalCost.desc&page=1&q=');
+  const params = new URLSearchParams(url);
+  const [field, direction] = (params.get('sort') ?? 'lastEvent.desc').split('.') as [UserSortField, 'asc' | 'desc'];
+  // Functional updates: one interaction can change several keys (a new sort also goes to page 1).
+  const write = (changes: Record<string, string>) =>
+    setUrl((current) => {
+      const next = new URLSearchParams(current);
+      for (const [key, value] of Object.entries(changes)) next.set(key, value);
+      return `?${next.toString()}`;
+    });
+  return (
+    <div>
+      <output aria-label="Address">{url}</output>
+      <UserList
+        getUserHref={userHref}
+        search={params.get('q') ?? ''}
+        onSearchChange={(q) => write({ q })}
+        sorting={{ field, direction }}
+        onSortingChange={(sort: SortSpec<UserSortField>) => write({ sort: `${sort.field}.${sort.direction}` })}
+        pagination={{ page: Number(params.get('page') ?? 1), pageSize: 25 }}
+        onPaginationChange={(p) => write({ page: String(p.page) })}
+        showDistribution={false}
+      />
+    </div>
+  );
+}
+
+export const ControlledUrlState: Story = {
+  render: () => <UrlSynced />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await dataRows(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(canvas.getByLabelText('Address')).toHaveTextContent('page=2'));
+    await userEvent.click(canvas.getByRole('button', { name: /^Traces/ }));
+    await waitFor(() => expect(canvas.getByLabelText('Address')).toHaveTextContent('sort=traceCount.desc'));
+    await expect(canvas.getByLabelText('Address')).toHaveTextContent('page=1');
+  },
+};
