@@ -125,7 +125,11 @@ function UserIdCell({ user, env }: { user: UserSummary; env: CellEnvironment }) 
   const over = budget !== undefined && value !== null && value > budget.limit;
   const formatBudget = (n: number) => (budget?.field === 'totalCost' ? env.format.cost(n) : env.format.number(n));
   // The id is text, verbatim: never markup. Links carry it through the host's href builder.
-  const id = <span data-part="user-list-user-id-text">{user.userId}</span>;
+  const id = (
+    <span data-part="user-list-user-id-text" title={user.userId}>
+      {user.userId}
+    </span>
+  );
   // An id of only whitespace is kept as it is, but named so it can be seen and read.
   const blank = user.userId.trim() === '' ? formatLabel(labels.blankUserId, { count: user.userId.length }) : undefined;
   return (

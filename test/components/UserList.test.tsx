@@ -1,0 +1,264 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { UserList, createMemoryClient, type UsersQuery, type UserTrackingClient } from '../../src/index.ts';
+import { HOSTILE_USER_IDS, createFixtures, generateDemoDataset } from '../../src/testing/index.ts';
+import { renderWithProvider } from '../utils.tsx';
+
+const END = Date.parse('2026-11-01T00:00:00.000Z');
+const dataset = generateDemoDataset({ seed: 21, users: 60, end: END });
+
+/** The memory client with `listUsers` spied on, so tests can read the queries the list sends. */
+function spyClient(client: UserTrackingClient = createMemoryClient(dataset, { id: 'spy' })) {
+  const listUsers = vi.fn(client.listUsers);
+  return { client: { ...client, listUsers } as UserTrackingClient, listUsers, lastQuery: () => listUsers.mock.lastCall![0] as UsersQuery };
+}
+
+async function rows() {
+  const table = await screen.findByRole('table');
+  await waitFor(() => expect(within(table).getAllByRole('row').length).toBeGreaterThan(1));
+  return within(table).getAllByRole('row').slice(1);
+}
+
+describe('UserList — queries', () => {
+  it('asks for the default query: last 30 days, last event first, page 1 of 50', async () => {
+    const spy = spyClient();
+    renderWithProvider(<UserList showDistribution={false} />, { client: spy.client });
+    await rows();
+    const query = spy.lastQuery();
+    expect(query).toMatchObject({ sort: { field: 'lastEvent', direction: 'desc' }, page: 1, pageSize: 50 });
+    expect(Date.now() - Date.parse(query.range!.from!)).toBeGreaterThanOrEqual(30 * 86_400_000 - 1000);
+    expect(Date.now() - Date.parse(query.range!.from!)).toBeLessThan(30 * 86_400_000 + 5000);
+  });
+
+  it('sorts by a header: descending first, then ascending, back on page 1', async () => {
+    const spy = spyClient();
+    renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} defaultPagination={{ page: 2, pageSize: 10 }} />, {
+      client: spy.client,
+    });
+    await rows();
+    await userEvent.click(screen.getByRole('button', { name: /^Cost/ }));
+    await waitFor(() => expect(spy.lastQuery()).toMatchObject({ sort: { field: 'totalCost', direction: 'desc' }, page: 1 }));
+    const header = screen.getByRole('columnheader', { name: /Cost/ });
+    await waitFor(() => expect(header).toHaveAttribute('aria-sort', 'descending'));
+    await userEvent.click(screen.getByRole('button', { name: /^Cost/ }));
+    await waitFor(() => expect(spy.lastQuery().sort).toEqual({ field: 'totalCost', direction: 'asc' }));
+    const top = await createMemoryClient(dataset).listUsers({ sort: { field: 'totalCost', direction: 'asc' }, pageSize: 1 });
+    await waitFor(async () => expect((await rows())[0]).toHaveTextContent(top.items[0]!.userId));
+  });
+
+  it('searches once typing pauses, and Escape clears', async () => {
+    const spy = spyClient();
+    renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} />, { client: spy.client });
+    await rows();
+    const box = screen.getByRole('searchbox', { name: 'Search users' });
+    await userEvent.type(box, 'ACME');
+    await waitFor(() => expect(spy.lastQuery().search).toBe('ACME'));
+    expect(spy.listUsers.mock.calls.filter(([q]) => q.search === 'A' || q.search === 'AC')).toHaveLength(0);
+    for (const row of await rows()) expect(row.textContent!.toLowerCase()).toContain('acme');
+    await userEvent.type(box, '{Escape}');
+    expect(box).toHaveValue('');
+    await waitFor(() => expect(spy.lastQuery().search).toBeUndefined());
+  });
+
+  it('moves through pages and says where it is', async () => {
+    const spy = spyClient();
+    renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} defaultPagination={{ page: 1, pageSize: 25 }} />, {
+      client: spy.client,
+    });
+    await rows();
+    expect(screen.getByText('1–25 of 60')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(spy.lastQuery()).toMatchObject({ page: 2, pageSize: 25 }));
+    await waitFor(() => expect(screen.getByText('26–50 of 60')).toBeInTheDocument());
+    await userEvent.click(screen.getByRole('button', { name: 'Last page' }));
+    await waitFor(() => expect(screen.getByText('51–60 of 60')).toBeInTheDocument());
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Rows per page' }), '10');
+    await waitFor(() => expect(spy.lastQuery()).toMatchObject({ page: 1, pageSize: 10 }));
+  });
+
+  it('applies a date preset as a range ending now', async () => {
+    const spy = spyClient();
+    renderWithProvider(<UserList showDistribution={false} />, { client: spy.client });
+    await rows();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Date range' }), '7d');
+    await waitFor(() => {
+      const from = Date.parse(spy.lastQuery().range!.from!);
+      expect(Math.abs(Date.now() - 7 * 86_400_000 - from)).toBeLessThan(5000);
+    });
+  });
+
+  it('filters by a tag the source offers', async () => {
+    const spy = spyClient();
+    renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} />, { client: spy.client });
+    await rows();
+    await userEvent.click(screen.getByRole('button', { name: 'Filters' }));
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'rag' }));
+    await waitFor(() => expect(spy.lastQuery().filters).toEqual({ tags: ['rag'] }));
+    expect(screen.getByRole('button', { name: 'Filters (1)' })).toBeInTheDocument();
+  });
+});
+
+describe('UserList — links and hostile ids', () => {
+  it('renders every hostile id as text and its link survives a router round-trip', async () => {
+    const client = createMemoryClient(generateDemoDataset({ seed: 2, users: 3, hostileIds: true, end: END }));
+    const href = (userId: string) => `/users/${encodeURIComponent(userId)}?tab=traces#top`;
+    // A router reads the path segment back with the URL parser and decodeURIComponent.
+    const route = (link: string) => decodeURIComponent(new URL(link, 'https://admin.example').pathname.slice('/users/'.length));
+    const { container } = renderWithProvider(
+      <UserList showDistribution={false} defaultRange={{ preset: 'all' }} getUserHref={href} />,
+      { client },
+    );
+    await rows();
+    expect(container.querySelector('script, img, svg [onload]')).toBeNull();
+    for (const id of HOSTILE_USER_IDS) {
+      const link = [...container.querySelectorAll<HTMLAnchorElement>('a[data-part="user-list-user-link"]')].find((a) => a.textContent === id);
+      expect(link, id).toBeDefined();
+      expect(route(link!.getAttribute('href')!)).toBe(id);
+    }
+  });
+
+  it('gives a whitespace-only id a name that can be seen and read', async () => {
+    const f = createFixtures();
+    f.trace({ userId: '   ', timestamp: new Date(END - 3_600_000).toISOString() });
+    renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} getUserHref={(id) => `/u/${encodeURIComponent(id)}`} />, {
+      client: createMemoryClient(f.dataset()),
+    });
+    expect(await screen.findByRole('link', { name: '(blank ID: 3 whitespace characters)' })).toHaveAttribute('href', '/u/%20%20%20');
+  });
+
+  it('activates a row on click: onSelectUser receives the id', async () => {
+    const onSelectUser = vi.fn();
+    renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} onSelectUser={onSelectUser} />, {
+      client: createMemoryClient(dataset),
+    });
+    const [first] = await rows();
+    await userEvent.click(within(first!).getAllByRole('cell')[1]!);
+    const id = within(first!).getByRole('rowheader').querySelector('[data-part="user-list-user-id-text"]')!.textContent;
+    expect(onSelectUser).toHaveBeenCalledWith(id);
+  });
+});
+
+describe('UserList — capabilities', () => {
+  it('shows figures the source lacks as not available, and does not offer to sort by them', async () => {
+    const memory = createMemoryClient(dataset);
+    const client: UserTrackingClient = {
+      ...memory,
+      capabilities: {
+        ...memory.capabilities,
+        listFigures: ['traceCount', 'totalTokens', 'totalCost', 'errorCount', 'errorRate', 'scores'],
+        sortableFields: ['traceCount', 'totalCost'],
+        pagination: { kind: 'top-n', limit: 1000 },
+        trends: false,
+      },
+    };
+    renderWithProvider(<UserList showDistribution={false} defaultSorting={{ field: 'totalCost', direction: 'desc' }} defaultRange={{ preset: 'all' }} />, {
+      client,
+    });
+    const [first] = await rows();
+    const lastEvent = within(first!).getAllByRole('cell')[0]!;
+    expect(lastEvent).toHaveTextContent('Not available from this source');
+    expect(lastEvent).not.toHaveTextContent('0');
+    expect(within(screen.getByRole('columnheader', { name: /Last event/ })).queryByRole('button')).toBeNull();
+    expect(within(screen.getByRole('columnheader', { name: /Traces/ })).getByRole('button')).toBeInTheDocument();
+    expect(screen.getByText('Top 1,000 by cost')).toBeInTheDocument();
+    expect(screen.queryByText(/ of 60/)).toBeNull();
+  });
+});
+
+describe('UserList — CSV export', () => {
+  it('pages through every row of the query and guards every formula start', async () => {
+    const f = createFixtures();
+    const risky = ['=HYPERLINK("http://evil")', '+1 555', '-minus', '@mention', '\ttab', '\rreturn'];
+    const ids = [...risky, 'plain', 'comma,quote"', ...Array.from({ length: 8 }, (_, i) => `user-${i}`)];
+    ids.forEach((userId, i) => {
+      f.trace({ userId, timestamp: new Date(END - (i + 1) * 60_000).toISOString() });
+      f.observation({ totalCost: 0.5 * i, usageDetails: { input: 10 * i, output: i } });
+    });
+    const memory = createMemoryClient(f.dataset(), { maxPageSize: 4 });
+    const listUsers = vi.fn(memory.listUsers);
+    const onExport = vi.fn();
+    const { UserListRoot, UserListExport } = await import('../../src/index.ts');
+    renderWithProvider(
+      <UserListRoot defaultRange={{ preset: 'all' }} defaultPagination={{ page: 1, pageSize: 4 }} defaultColumns={['userId', 'totalCost']}>
+        <UserListExport onExport={onExport} />
+      </UserListRoot>,
+      { client: { ...memory, listUsers } },
+    );
+    await waitFor(() => expect(listUsers).toHaveBeenCalled());
+    listUsers.mockClear();
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(onExport).toHaveBeenCalledOnce());
+    expect(listUsers.mock.calls.map(([q]) => q.page)).toEqual([1, 2, 3, 4]);
+    expect(screen.getByText(`Exported ${ids.length} rows`)).toBeInTheDocument();
+    const csv: string = onExport.mock.calls[0]![0];
+    const lines = csv.slice(1).split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('User ID,Cost');
+    expect(lines).toContain(`"'=HYPERLINK(""http://evil"")",0`);
+    expect(lines).toContain(`'+1 555,0.5`);
+    expect(lines).toContain(`'-minus,1`);
+    expect(lines).toContain(`'@mention,1.5`);
+    expect(lines).toContain(`'\ttab,2`);
+    expect(csv).toContain(`"'\rreturn",2.5`);
+    expect(lines).toContain(`"comma,quote""",3.5`);
+    expect(lines).toContain('plain,3');
+  });
+
+  it('builds the document through onExport with header, BOM and guarded cells', async () => {
+    const f = createFixtures();
+    f.trace({ userId: '=cmd|"/c calc"!A1', timestamp: new Date(END - 60_000).toISOString() });
+    f.observation({ totalCost: 1.25 });
+    f.trace({ userId: 'line\nbreak', timestamp: new Date(END - 120_000).toISOString() });
+    const onExport = vi.fn();
+    const { UserListRoot, UserListExport, UserListTable } = await import('../../src/index.ts');
+    renderWithProvider(
+      <UserListRoot defaultRange={{ preset: 'all' }} defaultColumns={['userId', 'totalCost', 'errorCount']}>
+        <UserListExport onExport={onExport} fileName="team.csv" />
+        <UserListTable />
+      </UserListRoot>,
+      { client: createMemoryClient(f.dataset()) },
+    );
+    await rows();
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(onExport).toHaveBeenCalledOnce());
+    const [csv, fileName] = onExport.mock.calls[0]!;
+    expect(fileName).toBe('team.csv');
+    expect(csv).toBe(
+      '\uFEFFUser ID,Cost,Errors,Error rate\r\n' +
+        `"'=cmd|""/c calc""!A1",1.25,0,0\r\n` +
+        '"line\nbreak",0,0,0\r\n',
+    );
+  });
+
+  it('can be cancelled while it runs', async () => {
+    const memory = createMemoryClient(dataset, { maxPageSize: 5 });
+    let release: () => void = () => {};
+    const slow: UserTrackingClient = {
+      ...memory,
+      listUsers: async (query, options) => {
+        if (query.pageSize === 5 && query.page! > 1) {
+          await new Promise<void>((resolve, reject) => {
+            release = resolve;
+            options?.signal?.addEventListener('abort', () => reject(options.signal!.reason));
+          });
+        }
+        return memory.listUsers(query, options);
+      },
+    };
+    const onExport = vi.fn();
+    const { UserListRoot, UserListExport } = await import('../../src/index.ts');
+    renderWithProvider(
+      <UserListRoot defaultRange={{ preset: 'all' }} defaultPagination={{ page: 1, pageSize: 5 }}>
+        <UserListExport onExport={onExport} />
+      </UserListRoot>,
+      { client: slow },
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Export CSV' }));
+    await screen.findByText(/Exporting… 5 of 60 rows/);
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel export' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Export CSV' })).toBeInTheDocument());
+    act(() => release());
+    expect(onExport).not.toHaveBeenCalled();
+  });
+});
