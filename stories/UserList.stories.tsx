@@ -146,21 +146,40 @@ export const TwoPhaseMetrics: Story = {
   },
 };
 
+// Built once and shared by the stories that need it: generating 100k users takes seconds.
+let hundredThousand: Promise<ReturnType<typeof createMemoryClient>> | undefined;
+const loadHundredThousand = () =>
+  (hundredThousand ??= Promise.resolve().then(() =>
+    createMemoryClient(generateDemoDataset({ seed: 9, users: 100_000, traces: 150_000, days: 60, end: demoEnd, payloads: false }), {
+      id: 'hundred-thousand',
+    }),
+  ));
+
 /** 100,000 users: one page in the DOM, the rest a page away. */
 export const HundredThousandUsers: Story = {
-  loaders: [
-    async () => ({
-      client: createMemoryClient(generateDemoDataset({ seed: 9, users: 100_000, traces: 150_000, days: 60, end: demoEnd, payloads: false }), {
-        id: 'hundred-thousand',
-      }),
-    }),
-  ],
+  loaders: [async () => ({ client: await loadHundredThousand() })],
   args: { defaultRange: { preset: 'all' }, defaultPagination: { page: 1, pageSize: 100 } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const rows = await dataRows(canvasElement);
     await expect(rows.length).toBeLessThanOrEqual(100);
     await waitFor(() => expect(canvas.getByText(/^1–100 of 100,0\d\d/)).toBeInTheDocument());
+  },
+};
+
+/** A page of 2,000 rows: only the rows in view (about 30, never over 100) are in the DOM. */
+export const LargePageVirtualized: Story = {
+  args: { defaultRange: { preset: 'all' }, defaultPagination: { page: 1, pageSize: 2000 }, showDistribution: false },
+  loaders: HundredThousandUsers.loaders,
+  play: async ({ canvasElement }) => {
+    const grid = await within(canvasElement).findByRole('table', {}, { timeout: 8000 });
+    await waitFor(() => expect(grid.querySelectorAll('tbody tr[data-part="user-list-row"]').length).toBeGreaterThan(5), { timeout: 8000 });
+    await expect(grid.querySelectorAll('tbody tr[data-part="user-list-row"]').length).toBeLessThanOrEqual(100);
+    await expect(canvasElement.querySelector('[data-part="user-list-table"]')).toHaveAttribute('data-virtualized');
+    const scroller = canvasElement.querySelector<HTMLElement>('[data-part="user-list-scroll"]')!;
+    scroller.scrollTop = 41 * 1500;
+    await waitFor(() => expect(grid.querySelector('tr[aria-rowindex="1500"]')).not.toBeNull());
+    await expect(grid.querySelectorAll('tbody tr[data-part="user-list-row"]').length).toBeLessThanOrEqual(100);
   },
 };
 

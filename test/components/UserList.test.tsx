@@ -262,3 +262,56 @@ describe('UserList — CSV export', () => {
     expect(onExport).not.toHaveBeenCalled();
   });
 });
+
+describe('UserList — distribution, budget and columns', () => {
+  it('filters to a bin’s band when the bin is clicked, and clears it again', async () => {
+    const spy = spyClient();
+    renderWithProvider(<UserList defaultRange={{ preset: 'all' }} defaultSorting={{ field: 'totalCost', direction: 'desc' }} />, { client: spy.client });
+    await rows();
+    const bins = await screen.findAllByRole('button', { name: /users with cost from/ });
+    const bin = bins.find((b) => !/^0 users/.test(b.getAttribute('aria-label')!))!;
+    await userEvent.click(bin);
+    await waitFor(() => expect(spy.lastQuery().bands).toEqual([expect.objectContaining({ field: 'totalCost', gte: expect.any(Number) })]));
+    const band = spy.lastQuery().bands![0]!;
+    const expectedCount = Number(bin.getAttribute('aria-label')!.match(/^(\d+) users/)![1]);
+    await waitFor(async () => expect(await rows()).toHaveLength(expectedCount));
+    for (const row of await rows()) expect(row).toBeInTheDocument();
+    expect(band.lt ?? band.lte).toBeGreaterThan(band.gte!);
+    await userEvent.click(screen.getByRole('button', { name: /^Clear cost from/ }));
+    await waitFor(() => expect(spy.lastQuery().bands).toBeUndefined());
+  });
+
+  it('marks rows over budget and asks only for them when the toggle is on', async () => {
+    const spy = spyClient();
+    renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} budget={{ field: 'traceCount', limit: 20 }} />, {
+      client: spy.client,
+    });
+    const all = await rows();
+    const marked = all.filter((row) => row.hasAttribute('data-over-budget'));
+    for (const row of marked) expect(within(row).getByText(/^Over budget: \d+ exceeds 20$/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Only over budget' }));
+    await waitFor(() => expect(spy.lastQuery().bands).toEqual([{ field: 'traceCount', gt: 20 }]));
+    await waitFor(async () => {
+      const over = await rows();
+      expect(over.every((row) => row.hasAttribute('data-over-budget'))).toBe(true);
+    });
+  });
+
+  it('hides, reorders and keeps columns per storageKey', async () => {
+    localStorage.clear();
+    const client = createMemoryClient(dataset);
+    const first = renderWithProvider(<UserList showDistribution={false} storageKey="admin" />, { client });
+    await rows();
+    await userEvent.click(screen.getByRole('button', { name: 'Columns' }));
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Sessions' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Move Traces up' }));
+    const headers = () => screen.getAllByRole('columnheader').map((th) => th.getAttribute('data-column'));
+    await waitFor(() => expect(headers()).toContain('sessionCount'));
+    expect(headers().slice(0, 3)).toEqual(['userId', 'traceCount', 'lastEvent']);
+    first.unmount();
+    renderWithProvider(<UserList showDistribution={false} storageKey="admin" />, { client });
+    await rows();
+    expect(headers().slice(0, 3)).toEqual(['userId', 'traceCount', 'lastEvent']);
+    expect(headers()).toContain('sessionCount');
+  });
+});

@@ -1,6 +1,6 @@
 import { parsePaging, parseSort, toPage } from '../query.js';
 import type { Page, UserSortField, UserSummary, UsersQuery } from '../types.js';
-import { Totals, sortByKey, userSummary } from './aggregate.js';
+import { Totals, firstK, keyComparator, userSummary } from './aggregate.js';
 import type { MemoryIndex } from './buildIndex.js';
 import { NUMERIC_FIGURES, UserRows } from './collectUsers.js';
 
@@ -21,13 +21,13 @@ export function listUsers(index: MemoryIndex, query: UsersQuery, maxPageSize: nu
   const order = Array.from({ length: rows.count }, (_, row) => row);
   // Users are numbered in userId order, so comparing numbers breaks ties by userId.
   const byUser = (a: number, b: number) => rows.user[a]! - rows.user[b]!;
-  if (sort.field === 'userId') {
-    order.sort((a, b) => (sort.direction === 'asc' ? byUser(a, b) : byUser(b, a)));
-  } else {
-    sortByKey(order, rows.figure(sort.field), sort.direction, byUser);
-  }
+  const compare =
+    sort.field === 'userId'
+      ? (a: number, b: number) => (sort.direction === 'asc' ? byUser(a, b) : byUser(b, a))
+      : keyComparator(rows.figure(sort.field), sort.direction, byUser);
+  const pageRows = firstK(order, paging.offset + paging.pageSize, compare).slice(paging.offset);
   const totals = new Totals(index);
-  const items = order.slice(paging.offset, paging.offset + paging.pageSize).map((row) => {
+  const items = pageRows.map((row) => {
     const lo = rows.lo[row]!;
     const hi = rows.hi[row]!;
     return userSummary(index, rows.user[row]!, lo, hi, rows.filter, totals.sum(index, lo, hi, rows.filter));

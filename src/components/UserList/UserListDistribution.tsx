@@ -123,6 +123,10 @@ export const UserListDistribution = forwardRef<HTMLElement, UserListDistribution
               })}
             </Group>
           </svg>
+          <div data-part="user-list-distribution-axis" aria-hidden>
+            <span>{value(data.bins[0]!.from)}</span>
+            <span>{value(data.bins[data.bins.length - 1]!.to)}</span>
+          </div>
           {hovered !== null && data.bins[hovered] && (
             <div data-part="user-list-distribution-tooltip" aria-hidden style={{ left: `${((x(hovered) ?? 0) / width) * 100}%` }}>
               {describe(data.bins[hovered]!)}

@@ -1,0 +1,58 @@
+// Builds the UI benchmark page, opens it in headless Chromium and prints median mount and sort
+// times of <UserList /> and of AG Grid Community on the same 100k users, with the ratios.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { CHROMIUM_ARGS, findChromium } from '../chromium.mjs';
+import { median, ms } from './stats.mjs';
+
+const RUNS = Number(process.env.BENCH_UI_RUNS ?? 5);
+const outDir = resolve('.bench/ui');
+await build({
+  configFile: false,
+  logLevel: 'warn',
+  root: resolve('scripts/bench/ui'),
+  base: './',
+  publicDir: false,
+  plugins: [react()],
+  build: { outDir, emptyOutDir: true, minify: true, chunkSizeWarningLimit: 10_000 },
+});
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+const server = createServer((req, res) => {
+  const path = join(outDir, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'index.html') : path;
+  if (!existsSync(file)) return res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(res);
+}).listen(0, '127.0.0.1');
+await new Promise((done) => server.once('listening', done));
+
+const executablePath = findChromium();
+if (!executablePath) {
+  console.error('[userlens] No Chromium for the UI benchmark: run `node scripts/ensure-chromium.mjs` or set CHROMIUM_PATH.');
+  process.exit(1);
+}
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (error) => console.error('[page]', error.message));
+  await page.goto(`http://127.0.0.1:${server.address().port}/index.html`);
+  await page.waitForFunction(() => typeof window.runBench === 'function');
+  const result = await page.evaluate((runs) => window.runBench(runs), RUNS);
+  const line = (name, values) => `${name}: median ${ms(median(values))} (${values.map((v) => v.toFixed(0)).join(', ')} ms)`;
+  console.log(`\n== UserList vs AG Grid Community, ${result.users.toLocaleString('en-US')} users, headless Chromium, ${RUNS} runs`);
+  console.log(line('UserList mount (first rows on screen)', result.userList.mount));
+  console.log(line('AG Grid  mount (first rows on screen)', result.agGrid.mount));
+  console.log(line('UserList sort by cost', result.userList.sort));
+  console.log(line('AG Grid  sort by cost', result.agGrid.sort));
+  console.log(`ratio mount UserList / AG Grid: ${(median(result.userList.mount) / median(result.agGrid.mount)).toFixed(2)}× — target ≤ 0.5×`);
+  console.log(`ratio sort  UserList / AG Grid: ${(median(result.userList.sort) / median(result.agGrid.sort)).toFixed(2)}× — target ≤ 0.5×`);
+  console.log(`DOM rows: UserList ${result.userList.domRows} (a page of 50), AG Grid ${result.agGrid.domRows} — target ≤ 100`);
+} finally {
+  await browser.close();
+  server.close();
+}

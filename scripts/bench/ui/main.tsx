@@ -1,0 +1,117 @@
+/// <reference types="vite/client" />
+// The UI benchmark page: mounts <UserList /> on 100k users from the memory client, sorts it by
+// cost, and does the same with AG Grid Community on the same 100k rows, in the same page.
+import { QueryClient } from '@tanstack/react-query';
+import { AllCommunityModule, ModuleRegistry, type ColDef, type GridApi } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { createRoot, type Root } from 'react-dom/client';
+import { UserList, UserTrackingProvider, createMemoryClient, type UserSummary } from '../../../src/index.ts';
+import { generateDemoDataset } from '../../../src/testing/index.ts';
+import '../../../src/styles/userlens.css';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+const stage = document.getElementById('stage')!;
+
+/** Resolves once `done()` holds, checked on every DOM change below `root` (and once at the start). */
+function when(label: string, root: HTMLElement, done: () => boolean, timeoutMs = 30_000): Promise<number> {
+  return new Promise((resolve, reject) => {
+    if (done()) return resolve(performance.now());
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`timed out waiting for ${label}: ${root.innerHTML.slice(0, 600)}`));
+    }, timeoutMs);
+    const observer = new MutationObserver(() => {
+      if (!done()) return;
+      clearTimeout(timer);
+      observer.disconnect();
+      resolve(performance.now());
+    });
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+function fresh(): HTMLDivElement {
+  stage.replaceChildren();
+  const host = document.createElement('div');
+  host.style.height = '700px';
+  stage.append(host);
+  return host;
+}
+
+export interface BenchResult {
+  users: number;
+  userList: { mount: number[]; sort: number[]; domRows: number };
+  agGrid: { mount: number[]; sort: number[]; domRows: number };
+}
+
+declare global {
+  interface Window {
+    runBench: (runs: number) => Promise<BenchResult>;
+  }
+}
+
+window.runBench = async (runs: number) => {
+  const dataset = generateDemoDataset({ seed: 9, users: 100_000, traces: 150_000, days: 60, end: '2026-11-01T00:00:00.000Z', payloads: false });
+  const client = createMemoryClient(dataset, { maxPageSize: 100_000 });
+  // AG Grid is a client-side grid: it gets every row up front (not timed), as a host would pass them.
+  const rows = (await client.listUsers({ pageSize: 100_000 })).items;
+  const topByCost = [...rows].sort((a, b) => b.totalCost - a.totalCost || (a.userId < b.userId ? -1 : 1))[0]!.userId;
+  const result: BenchResult = {
+    users: rows.length,
+    userList: { mount: [], sort: [], domRows: 0 },
+    agGrid: { mount: [], sort: [], domRows: 0 },
+  };
+
+  for (let run = 0; run < runs; run++) {
+    // --- UserList: mount until the first data row shows, then sort by cost until the top user shows.
+    const host = fresh();
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const root: Root = createRoot(host);
+    let t = performance.now();
+    root.render(
+      <UserTrackingProvider client={client} queryClient={queryClient} theme="light">
+        <UserList defaultRange={{ preset: 'all' }} showDistribution={false} getUserHref={(id) => `#${encodeURIComponent(id)}`} />
+      </UserTrackingProvider>,
+    );
+    const firstUserId = () => host.querySelector('tbody tr[data-part="user-list-row"] [data-part="user-list-user-id-text"]')?.textContent;
+    result.userList.mount.push((await when('UserList rows', host, () => firstUserId() !== undefined)) - t);
+    result.userList.domRows = host.querySelectorAll('tbody tr').length;
+    const costButton = [...host.querySelectorAll<HTMLButtonElement>('th button')].find((b) => b.textContent?.startsWith('Cost'))!;
+    t = performance.now();
+    costButton.click();
+    result.userList.sort.push((await when('UserList sorted', host, () => firstUserId() === topByCost)) - t);
+    root.unmount();
+
+    // --- AG Grid Community (React): the same rows and columns, sorted through its API.
+    const gridHost = fresh();
+    const gridRoot = createRoot(gridHost);
+    let api: GridApi<UserSummary> | undefined;
+    const columnDefs: ColDef<UserSummary>[] = [
+      { field: 'userId', headerName: 'User ID', pinned: 'left' },
+      { field: 'lastEvent', headerName: 'Last event', sort: 'desc' },
+      { field: 'traceCount', headerName: 'Traces' },
+      { field: 'totalTokens', headerName: 'Total tokens' },
+      { field: 'totalCost', headerName: 'Cost' },
+      { field: 'errorCount', headerName: 'Errors' },
+      { field: 'latencyP95', headerName: 'Latency p95' },
+    ];
+    t = performance.now();
+    gridRoot.render(
+      <div style={{ height: 700 }}>
+        <AgGridReact<UserSummary> rowData={rows} columnDefs={columnDefs} getRowId={(p) => p.data.userId} onGridReady={(e) => (api = e.api)} />
+      </div>,
+    );
+    const gridFirst = () =>
+      gridHost.querySelector('.ag-row[row-index="0"] [col-id="userId"]')?.textContent ?? undefined;
+    result.agGrid.mount.push((await when('AG Grid rows', gridHost, () => gridFirst() !== undefined)) - t);
+    result.agGrid.domRows = gridHost.querySelectorAll('.ag-row').length;
+    // onGridReady may land after the first rows are painted; the sort is timed from when it can be asked.
+    while (!api) await new Promise((done) => requestAnimationFrame(done));
+    t = performance.now();
+    api.applyColumnState({ state: [{ colId: 'totalCost', sort: 'desc' }], defaultState: { sort: null } });
+    result.agGrid.sort.push((await when('AG Grid sorted', gridHost, () => gridFirst() === topByCost)) - t);
+    gridRoot.unmount();
+  }
+  return result;
+};
