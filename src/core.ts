@@ -17,3 +17,5 @@ export { resolveRange, RANGE_PRESETS, RANGE_PRESET_IDS } from './format/dateRang
 export type { RangeValue, RangePreset, RelativePreset } from './format/dateRangePresets.js';
 export { toCsv, csvCell, csvLine } from './format/toCsv.js';
 export type { CsvValue } from './format/toCsv.js';
+export { previewValue } from './format/previewValue.js';
+export type { Preview } from './format/previewValue.js';

@@ -65,3 +65,18 @@ export { UserListDistribution, type UserListDistributionProps } from './componen
 export { UserListEmptyState, UserListNoMatch, UserListErrorState } from './components/UserList/UserListStates.js';
 export { COLUMNS as USER_LIST_COLUMNS, DEFAULT_VISIBLE_COLUMNS, type ColumnId } from './components/UserList/columns.js';
 export { Sparkline, type SparklineProps } from './components/charts/Sparkline.js';
+export { DateRangePicker, type DateRangePickerProps } from './components/shared/DateRangePicker.js';
+export { UserDetail, type UserDetailProps } from './components/UserDetail/UserDetail.js';
+export {
+  UserDetailRoot,
+  useUserDetailContext,
+  type UserDetailRootProps,
+  type UserDetailContextValue,
+  type UserDetailTab,
+  type ActivityMetric,
+} from './components/UserDetail/UserDetailRoot.js';
+export { UserDetailHeader } from './components/UserDetail/UserDetailHeader.js';
+export { UserDetailStats } from './components/UserDetail/UserDetailStats.js';
+export { UserDetailActivity, UserDetailModels, type UserDetailActivityProps } from './components/UserDetail/UserDetailCharts.js';
+export { UserDetailTabs } from './components/UserDetail/UserDetailTabs.js';
+export { UserDetailStatus } from './components/UserDetail/UserDetailStates.js';

@@ -1,9 +1,10 @@
 'use client';
-import { useEffect, useState, type MouseEvent } from 'react';
+import type { MouseEvent } from 'react';
 import type { ClientCapabilities, UserFigure, UserSummary } from '../../client/types.js';
 import type { Formatters } from '../../format/createFormatters.js';
 import { formatLabel, type Labels } from '../../i18n/en-US.js';
 import { Sparkline } from '../charts/Sparkline.js';
+import { CopyButton } from '../shared/CopyButton.js';
 import { NotAvailable, Skeleton, VisuallyHidden } from '../Status/Status.js';
 import type { ColumnSpec } from './columns.js';
 import type { UserListBudget } from './UserListRoot.js';
@@ -171,27 +172,4 @@ function selectInstead(event: MouseEvent<HTMLAnchorElement>, userId: string, onS
   if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
   onSelect(userId);
-}
-
-function CopyButton({ text, labels }: { text: string; labels: Labels }) {
-  const [copied, setCopied] = useState(false);
-  useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), 1500);
-    return () => clearTimeout(timer);
-  }, [copied]);
-  return (
-    <button
-      type="button"
-      data-part="user-list-copy"
-      data-copied={copied ? '' : undefined}
-      aria-label={formatLabel(labels.copyUserId, { userId: text })}
-      onClick={() => {
-        void navigator.clipboard?.writeText(text).then(() => setCopied(true), () => {});
-      }}
-    >
-      <span aria-hidden>{copied ? '✓' : '⧉'}</span>
-      {copied && <VisuallyHidden role="status">{labels.copied}</VisuallyHidden>}
-    </button>
-  );
 }

@@ -1,0 +1,42 @@
+'use client';
+import { forwardRef } from 'react';
+import { UserDetailActivity, UserDetailModels } from './UserDetailCharts.js';
+import { UserDetailHeader } from './UserDetailHeader.js';
+import { UserDetailRoot, type UserDetailRootProps } from './UserDetailRoot.js';
+import { UserDetailStats } from './UserDetailStats.js';
+import { UserDetailStatus } from './UserDetailStates.js';
+import { UserDetailTabs } from './UserDetailTabs.js';
+
+export type UserDetailProps = UserDetailRootProps;
+
+const UserDetailComposed = forwardRef<HTMLDivElement, UserDetailProps>((props, ref) => (
+  <UserDetailRoot {...props} ref={ref}>
+    <UserDetailHeader />
+    <UserDetailStatus />
+    <UserDetailStats />
+    <div data-part="user-detail-charts">
+      <UserDetailActivity />
+      <UserDetailModels />
+    </div>
+    <UserDetailTabs />
+  </UserDetailRoot>
+));
+UserDetailComposed.displayName = 'UserDetail';
+
+/**
+ * One user's page: figures over a range, activity and models, and the complete trace, session
+ * and score history. A ready composition of the parts (`UserDetail.Root`, `.Header`, `.Stats`,
+ * `.Activity`, `.Models`, `.Tabs`, `.Status`).
+ *
+ * @example
+ * <UserDetail userId={id} listHref="/admin/users" getTraceHref={(t) => `/traces/${encodeURIComponent(t)}`} />
+ */
+export const UserDetail = Object.assign(UserDetailComposed, {
+  Root: UserDetailRoot,
+  Header: UserDetailHeader,
+  Status: UserDetailStatus,
+  Stats: UserDetailStats,
+  Activity: UserDetailActivity,
+  Models: UserDetailModels,
+  Tabs: UserDetailTabs,
+});

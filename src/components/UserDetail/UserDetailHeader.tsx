@@ -1,0 +1,66 @@
+'use client';
+import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { CopyButton } from '../shared/CopyButton.js';
+import { DateRangePicker } from '../shared/DateRangePicker.js';
+import { useUserDetailContext } from './UserDetailRoot.js';
+
+/**
+ * The user id (verbatim, with copy), back to the list, previous / next user, the date range
+ * and a refresh.
+ *
+ * @selector [data-part="user-detail-header"]
+ */
+export const UserDetailHeader = forwardRef<HTMLElement, ComponentPropsWithoutRef<'header'>>((props, ref) => {
+  const { labels } = useUserTrackingContext('UserDetail.Header');
+  const { userId, listHref, onBack, previousUserId, nextUserId, getUserHref, onSelectUser, range, setRange, refresh, user } =
+    useUserDetailContext('UserDetail.Header');
+  const step = (target: string | null, label: string, glyph: string) => {
+    if (target === null) {
+      return (
+        <button type="button" data-part="button" aria-label={label} disabled>
+          <span aria-hidden>{glyph}</span>
+        </button>
+      );
+    }
+    return getUserHref ? (
+      <a data-part="button" href={getUserHref(target)} aria-label={label} title={target}>
+        <span aria-hidden>{glyph}</span>
+      </a>
+    ) : (
+      <button type="button" data-part="button" aria-label={label} title={target} onClick={() => onSelectUser?.(target)} disabled={!onSelectUser}>
+        <span aria-hidden>{glyph}</span>
+      </button>
+    );
+  };
+  return (
+    <header data-part="user-detail-header" {...props} ref={ref}>
+      <nav data-part="user-detail-nav" aria-label={labels.userListLabel}>
+        {listHref ? (
+          <a href={listHref} data-part="user-detail-back">
+            ← {labels.backToUsers}
+          </a>
+        ) : onBack ? (
+          <button type="button" data-part="user-detail-back" onClick={onBack}>
+            ← {labels.backToUsers}
+          </button>
+        ) : null}
+        {step(previousUserId, labels.previousUser, '‹')}
+        {step(nextUserId, labels.nextUser, '›')}
+      </nav>
+      <h2 data-part="user-detail-title">
+        <span data-part="user-detail-user-id" title={userId}>
+          {userId}
+        </span>
+        <CopyButton text={userId} labels={labels} />
+      </h2>
+      <div data-part="user-detail-controls">
+        <DateRangePicker value={range} onValueChange={setRange} />
+        <button type="button" data-part="button" onClick={refresh} disabled={user.isFetching}>
+          {user.isFetching && !user.isPending ? labels.refreshing : labels.refreshLabel}
+        </button>
+      </div>
+    </header>
+  );
+});
+UserDetailHeader.displayName = 'UserDetail.Header';

@@ -1,0 +1,51 @@
+'use client';
+import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { formatLabel } from '../../i18n/en-US.js';
+import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { ErrorState } from '../Status/Status.js';
+import { useUserDetailContext } from './UserDetailRoot.js';
+
+/**
+ * The page's states beside the figures: the user does not exist (with the way back), has no
+ * activity in the range (with a shortcut to all time), or could not be loaded (with a retry).
+ * Renders nothing while the user loads or has figures to show.
+ *
+ * @selector [data-part="user-detail-status"] [data-kind="not-found|no-activity"]
+ */
+export const UserDetailStatus = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>((props, ref) => {
+  const { labels } = useUserTrackingContext('UserDetail.Status');
+  const { user, userId, listHref, onBack, range, setRange } = useUserDetailContext('UserDetail.Status');
+  if (user.isError) {
+    return <ErrorState error={user.error} subject={labels.subjectUser} onRetry={() => void user.refetch()} retrying={user.isFetching} {...props} ref={ref} />;
+  }
+  if (user.data === null) {
+    return (
+      <div data-part="user-detail-status" data-kind="not-found" {...props} ref={ref}>
+        <h3>{labels.noSuchUserTitle}</h3>
+        <p>{formatLabel(labels.noSuchUserBody, { userId })}</p>
+        {listHref ? (
+          <a href={listHref}>{labels.backToUsers}</a>
+        ) : onBack ? (
+          <button type="button" data-part="button" onClick={onBack}>
+            {labels.backToUsers}
+          </button>
+        ) : null}
+      </div>
+    );
+  }
+  if (user.data && user.data.traceCount === 0 && !user.isPlaceholderData) {
+    return (
+      <div data-part="user-detail-status" data-kind="no-activity" {...props} ref={ref}>
+        <h3>{labels.noActivityTitle}</h3>
+        <p>{labels.noActivityBody}</p>
+        {range.preset !== 'all' && (
+          <button type="button" data-part="button" onClick={() => setRange({ preset: 'all' })}>
+            {labels.showAllTime}
+          </button>
+        )}
+      </div>
+    );
+  }
+  return null;
+});
+UserDetailStatus.displayName = 'UserDetail.Status';

@@ -1,0 +1,187 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { demoClient } from '../.storybook/demoClient.ts';
+import { UserlensError } from '../src/core.ts';
+import { UserDetail } from '../src/index.ts';
+import { withFaults } from '../src/testing/index.ts';
+import { withCapabilities } from './clients.ts';
+import { hostileClient, powerClient, smallCasesClient } from './detailData.ts';
+
+// A typical demo user: the tenth most active over all time.
+const typical = (await demoClient.listUsers({ sort: { field: 'traceCount', direction: 'desc' }, page: 10, pageSize: 1 })).items[0]!.userId;
+const siblings = (await demoClient.listUsers({ sort: { field: 'traceCount', direction: 'desc' }, page: 1, pageSize: 20 })).items.map((u) => u.userId);
+const HOSTILE_ID = '<script>alert("id")</script> ‮evil';
+
+const meta = {
+  title: 'Components/UserDetail',
+  component: UserDetail,
+  args: {
+    userId: typical,
+    listHref: '/admin/users',
+    siblings,
+    getUserHref: (id: string) => `/admin/users/${encodeURIComponent(id)}`,
+    getTraceHref: (id: string) => `/traces/${encodeURIComponent(id)}`,
+    getSessionHref: (id: string) => `/sessions/${encodeURIComponent(id)}`,
+    onTabChange: fn(),
+  },
+} satisfies Meta<typeof UserDetail>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const figure = async (canvasElement: HTMLElement, name: string) => {
+  const canvas = within(canvasElement);
+  const term = await canvas.findByText(name, { selector: 'dt' }, { timeout: 5000 });
+  const value = term.parentElement!.querySelector('dd')!;
+  await waitFor(() => expect(value.querySelector('[data-part="skeleton"]')).toBeNull());
+  return value;
+};
+
+/** A typical user on the demo data: figures equal the list's row for the same range. */
+export const TypicalUser: Story = {
+  play: async ({ canvasElement }) => {
+    const stats = (await demoClient.getUser(typical))!;
+    await expect(await figure(canvasElement, 'Traces')).toHaveTextContent(String(stats.traceCount));
+    await expect(await figure(canvasElement, 'Sessions')).toHaveTextContent(String(stats.sessionCount));
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('heading', { level: 2 })).toHaveTextContent(typical);
+    const traces = await canvas.findByRole('tabpanel');
+    await waitFor(() => expect(within(traces).getAllByRole('row').length).toBeGreaterThan(1));
+  },
+};
+
+/** Tabs by keyboard: arrow keys move between Traces, Sessions and Scores, each loads its rows. */
+export const KeyboardTabs: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const tab = await canvas.findByRole('tab', { name: 'Traces' });
+    tab.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    await expect(canvas.getByRole('tab', { name: 'Sessions' })).toHaveAttribute('aria-selected', 'true');
+    await expect(args.onTabChange).toHaveBeenCalledWith('sessions');
+    await waitFor(() => expect(within(canvas.getByRole('tabpanel')).getAllByRole('row').length).toBeGreaterThan(1));
+    await userEvent.keyboard('{ArrowRight}');
+    await expect(canvas.getByRole('tab', { name: 'Scores' })).toHaveAttribute('aria-selected', 'true');
+    await waitFor(() => expect(within(canvas.getByRole('tabpanel')).getAllByRole('row').length).toBeGreaterThan(1));
+  },
+};
+
+/** A power user with 10,000 traces. */
+export const PowerUser: Story = {
+  args: { userId: 'power.user@example.com', siblings: undefined },
+  loaders: [async () => ({ client: powerClient() })],
+  play: async ({ canvasElement }) => {
+    await expect(await figure(canvasElement, 'Traces')).toHaveTextContent('10,000');
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/^1–25 of 10,000$/, {}, { timeout: 5000 })).toBeInTheDocument();
+  },
+};
+
+/** A brand-new user with one trace. */
+export const BrandNewUser: Story = {
+  args: { userId: 'new.user@example.com', siblings: undefined },
+  parameters: { userlens: { client: smallCasesClient } },
+  play: async ({ canvasElement }) => {
+    await expect(await figure(canvasElement, 'Traces')).toHaveTextContent('1');
+    await expect(await figure(canvasElement, 'Cost')).toHaveTextContent('$0.000046');
+  },
+};
+
+/** A user whose every trace failed. */
+export const OnlyErrors: Story = {
+  args: { userId: 'failing.user@example.com', siblings: undefined },
+  parameters: { userlens: { client: smallCasesClient } },
+  play: async ({ canvasElement }) => {
+    await expect(await figure(canvasElement, 'Errors')).toHaveTextContent('6 (100%)');
+    const panel = await within(canvasElement).findByRole('tabpanel');
+    await waitFor(() => expect(within(panel).getAllByText('ERROR')).toHaveLength(6));
+  },
+};
+
+/** Scores of all three kinds: numeric over time, boolean and categorical counted. */
+export const AllScoreKinds: Story = {
+  args: { defaultTab: 'scores' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('img', { name: 'Numeric scores over time' }, { timeout: 5000 })).toBeInTheDocument();
+    await expect(canvas.getByText(/^user-feedback: /)).toBeInTheDocument();
+  },
+};
+
+/** An id the source has never seen: says so and links back. */
+export const NoSuchUser: Story = {
+  args: { userId: 'nobody@example.com' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('heading', { name: 'User not found' })).toBeInTheDocument();
+    await expect(canvas.getAllByRole('link', { name: /Back to users/ })[0]).toHaveAttribute('href', '/admin/users');
+  },
+};
+
+/** Requests that never answer. */
+export const Loading: Story = {
+  parameters: { userlens: { client: withFaults(demoClient, { pending: true }) } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByLabelText('Figures')).toHaveAttribute('aria-busy', 'true');
+  },
+};
+
+/** The source fails. */
+export const Failure: Story = {
+  parameters: {
+    userlens: { client: withFaults(demoClient, { error: new UserlensError('network', 'The metrics source could not be reached. Check the connection and retry.') }) },
+  },
+  play: async ({ canvasElement }) => {
+    const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 8000 });
+    await expect(alert).toHaveTextContent('Could not load this user');
+  },
+};
+
+/** A source without latency or first/last events: those figures read "not available". */
+export const PartialCapabilities: Story = {
+  parameters: {
+    userlens: {
+      client: withCapabilities(demoClient, {
+        detailFigures: ['traceCount', 'observationCount', 'sessionCount', 'inputTokens', 'outputTokens', 'totalTokens', 'totalCost', 'errorCount', 'errorRate', 'scores'],
+      }),
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await expect(await figure(canvasElement, 'Latency p95')).toHaveTextContent('Not available from this source');
+    await expect(await figure(canvasElement, 'Active period')).toHaveTextContent('Not available from this source');
+  },
+};
+
+/** A hostile id, and traces with script tags, a 1 MB output and JSON nested 5,000 deep: all text. */
+export const HostileData: Story = {
+  args: { userId: HOSTILE_ID, siblings: undefined },
+  loaders: [async () => ({ client: hostileClient(HOSTILE_ID) })],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('heading', { level: 2 })).toHaveTextContent(HOSTILE_ID);
+    const panel = await canvas.findByRole('tabpanel');
+    await waitFor(() => expect(within(panel).getAllByRole('row')).toHaveLength(4));
+    await expect(canvasElement.querySelector('script, img, b')).toBeNull();
+    await expect(within(panel).getByText(/^<script>alert\("input"\)<\/script>$/)).toBeInTheDocument();
+    // The 1 MB output is cut before layout: the row holds a preview, not the megabyte.
+    await expect(panel.textContent!.length).toBeLessThan(5000);
+  },
+};
+
+/** The dark theme. */
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    await figure(canvasElement, 'Traces');
+  },
+};
+
+/** 360 px wide: stats wrap, tables scroll. */
+export const NarrowContainer: Story = {
+  decorators: [(Story) => <div style={{ width: 360 }}>{<Story />}</div>],
+  play: async ({ canvasElement }) => {
+    await figure(canvasElement, 'Traces');
+    const root = canvasElement.querySelector<HTMLElement>('[data-part="user-detail"]')!;
+    await expect(root.scrollWidth).toBeLessThanOrEqual(362);
+  },
+};
