@@ -241,7 +241,7 @@ export const NarrowContainer: Story = {
 
 /** State kept in a (fake) URL: every change writes it, the list reads only from it. */
 function UrlSynced() {
-  const [url, setUrl] = useState('?sort=totalCost.desc&page=1&q=');
+  const [url, setUrl] = useState('?sort=totalCost.desc&page=1&size=25&q=');
   const params = new URLSearchParams(url);
   const [field, direction] = (params.get('sort') ?? 'lastEvent.desc').split('.') as [UserSortField, 'asc' | 'desc'];
   // Functional updates: one interaction can change several keys (a new sort also goes to page 1).
@@ -260,8 +260,8 @@ function UrlSynced() {
         onSearchChange={(q) => write({ q })}
         sorting={{ field, direction }}
         onSortingChange={(sort: SortSpec<UserSortField>) => write({ sort: `${sort.field}.${sort.direction}` })}
-        pagination={{ page: Number(params.get('page') ?? 1), pageSize: 25 }}
-        onPaginationChange={(p) => write({ page: String(p.page) })}
+        pagination={{ page: Number(params.get('page') ?? 1), pageSize: Number(params.get('size') ?? 25) }}
+        onPaginationChange={(p) => write({ page: String(p.page), size: String(p.pageSize) })}
         showDistribution={false}
       />
     </div>

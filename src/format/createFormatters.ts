@@ -100,7 +100,12 @@ function build(locale: string, currency: string, rate: number): Formatters {
     currency,
     number: (value) => integer.format(value),
     compact: (value) => compact.format(value),
-    percent: (ratio) => percent.format(ratio),
+    percent(ratio) {
+      if (!Number.isFinite(ratio)) return MISSING;
+      // Like cost, a share above zero never reads as 0 %.
+      if (ratio > 0 && ratio < 0.0005) return `<${percent.format(0.001)}`;
+      return percent.format(ratio);
+    },
     cost(usd) {
       if (!Number.isFinite(usd)) return MISSING;
       const value = usd * rate;

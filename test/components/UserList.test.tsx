@@ -73,7 +73,7 @@ describe('UserList — queries', () => {
     await waitFor(() => expect(screen.getByText('26–50 of 60')).toBeInTheDocument());
     await userEvent.click(screen.getByRole('button', { name: 'Last page' }));
     await waitFor(() => expect(screen.getByText('51–60 of 60')).toBeInTheDocument());
-    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Next page' })).toHaveAttribute('aria-disabled', 'true');
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Rows per page' }), '10');
     await waitFor(() => expect(spy.lastQuery()).toMatchObject({ page: 1, pageSize: 10 }));
   });
@@ -84,7 +84,9 @@ describe('UserList — queries', () => {
     await rows();
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Date range' }), '7d');
     await waitFor(() => {
-      const from = Date.parse(spy.lastQuery().range!.from!);
+      // The last list query (an empty range also asks, once, whether any user exists at all).
+      const ranged = spy.listUsers.mock.calls.map(([q]) => q).filter((q) => q.pageSize === 50).at(-1)!;
+      const from = Date.parse(ranged.range!.from!);
       expect(Math.abs(Date.now() - 7 * 86_400_000 - from)).toBeLessThan(5000);
     });
   });
@@ -231,19 +233,15 @@ describe('UserList — CSV export', () => {
     );
   });
 
-  it('can be cancelled while it runs', async () => {
+  it('can be cancelled while it runs, even when the source ignores the signal', async () => {
     const memory = createMemoryClient(dataset, { maxPageSize: 5 });
     let release: () => void = () => {};
-    const slow: UserTrackingClient = {
+    // This source never looks at the signal: cancelling must still stop the export.
+    const deaf: UserTrackingClient = {
       ...memory,
-      listUsers: async (query, options) => {
-        if (query.pageSize === 5 && query.page! > 1) {
-          await new Promise<void>((resolve, reject) => {
-            release = resolve;
-            options?.signal?.addEventListener('abort', () => reject(options.signal!.reason));
-          });
-        }
-        return memory.listUsers(query, options);
+      listUsers: async (query) => {
+        if (query.page! > 1) await new Promise<void>((resolve) => (release = resolve));
+        return memory.listUsers(query);
       },
     };
     const onExport = vi.fn();
@@ -252,14 +250,16 @@ describe('UserList — CSV export', () => {
       <UserListRoot defaultRange={{ preset: 'all' }} defaultPagination={{ page: 1, pageSize: 5 }}>
         <UserListExport onExport={onExport} />
       </UserListRoot>,
-      { client: slow },
+      { client: deaf },
     );
     await userEvent.click(await screen.findByRole('button', { name: 'Export CSV' }));
     await screen.findByText(/Exporting… 5 of 60 rows/);
     await userEvent.click(screen.getByRole('button', { name: 'Cancel export' }));
+    await act(async () => release());
     await waitFor(() => expect(screen.getByRole('button', { name: 'Export CSV' })).toBeInTheDocument());
-    act(() => release());
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(onExport).not.toHaveBeenCalled();
+    expect(screen.queryByText(/^Exported/)).toBeNull();
   });
 });
 
@@ -275,7 +275,6 @@ describe('UserList — distribution, budget and columns', () => {
     const band = spy.lastQuery().bands![0]!;
     const expectedCount = Number(bin.getAttribute('aria-label')!.match(/^(\d+) users/)![1]);
     await waitFor(async () => expect(await rows()).toHaveLength(expectedCount));
-    for (const row of await rows()) expect(row).toBeInTheDocument();
     expect(band.lt ?? band.lte).toBeGreaterThan(band.gte!);
     await userEvent.click(screen.getByRole('button', { name: /^Clear cost from/ }));
     await waitFor(() => expect(spy.lastQuery().bands).toBeUndefined());
@@ -288,6 +287,8 @@ describe('UserList — distribution, budget and columns', () => {
     });
     const all = await rows();
     const marked = all.filter((row) => row.hasAttribute('data-over-budget'));
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.length).toBeLessThan(all.length);
     for (const row of marked) expect(within(row).getByText(/^Over budget: \d+ exceeds 20$/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('checkbox', { name: 'Only over budget' }));
     await waitFor(() => expect(spy.lastQuery().bands).toEqual([{ field: 'traceCount', gt: 20 }]));
@@ -313,5 +314,100 @@ describe('UserList — distribution, budget and columns', () => {
     await rows();
     expect(headers().slice(0, 3)).toEqual(['userId', 'traceCount', 'lastEvent']);
     expect(headers()).toContain('sessionCount');
+  });
+});
+
+describe('UserList — review cases', () => {
+  it('never pairs a new search with the old page', async () => {
+    const spy = spyClient();
+    renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} defaultPagination={{ page: 3, pageSize: 10 }} />, {
+      client: spy.client,
+    });
+    await rows();
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search users' }), 'u');
+    await waitFor(() => expect(spy.lastQuery()).toMatchObject({ search: 'u', page: 1 }));
+    expect(spy.listUsers.mock.calls.filter(([q]) => q.search === 'u' && q.page !== 1)).toHaveLength(0);
+  });
+
+  it('keeps the page a host restores together with its search', async () => {
+    const spy = spyClient();
+    const onPaginationChange = vi.fn();
+    renderWithProvider(
+      <UserList showDistribution={false} defaultRange={{ preset: 'all' }} search="a" pagination={{ page: 2, pageSize: 5 }} onPaginationChange={onPaginationChange} />,
+      { client: spy.client },
+    );
+    await rows();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(onPaginationChange).not.toHaveBeenCalled();
+    expect(spy.lastQuery()).toMatchObject({ search: 'a', page: 2 });
+  });
+
+  it('shows onboarding for an empty source even under a relative range', async () => {
+    renderWithProvider(<UserList showDistribution={false} />, { client: createMemoryClient({ traces: [] }) });
+    expect(await screen.findByRole('heading', { name: 'No users tracked yet' })).toBeInTheDocument();
+  });
+
+  it('recognises no match on a source that cannot count (total null)', async () => {
+    const memory = createMemoryClient(dataset);
+    const client: UserTrackingClient = {
+      ...memory,
+      capabilities: { ...memory.capabilities, pagination: { kind: 'cursor' } },
+      listUsers: async (query, options) => ({ ...(await memory.listUsers(query, options)), total: null }),
+    };
+    renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} defaultSearch="no-such-user-at-all" />, { client });
+    expect(await screen.findByRole('heading', { name: 'No users match' })).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Pagination' })).toBeNull();
+  });
+
+  it('announces the result count, zero included', async () => {
+    const { container } = renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} />, { client: createMemoryClient(dataset) });
+    const region = container.querySelector('[data-part="user-list-announcement"]')!;
+    await waitFor(() => expect(region).toHaveTextContent('60 users'));
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search users' }), 'zzzz-nobody');
+    await waitFor(() => expect(region).toHaveTextContent('0 users'));
+  });
+
+  it('marks budget rows from second-phase figures, and shows a failed second phase as an error with retry', async () => {
+    const memory = createMemoryClient(dataset);
+    let fail = true;
+    const client: UserTrackingClient = {
+      ...memory,
+      capabilities: {
+        ...memory.capabilities,
+        listFigures: memory.capabilities.listFigures.filter((f) => f !== 'totalCost'),
+        deferredFigures: ['totalCost'],
+        sortableFields: ['traceCount', 'lastEvent'],
+      },
+      listUsers: async (query, options) => {
+        const page = await memory.listUsers(query, options);
+        return { ...page, items: page.items.map(({ totalCost: _cost, ...rest }) => rest as typeof page.items[number]) };
+      },
+      getUserFigures: async (query, options) => {
+        if (fail) throw new Error('figures service down');
+        return memory.getUserFigures!(query, options);
+      },
+    };
+    renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} budget={{ field: 'totalCost', limit: 0 }} />, {
+      client,
+    });
+    const alert = await screen.findByRole('alert', {}, { timeout: 6000 });
+    expect(alert).toHaveTextContent('figures service down');
+    expect(screen.getAllByText('Could not load this figure').length).toBeGreaterThan(0);
+    fail = false;
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(async () => expect((await rows()).some((row) => row.hasAttribute('data-over-budget'))).toBe(true));
+  }, 15_000);
+
+  it('refresh on a relative range asks once per click', async () => {
+    const spy = spyClient();
+    renderWithProvider(<UserList showDistribution={false} defaultColumns={['userId', 'totalCost']} />, { client: spy.client });
+    await rows();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Refresh' })).not.toHaveAttribute('aria-disabled'));
+    spy.listUsers.mockClear();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(spy.listUsers).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(spy.listUsers).toHaveBeenCalledTimes(1);
   });
 });

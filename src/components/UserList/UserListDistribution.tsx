@@ -2,13 +2,13 @@
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar } from '@visx/shape';
-import { forwardRef, useEffect, useState, type ComponentPropsWithoutRef } from 'react';
+import { forwardRef, useEffect, useRef, useState, type ComponentPropsWithoutRef } from 'react';
 import type { DistributionBin, NumericUserFigure } from '../../client/types.js';
 import { useUserDistribution } from '../../hooks/useUserDistribution.js';
 import { formatLabel } from '../../i18n/en-US.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { Skeleton } from '../Status/Status.js';
-import { COLUMNS } from './columns.js';
+import { figureTextKey } from './columns.js';
 import { useUserListContext } from './UserListRoot.js';
 
 const NUMERIC: readonly NumericUserFigure[] = ['traceCount', 'observationCount', 'sessionCount', 'inputTokens', 'outputTokens', 'totalTokens', 'totalCost', 'errorCount', 'errorRate', 'latencyP50', 'latencyP95'];
@@ -35,8 +35,16 @@ export const UserListDistribution = forwardRef<HTMLElement, UserListDistribution
   const field: NumericUserFigure = NUMERIC.includes(sorting.field as NumericUserFigure) ? (sorting.field as NumericUserFigure) : 'totalCost';
   const [log, setLog] = useState(true);
   const [hovered, setHovered] = useState<number | null>(null);
-  // The chart shows the users the list shows, but not cut down to the band the chart itself set.
-  const bands = query.bands?.filter((b) => b !== band);
+  // One tab stop for the whole chart; arrow keys move between bars (roving tabindex).
+  const [current, setCurrent] = useState(0);
+  const chart = useRef<SVGSVGElement>(null);
+  const focusBin = (i: number) => {
+    setCurrent(i);
+    chart.current?.querySelectorAll<SVGElement>('[data-part="user-list-bin"]')[i]?.focus();
+  };
+  // The chart shows the users the list shows, but not cut down to its own band on this figure
+  // (a band on another figure, set before the sort changed, still narrows the users).
+  const bands = query.bands?.filter((b) => !(b === band && b.field === field));
   const distribution = useUserDistribution(
     {
       field,
@@ -51,22 +59,33 @@ export const UserListDistribution = forwardRef<HTMLElement, UserListDistribution
   );
   if (!client.capabilities.distribution) return null;
 
-  const column = COLUMNS.find((c) => c.sortField === field)!;
-  const columnName = labels[column.label];
-  const value = (n: number) =>
-    field === 'totalCost' ? format.cost(n) : field === 'latencyP50' || field === 'latencyP95' ? format.duration(n) : field === 'errorRate' ? format.percent(n) : format.compact(n);
+  const columnName = labels[figureTextKey(field)];
+  const valueOf = (figure: NumericUserFigure) => (n: number) =>
+    figure === 'totalCost'
+      ? format.cost(n)
+      : figure === 'latencyP50' || figure === 'latencyP95'
+        ? format.duration(n)
+        : figure === 'errorRate'
+          ? format.percent(n)
+          : format.compact(n);
+  const value = valueOf(field);
   const data = distribution.data;
   const x = scaleBand<number>({ domain: data?.bins.map((_, i) => i) ?? [], range: [0, width], padding: 0.1 });
   const maxCount = Math.max(1, ...(data?.bins.map((b) => b.count) ?? [1]));
   const y = scaleLinear<number>({ domain: [0, maxCount], range: [height - 4, 4] });
   const describe = (bin: DistributionBin) =>
-    formatLabel(labels.distributionBin, { count: format.number(bin.count), column: columnName.toLowerCase(), from: value(bin.from), to: value(bin.to) });
+    formatLabel(bin.count === 1 ? labels.distributionBinOne : labels.distributionBin, {
+      count: format.number(bin.count),
+      column: columnName,
+      from: value(bin.from),
+      to: value(bin.to),
+    });
   const isActive = (bin: DistributionBin) => band?.field === field && band.gte === bin.from;
 
   return (
-    <section aria-label={formatLabel(labels.distributionTitle, { column: columnName.toLowerCase() })} data-part="user-list-distribution" {...props} ref={ref}>
+    <section aria-label={formatLabel(labels.distributionTitle, { column: columnName })} data-part="user-list-distribution" {...props} ref={ref}>
       <header data-part="user-list-distribution-header">
-        <h2 data-part="user-list-distribution-title">{formatLabel(labels.distributionTitle, { column: columnName.toLowerCase() })}</h2>
+        <h2 data-part="user-list-distribution-title">{formatLabel(labels.distributionTitle, { column: columnName })}</h2>
         <label>
           <input type="checkbox" checked={log} onChange={(event) => setLog(event.target.checked)} />
           {labels.distributionLog}
@@ -75,9 +94,9 @@ export const UserListDistribution = forwardRef<HTMLElement, UserListDistribution
           <button type="button" data-part="button" onClick={() => setBand(null)}>
             {formatLabel(labels.clearBand, {
               band: formatLabel(labels.distributionBand, {
-                column: labels[COLUMNS.find((c) => c.sortField === band.field)?.label ?? 'columnCost'].toLowerCase(),
-                from: value(band.gte ?? 0),
-                to: value(band.lt ?? band.lte ?? 0),
+                column: labels[figureTextKey(band.field)],
+                from: valueOf(band.field)(band.gte ?? 0),
+                to: valueOf(band.field)(band.lt ?? band.lte ?? 0),
               }),
             })}
           </button>
@@ -89,7 +108,7 @@ export const UserListDistribution = forwardRef<HTMLElement, UserListDistribution
         <p>{labels.distributionEmpty}</p>
       ) : (
         <div data-part="user-list-distribution-chart" style={{ position: 'relative', width: '100%', maxWidth: width }}>
-          <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="group" aria-label={formatLabel(labels.distributionTitle, { column: columnName.toLowerCase() })}>
+          <svg ref={chart} viewBox={`0 0 ${width} ${height}`} width="100%" role="group" aria-label={formatLabel(labels.distributionTitle, { column: columnName })}>
             <Group>
               {data.bins.map((bin, i) => {
                 const last = i === data.bins.length - 1;
@@ -104,15 +123,26 @@ export const UserListDistribution = forwardRef<HTMLElement, UserListDistribution
                     width={x.bandwidth()}
                     height={Math.max(barHeight, 1)}
                     role="button"
-                    tabIndex={bin.count === 0 ? -1 : 0}
+                    tabIndex={i === Math.min(current, data.bins.length - 1) ? 0 : -1}
                     aria-label={describe(bin)}
                     aria-pressed={isActive(bin)}
+                    aria-disabled={bin.count === 0 || undefined}
                     onMouseEnter={() => setHovered(i)}
                     onMouseLeave={() => setHovered(null)}
-                    onFocus={() => setHovered(i)}
+                    onFocus={() => {
+                      setHovered(i);
+                      setCurrent(i);
+                    }}
                     onBlur={() => setHovered(null)}
                     onClick={() => bin.count > 0 && setBand(isActive(bin) ? null : { field, gte: bin.from, ...(last ? { lte: bin.to } : { lt: bin.to }) })}
                     onKeyDown={(event) => {
+                      const step = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 }[event.key];
+                      if (step !== undefined || event.key === 'Home' || event.key === 'End') {
+                        event.preventDefault();
+                        const last = data.bins.length - 1;
+                        focusBin(event.key === 'Home' ? 0 : event.key === 'End' ? last : Math.max(0, Math.min(last, i + step!)));
+                        return;
+                      }
                       if ((event.key === 'Enter' || event.key === ' ') && bin.count > 0) {
                         event.preventDefault();
                         setBand(isActive(bin) ? null : { field, gte: bin.from, ...(last ? { lte: bin.to } : { lt: bin.to }) });

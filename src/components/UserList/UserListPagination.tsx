@@ -2,7 +2,7 @@
 import { forwardRef, useId, useState, type ComponentPropsWithoutRef } from 'react';
 import { formatLabel } from '../../i18n/en-US.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
-import { COLUMNS } from './columns.js';
+import { figureTextKey } from './columns.js';
 import { useUserListContext } from './UserListRoot.js';
 
 export interface UserListPaginationProps extends ComponentPropsWithoutRef<'nav'> {
@@ -22,25 +22,23 @@ export const UserListPagination = forwardRef<HTMLElement, UserListPaginationProp
   const id = useId();
   const [jump, setJump] = useState('');
   const data = users.data;
-  if (!data || data.total === 0) return null;
+  if (!data || data.items.length === 0) return null;
 
-  const { page, pageSize } = pagination;
+  // The summary describes the rows on screen (the answered page), not the one being asked for.
+  const { page, pageSize } = data;
   const total = data.total;
   const pages = total === null ? null : Math.max(1, Math.ceil(total / pageSize));
   const from = (page - 1) * pageSize + 1;
   const to = from + data.items.length - 1;
   const kind = client.capabilities.pagination;
-  const sortColumn = COLUMNS.find((column) => column.sortField === sorting.field);
   const summary =
     kind.kind === 'top-n'
-      ? formatLabel(labels.topN, {
-          limit: format.number(kind.limit),
-          column: sortColumn ? labels[sortColumn.label].toLowerCase() : sorting.field,
-        })
+      ? formatLabel(labels.topN, { limit: format.number(kind.limit), column: labels[figureTextKey(sorting.field)] })
       : total === null
         ? formatLabel(labels.rangeOfUnknown, { from: format.number(from), to: format.number(to) })
         : formatLabel(labels.rangeOfTotal, { from: format.number(from), to: format.number(to), total: format.number(total) });
-  const go = (next: number) => setPagination({ page: Math.max(1, pages === null ? next : Math.min(pages, next)), pageSize });
+  const go = (next: number) =>
+    setPagination({ page: Math.max(1, pages === null ? next : Math.min(pages, next)), pageSize: pagination.pageSize });
   const last = pages === null ? !data.hasMore : page >= pages;
 
   return (
@@ -49,8 +47,8 @@ export const UserListPagination = forwardRef<HTMLElement, UserListPaginationProp
       <label htmlFor={`${id}-size`} data-part="label">
         {labels.pageSizeLabel}
       </label>
-      <select id={`${id}-size`} value={pageSize} onChange={(event) => setPagination({ page: 1, pageSize: Number(event.target.value) })}>
-        {[...new Set([...pageSizes, pageSize])]
+      <select id={`${id}-size`} value={pagination.pageSize} onChange={(event) => setPagination({ page: 1, pageSize: Number(event.target.value) })}>
+        {[...new Set([...pageSizes, pagination.pageSize])]
           .filter((size) => size <= client.capabilities.maxPageSize)
           .sort((a, b) => a - b)
           .map((size) => (
@@ -59,20 +57,20 @@ export const UserListPagination = forwardRef<HTMLElement, UserListPaginationProp
             </option>
           ))}
       </select>
-      <button type="button" data-part="button" aria-label={labels.firstPage} disabled={page <= 1} onClick={() => go(1)}>
+      <button type="button" data-part="button" aria-label={labels.firstPage} aria-disabled={page <= 1 || undefined} onClick={() => !(page <= 1) && go(1)}>
         <span aria-hidden>«</span>
       </button>
-      <button type="button" data-part="button" aria-label={labels.previousPage} disabled={page <= 1} onClick={() => go(page - 1)}>
+      <button type="button" data-part="button" aria-label={labels.previousPage} aria-disabled={page <= 1 || undefined} onClick={() => !(page <= 1) && go(page - 1)}>
         <span aria-hidden>‹</span>
       </button>
       <span data-part="user-list-page-of">
         {pages === null ? format.number(page) : formatLabel(labels.pageOf, { page: format.number(page), pages: format.number(pages) })}
       </span>
-      <button type="button" data-part="button" aria-label={labels.nextPage} disabled={last} onClick={() => go(page + 1)}>
+      <button type="button" data-part="button" aria-label={labels.nextPage} aria-disabled={last || undefined} onClick={() => !(last) && go(page + 1)}>
         <span aria-hidden>›</span>
       </button>
       {pages !== null && (
-        <button type="button" data-part="button" aria-label={labels.lastPage} disabled={last} onClick={() => go(pages)}>
+        <button type="button" data-part="button" aria-label={labels.lastPage} aria-disabled={last || undefined} onClick={() => !(last) && go(pages)}>
           <span aria-hidden>»</span>
         </button>
       )}

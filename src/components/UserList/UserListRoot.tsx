@@ -1,8 +1,9 @@
 'use client';
 import { useControllableState } from '@radix-ui/react-use-controllable-state';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { forwardRef, useCallback, useEffect, useMemo, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type {
+  ClientCapabilities,
   FigureBand,
   NumericUserFigure,
   Page,
@@ -18,7 +19,9 @@ import { userTrackingQueries } from '../../hooks/queries.js';
 import { useUserFigures } from '../../hooks/useUserFigures.js';
 import { useUsers } from '../../hooks/useUsers.js';
 import { useUserTrends } from '../../hooks/useUserTrends.js';
+import { formatLabel } from '../../i18n/en-US.js';
 import { createUserlensContext } from '../../provider/context.js';
+import { VisuallyHidden } from '../Status/Status.js';
 import { useRootAttributes, useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { DEFAULT_VISIBLE_COLUMNS, type ColumnId } from './columns.js';
 import { useStoredColumns } from './useStoredColumns.js';
@@ -92,11 +95,22 @@ export interface UserListRootProps extends ComponentPropsWithoutRef<'div'> {
   children?: ReactNode;
 }
 
+/** The second phase of a two-phase source: figures by user, and how their request stands. */
+export interface DeferredFigures {
+  byUser: Map<string, Partial<UserSummary>>;
+  isPending: boolean;
+  error: Error | null;
+  retry: () => void;
+}
+
+/** No empty state; search or filters matched nobody; the range is empty; nothing is tracked. */
+export type EmptyKind = 'none' | 'no-match' | 'empty-range' | 'empty';
+
 export interface UserListContextValue {
   query: UsersQuery;
   users: UseQueryResult<Page<UserSummary>, Error>;
   /** Second-phase figures by user id, when the source loads the list in two phases. */
-  deferred: { byUser: Map<string, Partial<UserSummary>>; isPending: boolean };
+  deferred: DeferredFigures;
   trends: UseQueryResult<Trends, Error>;
   range: RangeValue;
   setRange: (range: RangeValue) => void;
@@ -119,6 +133,8 @@ export interface UserListContextValue {
   setRefreshInterval: (interval: number | false) => void;
   /** Refetches everything the list shows and moves relative ranges up to now. */
   refresh: () => void;
+  /** Which empty state applies, if any. */
+  emptyKind: EmptyKind;
   getUserHref: ((userId: string) => string) | undefined;
   onSelectUser: ((userId: string) => void) | undefined;
   docsHref: string | undefined;
@@ -156,7 +172,7 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
     defaultSearch = '',
     onSearchChange,
     sorting: sortingProp,
-    defaultSorting = DEFAULT_SORTING,
+    defaultSorting,
     onSortingChange,
     pagination: paginationProp,
     defaultPagination = DEFAULT_PAGINATION,
@@ -184,12 +200,17 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
     children,
     ...divProps
   } = props;
-  const { client, queryClient } = useUserTrackingContext(ROOT_NAME);
+  const { client, queryClient, format, labels } = useUserTrackingContext(ROOT_NAME);
   const rootAttributes = useRootAttributes(ROOT_NAME);
 
   const [range, setRangeState] = useControllableState({ prop: rangeProp, defaultProp: defaultRange, onChange: onRangeChange, caller: ROOT_NAME });
   const [search, setSearchState] = useControllableState({ prop: searchProp, defaultProp: defaultSearch, onChange: onSearchChange, caller: ROOT_NAME });
-  const [sorting, setSortingState] = useControllableState({ prop: sortingProp, defaultProp: defaultSorting, onChange: onSortingChange, caller: ROOT_NAME });
+  const [sorting, setSortingState] = useControllableState({
+    prop: sortingProp,
+    defaultProp: defaultSorting ?? defaultSortFor(client.capabilities),
+    onChange: onSortingChange,
+    caller: ROOT_NAME,
+  });
   const [pagination, setPagination] = useControllableState({ prop: paginationProp, defaultProp: defaultPagination, onChange: onPaginationChange, caller: ROOT_NAME });
   const [filters, setFiltersState] = useControllableState({ prop: filtersProp, defaultProp: defaultFilters, onChange: onFiltersChange, caller: ROOT_NAME });
   const [band, setBandState] = useControllableState({ prop: bandProp, defaultProp: defaultBand, onChange: onBandChange, caller: ROOT_NAME });
@@ -212,8 +233,15 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
     onChange: onColumnsChange,
   });
 
-  // Relative ranges are resolved against an instant that moves only on refresh or a new range.
+  // Relative ranges are resolved against an instant that moves when the range changes (from
+  // here or from the host), on refresh and on each live tick — never on a mere re-render.
   const [anchor, setAnchor] = useState(() => Date.now());
+  const [anchoredRange, setAnchoredRange] = useState(range);
+  if (anchoredRange !== range) {
+    setAnchoredRange(range);
+    // eslint-disable-next-line react-hooks/purity -- adjusting state to a new prop, once per change
+    setAnchor(Date.now());
+  }
 
   // Anything that changes which users match starts again at page 1.
   const resetPage = useCallback(
@@ -222,13 +250,34 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
   );
   const setRange = useCallback(
     (next: RangeValue) => {
-      setAnchor(Date.now());
       setRangeState(next);
       resetPage();
     },
     [setRangeState, resetPage],
   );
-  const setSearch = useCallback((next: string) => setSearchState(next), [setSearchState]);
+  // Typing is debounced: the query follows once typing pauses, and only then goes to page 1, in
+  // the same update, so no request ever pairs the new search with the old page. A search that
+  // comes from the host (its URL) is followed at once and keeps the host's page.
+  const [settledSearch, setSettledSearch] = useState(search);
+  const [typing, setTyping] = useState(false);
+  if (!typing && settledSearch !== search) setSettledSearch(search);
+  const setSearch = useCallback(
+    (next: string) => {
+      setTyping(true);
+      setSearchState(next);
+    },
+    [setSearchState],
+  );
+  useEffect(() => {
+    if (!typing) return;
+    const timer = setTimeout(() => {
+      setTyping(false);
+      if (settledSearch === search) return;
+      setSettledSearch(search);
+      resetPage();
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [typing, search, settledSearch, resetPage]);
   const setSorting = useCallback(
     (next: SortSpec<UserSortField>) => {
       setSortingState(next);
@@ -258,15 +307,6 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
     [setOverBudgetOnlyState, resetPage],
   );
 
-  const debouncedSearch = useDebounced(search, SEARCH_DELAY_MS);
-  // A settled new search changes which users match: back to page 1 (not on mount, where a
-  // host restoring its URL may ask for page 3 of a search).
-  const searchedFor = useRef(debouncedSearch);
-  useEffect(() => {
-    if (searchedFor.current === debouncedSearch) return;
-    searchedFor.current = debouncedSearch;
-    resetPage();
-  }, [debouncedSearch, resetPage]);
 
   const query = useMemo<UsersQuery>(() => {
     const bands: FigureBand[] = [];
@@ -274,27 +314,55 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
     if (overBudgetOnly && budget) bands.push({ field: budget.field, gt: budget.limit });
     return {
       range: resolveRange(range, anchor),
-      ...(debouncedSearch ? { search: debouncedSearch } : {}),
+      ...(settledSearch ? { search: settledSearch } : {}),
       sort: sorting,
       page: pagination.page,
       pageSize: pagination.pageSize,
       ...(filters.environments?.length || filters.tags?.length ? { filters } : {}),
       ...(bands.length ? { bands } : {}),
     };
-  }, [range, anchor, debouncedSearch, sorting, pagination, filters, band, overBudgetOnly, budget]);
+  }, [range, anchor, settledSearch, sorting, pagination, filters, band, overBudgetOnly, budget]);
 
-  const users = useUsers(query, { refetchInterval: refreshInterval });
+  const users = useUsers(query);
   const userIds = useMemo(() => users.data?.items.map((user) => user.userId) ?? [], [users.data]);
   const selection = { userIds, ...(query.range ? { range: query.range } : {}), ...(query.filters ? { filters: query.filters } : {}) };
+  // The second phase and the trends follow the page on screen, not the one being replaced.
   const figures = useUserFigures(selection, { enabled: !users.isPlaceholderData });
   const deferred = useMemo(
     () => ({
       byUser: new Map((figures.data ?? []).map((row) => [row.userId!, row])),
-      isPending: client.capabilities.deferredFigures.length > 0 && (figures.isPending || figures.isPlaceholderData),
+      isPending:
+        client.capabilities.deferredFigures.length > 0 && (figures.isPending || figures.isPlaceholderData) && !figures.isError,
+      error: figures.isError ? figures.error : null,
+      retry: () => void figures.refetch(),
     }),
-    [figures.data, figures.isPending, figures.isPlaceholderData, client.capabilities.deferredFigures.length],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- refetch is stable per query
+    [figures.data, figures.isPending, figures.isPlaceholderData, figures.isError, figures.error, client.capabilities.deferredFigures.length],
   );
-  const trends = useUserTrends(selection, { enabled: columns.includes('trend') });
+  const trends = useUserTrends(selection, { enabled: columns.includes('trend') && !users.isPlaceholderData });
+
+  // A page past the end (a stale link, rows that went away) moves to the last page there is.
+  const lastPage = users.data?.total ? Math.ceil(users.data.total / users.data.pageSize) : 1;
+  useEffect(() => {
+    const data = users.data;
+    if (!data || users.isPlaceholderData || data.items.length > 0 || data.page <= 1) return;
+    setPagination({ page: data.total === null ? data.page - 1 : lastPage, pageSize: data.pageSize });
+  }, [users.data, users.isPlaceholderData, lastPage, setPagination]);
+
+  // With nothing in a limited range, one more question tells an empty source (onboarding) from
+  // an empty range; it is asked only then.
+  const narrowed = Boolean(query.search || query.filters || query.bands);
+  const emptyPage = users.data !== undefined && users.data.items.length === 0 && users.data.page === 1 && !users.isPlaceholderData;
+  const anyUser = useUsers({ pageSize: 1 }, { enabled: emptyPage && !narrowed && Boolean(query.range?.from || query.range?.to) });
+  const emptyKind: EmptyKind = !emptyPage
+    ? 'none'
+    : narrowed || overBudgetOnly
+      ? 'no-match'
+      : query.range?.from || query.range?.to
+        ? anyUser.data && anyUser.data.items.length === 0
+          ? 'empty'
+          : 'empty-range'
+        : 'empty';
 
   const [distributionMounts, setDistributionMounts] = useState(0);
   const registerDistribution = useCallback(() => {
@@ -302,10 +370,18 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
     return () => setDistributionMounts((count) => count - 1);
   }, []);
 
+  // A relative range moves its anchor, which makes new keys: those fetch by themselves, and
+  // invalidating as well would fetch the old keys a second time. A fixed range refetches.
+  const relative = range.preset !== 'all' && range.preset !== 'custom';
   const refresh = useCallback(() => {
-    setAnchor(Date.now());
-    void queryClient.invalidateQueries({ queryKey: userTrackingQueries.scope(client) });
-  }, [queryClient, client, setAnchor]);
+    if (relative) setAnchor(Date.now());
+    else void queryClient.invalidateQueries({ queryKey: userTrackingQueries.scope(client) });
+  }, [relative, queryClient, client]);
+  useEffect(() => {
+    if (!refreshInterval) return;
+    const timer = setInterval(refresh, refreshInterval);
+    return () => clearInterval(timer);
+  }, [refreshInterval, refresh]);
 
   const value: UserListContextValue = {
     query,
@@ -332,6 +408,7 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
     refreshInterval,
     setRefreshInterval,
     refresh,
+    emptyKind,
     getUserHref,
     onSelectUser,
     docsHref,
@@ -339,7 +416,14 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
     registerDistribution,
   };
 
-  const state = users.isPending ? 'loading' : users.isError ? 'error' : users.data.total === 0 ? 'empty' : 'ready';
+  const state = users.isPending ? 'loading' : users.isError ? 'error' : emptyKind !== 'none' ? 'empty' : 'ready';
+  const count = users.data?.total ?? users.data?.items.length;
+  const announcement =
+    users.isPending || users.isPlaceholderData || count === undefined
+      ? ''
+      : count === 1
+        ? labels.resultsCountOne
+        : formatLabel(labels.resultsCount, { count: format.number(count) });
   return (
     <UserListContext.Provider value={value}>
       <div
@@ -351,18 +435,20 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
         ref={ref}
       >
         {children}
+        {/* Always mounted, so each new count (zero included) is announced. */}
+        <VisuallyHidden role="status" aria-live="polite" data-part="user-list-announcement">
+          {announcement}
+        </VisuallyHidden>
       </div>
     </UserListContext.Provider>
   );
 });
 UserListRoot.displayName = ROOT_NAME;
 
-/** `value`, once it has stopped changing for `delayMs`. */
-function useDebounced<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
+/** Last event first where the source can sort by it, else its first sortable figure. */
+function defaultSortFor(capabilities: ClientCapabilities): SortSpec<UserSortField> {
+  if (capabilities.sortableFields.includes(DEFAULT_SORTING.field)) return DEFAULT_SORTING;
+  const preferred: UserSortField[] = ['totalCost', 'traceCount', 'totalTokens', 'observationCount'];
+  const field = preferred.find((f) => capabilities.sortableFields.includes(f)) ?? capabilities.sortableFields[0] ?? 'userId';
+  return { field, direction: field === 'userId' ? 'asc' : 'desc' };
 }

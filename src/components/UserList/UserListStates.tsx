@@ -4,15 +4,6 @@ import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { ErrorState } from '../Status/Status.js';
 import { useUserListContext } from './UserListRoot.js';
 
-/** Which empty state applies: narrowing found nothing, the range is empty, or nothing is tracked. */
-function useEmptyKind(): 'none' | 'no-match' | 'empty-range' | 'empty' {
-  const { users, query, overBudgetOnly } = useUserListContext('UserList states');
-  if (!users.data || users.data.total !== 0 || users.isPlaceholderData) return 'none';
-  if (query.search || query.filters || query.bands?.length || overBudgetOnly) return 'no-match';
-  if (query.range?.from || query.range?.to) return 'empty-range';
-  return 'empty';
-}
-
 /* -------------------------------------------------------------------------------------------
  * UserList.EmptyState
  * -----------------------------------------------------------------------------------------*/
@@ -27,8 +18,7 @@ export type UserListEmptyStateProps = ComponentPropsWithoutRef<'div'>;
  */
 export const UserListEmptyState = forwardRef<HTMLDivElement, UserListEmptyStateProps>((props, ref) => {
   const { labels } = useUserTrackingContext('UserList.EmptyState');
-  const { docsHref, setRange } = useUserListContext('UserList.EmptyState');
-  const kind = useEmptyKind();
+  const { docsHref, setRange, emptyKind: kind } = useUserListContext('UserList.EmptyState');
   if (kind !== 'empty' && kind !== 'empty-range') return null;
   return (
     <div data-part="user-list-empty" data-kind={kind} {...props} ref={ref}>
@@ -56,8 +46,8 @@ UserListEmptyState.displayName = 'UserList.EmptyState';
  */
 export const UserListNoMatch = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>((props, ref) => {
   const { labels } = useUserTrackingContext('UserList.NoMatch');
-  const { setSearch, setFilters, setBand, setOverBudgetOnly } = useUserListContext('UserList.NoMatch');
-  if (useEmptyKind() !== 'no-match') return null;
+  const { setSearch, setFilters, setBand, setOverBudgetOnly, emptyKind } = useUserListContext('UserList.NoMatch');
+  if (emptyKind !== 'no-match') return null;
   return (
     <div data-part="user-list-no-match" {...props} ref={ref}>
       <h2>{labels.noMatchTitle}</h2>
@@ -65,11 +55,13 @@ export const UserListNoMatch = forwardRef<HTMLDivElement, ComponentPropsWithoutR
       <button
         type="button"
         data-part="button"
-        onClick={() => {
+        onClick={(event) => {
           setSearch('');
           setFilters({});
           setBand(null);
           setOverBudgetOnly(false);
+          // This button goes away with the state it clears: keep focus in the list, on its search box.
+          event.currentTarget.closest('[data-part="user-list"]')?.querySelector<HTMLElement>('[data-part="user-list-search"] input')?.focus();
         }}
       >
         {labels.noMatchClear}

@@ -9,9 +9,8 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef, type MouseEvent } from 'react';
 import type { UserSummary } from '../../client/types.js';
-import { formatLabel } from '../../i18n/en-US.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
-import { Skeleton, VisuallyHidden } from '../Status/Status.js';
+import { ErrorState, Skeleton } from '../Status/Status.js';
 import { UserListCell, type CellEnvironment } from './cells.js';
 import { COLUMNS, COLUMN_BY_ID, DEFAULT_COLUMN_ORDER, columnSortable, type ColumnId, type ColumnSpec } from './columns.js';
 import { useUserListContext } from './UserListRoot.js';
@@ -78,8 +77,9 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
     labels,
     capabilities,
     deferred,
-    trend: trendByUser.get(user.userId),
-    trendPending: trends.isPending && trends.fetchStatus !== 'idle',
+    // While the next page's trends load, the previous page's series stand in for no one.
+    trend: trends.isPlaceholderData ? undefined : trendByUser.get(user.userId),
+    trendPending: trends.isPlaceholderData || (trends.isPending && trends.fetchStatus !== 'idle'),
     now,
     budget,
     getUserHref,
@@ -103,7 +103,7 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
   const padTop = items?.[0]?.start ?? 0;
   const padBottom = items && items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
 
-  if (users.isError || (users.data && users.data.total === 0)) return null;
+  if (users.isError || context.emptyKind !== 'none') return null;
 
   const offset = ((users.data?.page ?? 1) - 1) * (users.data?.pageSize ?? 0);
   const total = users.data?.total;
@@ -125,6 +125,16 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
       {...props}
       ref={ref}
     >
+      {(deferred.error || trends.isError) && (
+        <ErrorState
+          error={deferred.error ?? trends.error}
+          subject={labels.subjectFigures}
+          onRetry={() => {
+            if (deferred.error) deferred.retry();
+            if (trends.isError) void trends.refetch();
+          }}
+        />
+      )}
       <div data-part="user-list-scroll" ref={scrollRef} tabIndex={0} aria-label={labels.userListLabel} role="region">
         <table aria-rowcount={rowCount === undefined ? undefined : rowCount + 1} aria-busy={users.isFetching || undefined}>
           <thead>
@@ -151,7 +161,7 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
             {shownRows.map((row) => {
               const user = row.original;
               const env = environment(user);
-              const overBudget = budget ? isOver(user, budget) : false;
+              const overBudget = budget ? isOver({ ...user, ...deferred.byUser.get(user.userId) }, budget) : false;
               return (
                 <tr
                   key={row.id}
@@ -182,13 +192,6 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
           </tbody>
         </table>
       </div>
-      <VisuallyHidden role="status" aria-live="polite">
-        {total === undefined || total === null || users.isPlaceholderData
-          ? ''
-          : total === 1
-            ? labels.resultsCountOne
-            : formatLabel(labels.resultsCount, { count: format.number(total) })}
-      </VisuallyHidden>
     </div>
   );
 
@@ -213,7 +216,15 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
             onClick={() =>
               setSorting({
                 field: column.sortField!,
-                direction: active ? (sorting.direction === 'asc' ? 'desc' : 'asc') : column.firstDirection,
+                // A top-N source ranks by a measure descending: it has no ascending order to offer.
+                direction:
+                  capabilities.pagination.kind === 'top-n'
+                    ? 'desc'
+                    : active
+                      ? sorting.direction === 'asc'
+                        ? 'desc'
+                        : 'asc'
+                      : column.firstDirection,
               })
             }
           >

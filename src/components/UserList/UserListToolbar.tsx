@@ -54,9 +54,11 @@ UserListToolbar.displayName = 'UserList.Toolbar';
 export function UserListSearch() {
   const { labels } = useUserTrackingContext('UserList.Search');
   const { search, setSearch } = useUserListContext('UserList.Search');
+  const input = useRef<HTMLInputElement>(null);
   return (
     <span data-part="user-list-search">
       <input
+        ref={input}
         type="search"
         aria-label={labels.searchLabel}
         placeholder={labels.searchPlaceholder}
@@ -70,7 +72,16 @@ export function UserListSearch() {
         }}
       />
       {search && (
-        <button type="button" data-part="button" aria-label={labels.clearSearch} onClick={() => setSearch('')}>
+        <button
+          type="button"
+          data-part="button"
+          aria-label={labels.clearSearch}
+          onClick={() => {
+            setSearch('');
+            // The button goes away with the text: focus goes back to the box.
+            input.current?.focus();
+          }}
+        >
           <span aria-hidden>×</span>
         </button>
       )}
@@ -186,6 +197,7 @@ export function UserListColumns() {
   const { columns, setColumns } = useUserListContext('UserList.Columns');
   const hidden = COLUMNS.map((column) => column.id).filter((id) => !columns.includes(id));
   const ordered: ColumnId[] = [...columns, ...hidden];
+  const list = useRef<HTMLUListElement>(null);
   const move = (id: ColumnId, by: -1 | 1) => {
     const index = columns.indexOf(id);
     const target = index + by;
@@ -193,20 +205,22 @@ export function UserListColumns() {
     const next = [...columns];
     [next[index], next[target]] = [next[target]!, next[index]!];
     setColumns(next);
+    // The row moves in the DOM, which drops focus: put it back on the same button.
+    requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`[data-column="${id}"] [data-move="${by}"]`)?.focus());
   };
   return (
     <Popover.Root>
       <Popover.Trigger data-part="button">{labels.columnsLabel}</Popover.Trigger>
       <Popover.Portal>
         <Popover.Content {...root} data-part="popover" align="end" sideOffset={4} aria-label={labels.columnsLabel}>
-          <ul data-part="user-list-columns">
+          <ul data-part="user-list-columns" ref={list}>
             {ordered.map((id) => {
               const column = COLUMN_BY_ID.get(id)!;
               const name = labels[column.label];
               const visible = columns.includes(id);
               const index = columns.indexOf(id);
               return (
-                <li key={id}>
+                <li key={id} data-column={id}>
                   <label>
                     <input
                       type="checkbox"
@@ -219,14 +233,22 @@ export function UserListColumns() {
                   </label>
                   {visible && id !== 'userId' && (
                     <>
-                      <button type="button" data-part="button" aria-label={formatLabel(labels.moveColumnUp, { column: name })} disabled={index <= 1} onClick={() => move(id, -1)}>
+                      <button
+                        type="button"
+                        data-part="button"
+                        data-move="-1"
+                        aria-label={formatLabel(labels.moveColumnUp, { column: name })}
+                        aria-disabled={index <= 1 || undefined}
+                        onClick={() => move(id, -1)}
+                      >
                         <span aria-hidden>↑</span>
                       </button>
                       <button
                         type="button"
                         data-part="button"
+                        data-move="1"
                         aria-label={formatLabel(labels.moveColumnDown, { column: name })}
-                        disabled={index >= columns.length - 1}
+                        aria-disabled={index >= columns.length - 1 || undefined}
                         onClick={() => move(id, 1)}
                       >
                         <span aria-hidden>↓</span>
@@ -270,7 +292,14 @@ export function UserListExport({ fileName = 'users.csv', onExport }: UserListExp
   const { query, columns } = useUserListContext('UserList.Export');
   const [state, setState] = useState<ExportState>({ status: 'idle' });
   const controller = useRef<AbortController | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
   useEffect(() => () => controller.current?.abort(), []);
+  // Export and Cancel swap places: keep keyboard focus on whichever is shown.
+  const running = state.status === 'running';
+  const hadFocus = useRef(false);
+  useEffect(() => {
+    if (hadFocus.current) button.current?.focus();
+  }, [running]);
 
   async function run() {
     const abort = new AbortController();
@@ -284,12 +313,15 @@ export function UserListExport({ fileName = 'users.csv', onExport }: UserListExp
       let done = 0;
       for (let page = 1; ; page++) {
         const result = await client.listUsers({ ...query, page, pageSize }, { signal: abort.signal });
+        // A source may not honour the signal: cancelling must still stop here.
+        abort.signal.throwIfAborted();
         let rows: UserSummary[] = result.items;
         if (client.capabilities.deferredFigures.length > 0 && client.getUserFigures && rows.length > 0) {
           const more = await client.getUserFigures(
             { userIds: rows.map((row) => row.userId), ...(query.range ? { range: query.range } : {}), ...(query.filters ? { filters: query.filters } : {}) },
             { signal: abort.signal },
           );
+          abort.signal.throwIfAborted();
           const byUser = new Map(more.map((row) => [row.userId, row]));
           rows = rows.map((row) => ({ ...row, ...byUser.get(row.userId) }));
         }
@@ -298,6 +330,7 @@ export function UserListExport({ fileName = 'users.csv', onExport }: UserListExp
         setState({ status: 'running', done, total: result.total });
         if (!result.hasMore || rows.length === 0) break;
       }
+      abort.signal.throwIfAborted();
       const csv = parts.join('');
       if (onExport) onExport(csv, fileName);
       else download(csv, fileName);
@@ -319,19 +352,35 @@ export function UserListExport({ fileName = 'users.csv', onExport }: UserListExp
             max={state.total ?? undefined}
             aria-label={labels.exportLabel}
           />
-          <button type="button" data-part="button" onClick={() => controller.current?.abort()}>
+          <button
+            type="button"
+            data-part="button"
+            ref={button}
+            onClick={() => {
+              hadFocus.current = true;
+              controller.current?.abort();
+            }}
+          >
             {labels.exportCancel}
           </button>
         </>
       ) : (
-        <button type="button" data-part="button" onClick={() => void run()}>
+        <button
+          type="button"
+          data-part="button"
+          ref={button}
+          onClick={(event) => {
+            hadFocus.current = event.currentTarget === document.activeElement;
+            void run();
+          }}
+        >
           {labels.exportLabel}
         </button>
       )}
       <span role="status" data-part="user-list-export-status">
         {state.status === 'running' &&
           formatLabel(labels.exportProgress, { done: format.number(state.done), total: state.total === null ? '…' : format.number(state.total) })}
-        {state.status === 'done' && formatLabel(labels.exportDone, { count: format.number(state.count) })}
+        {state.status === 'done' && formatLabel(state.count === 1 ? labels.exportDoneOne : labels.exportDone, { count: format.number(state.count) })}
         {state.status === 'failed' && formatLabel(labels.exportFailed, { message: state.message })}
       </span>
     </span>
@@ -370,7 +419,7 @@ export function UserListRefresh() {
   const updatedAt = users.dataUpdatedAt;
   return (
     <span data-part="user-list-refresh" data-fetching={users.isFetching ? '' : undefined}>
-      <button type="button" data-part="button" onClick={refresh} disabled={users.isFetching}>
+      <button type="button" data-part="button" onClick={() => !users.isFetching && refresh()} aria-disabled={users.isFetching || undefined}>
         {users.isFetching ? labels.refreshing : labels.refreshLabel}
       </button>
       <label htmlFor={`${id}-live`} data-part="label">

@@ -7,14 +7,14 @@ import { Sparkline } from '../charts/Sparkline.js';
 import { CopyButton } from '../shared/CopyButton.js';
 import { NotAvailable, Skeleton, VisuallyHidden } from '../Status/Status.js';
 import type { ColumnSpec } from './columns.js';
-import type { UserListBudget } from './UserListRoot.js';
+import type { DeferredFigures, UserListBudget } from './UserListRoot.js';
 
 /** What a cell needs besides its row: formatting, texts, the source's capabilities, links. */
 export interface CellEnvironment {
   format: Formatters;
   labels: Labels;
   capabilities: ClientCapabilities;
-  deferred: { byUser: Map<string, Partial<UserSummary>>; isPending: boolean };
+  deferred: DeferredFigures;
   trend: number[] | undefined;
   trendPending: boolean;
   now: number;
@@ -28,12 +28,12 @@ function figureOf(
   user: UserSummary,
   figure: UserFigure,
   env: CellEnvironment,
-): { state: 'value'; value: UserSummary[UserFigure] } | { state: 'pending' | 'unavailable' } {
+): { state: 'value'; value: UserSummary[UserFigure] } | { state: 'pending' | 'unavailable' | 'failed' } {
   if (env.capabilities.listFigures.includes(figure)) return { state: 'value', value: user[figure] };
   if (env.capabilities.deferredFigures.includes(figure)) {
     const deferred = env.deferred.byUser.get(user.userId);
     if (deferred && figure in deferred) return { state: 'value', value: deferred[figure] as UserSummary[UserFigure] };
-    return { state: env.deferred.isPending ? 'pending' : 'unavailable' };
+    return { state: env.deferred.error ? 'failed' : env.deferred.isPending ? 'pending' : 'unavailable' };
   }
   return { state: 'unavailable' };
 }
@@ -43,18 +43,20 @@ export function UserListCell({ column, user, env }: { column: ColumnSpec; user: 
   if (column.kind === 'userId') return <UserIdCell user={user} env={env} />;
   if (column.kind === 'trend') {
     if (!env.capabilities.trends) return <NotAvailable />;
-    if (!env.trend) return env.trendPending ? <Skeleton width={80} /> : <NotAvailable />;
+    if (!env.trend) return env.trendPending ? <Skeleton width={80} /> : <NoValue labels={labels} />;
     const total = env.trend.reduce((sum, value) => sum + value, 0);
-    return (
-      <Sparkline
-        values={env.trend}
-        label={formatLabel(labels.trendLabel, { column: labels.columnTraces })}
-        description={`${format.number(total)} ${labels.columnTraces.toLowerCase()}`}
-      />
-    );
+    return <Sparkline values={env.trend} label={labels.trendLabel} description={formatLabel(total === 1 ? labels.trendTotalOne : labels.trendTotal, { count: format.number(total) })} />;
   }
   const values = column.figures.map((figure) => figureOf(user, figure, env));
   if (values.some((v) => v.state === 'unavailable')) return <NotAvailable />;
+  if (values.some((v) => v.state === 'failed')) {
+    return (
+      <span data-part="user-list-cell-failed" title={labels.figureFailed}>
+        <span aria-hidden>!</span>
+        <VisuallyHidden>{labels.figureFailed}</VisuallyHidden>
+      </span>
+    );
+  }
   if (values.some((v) => v.state === 'pending')) {
     return (
       <span aria-busy="true">
@@ -83,15 +85,25 @@ export function UserListCell({ column, user, env }: { column: ColumnSpec; user: 
       );
     }
     case 'duration':
-      return first === null ? <span aria-label={labels.notAvailable}>–</span> : <>{format.duration(first as number)}</>;
+      return first === null ? <NoValue labels={labels} /> : <>{format.duration(first as number)}</>;
     case 'scores':
       return <ScoresText scores={first as UserSummary['scores']} env={env} />;
   }
   return null;
 }
 
+/** A figure that is known to be empty (no latency, no score): a dash, "none" for screen readers. */
+function NoValue({ labels }: { labels: Labels }) {
+  return (
+    <span data-part="user-list-no-value">
+      <span aria-hidden>{labels.noValueShort}</span>
+      <VisuallyHidden>{labels.noValue}</VisuallyHidden>
+    </span>
+  );
+}
+
 function DateText({ iso, env }: { iso: string | null; env: CellEnvironment }) {
-  if (iso === null) return <>–</>;
+  if (iso === null) return <NoValue labels={env.labels} />;
   const absolute = env.format.dateTime(iso);
   return (
     <time dateTime={iso} title={absolute}>
@@ -102,12 +114,14 @@ function DateText({ iso, env }: { iso: string | null; env: CellEnvironment }) {
 }
 
 function ScoresText({ scores, env }: { scores: UserSummary['scores']; env: CellEnvironment }) {
-  if (scores.length === 0) return <>–</>;
+  if (scores.length === 0) return <NoValue labels={env.labels} />;
   const describe = (score: UserSummary['scores'][number]) =>
     score.dataType === 'BOOLEAN'
       ? formatLabel(env.labels.feedbackRate, { rate: env.format.percent(score.mean) })
       : env.format.number(Math.round(score.mean * 100) / 100);
-  const full = scores.map((score) => `${score.name}: ${describe(score)} (n=${env.format.number(score.count)})`).join('\n');
+  const full = scores
+    .map((score) => formatLabel(env.labels.scoreSummaryDetail, { name: score.name, value: describe(score), count: env.format.number(score.count) }))
+    .join('\n');
   return (
     <span data-part="user-list-scores" title={full}>
       {scores.slice(0, 2).map((score) => (
@@ -122,7 +136,8 @@ function ScoresText({ scores, env }: { scores: UserSummary['scores']; env: CellE
 
 function UserIdCell({ user, env }: { user: UserSummary; env: CellEnvironment }) {
   const { labels, budget } = env;
-  const value = budget ? (user[budget.field] as number | null) : null;
+  const budgetFigure = budget ? figureOf(user, budget.field, env) : null;
+  const value = budgetFigure?.state === 'value' ? (budgetFigure.value as number | null) : null;
   const over = budget !== undefined && value !== null && value > budget.limit;
   const formatBudget = (n: number) => (budget?.field === 'totalCost' ? env.format.cost(n) : env.format.number(n));
   // The id is text, verbatim: never markup. Links carry it through the host's href builder.

@@ -132,3 +132,8 @@ export function columnAvailable(column: ColumnSpec, capabilities: ClientCapabili
 export function columnSortable(column: ColumnSpec, capabilities: ClientCapabilities): boolean {
   return column.sortField !== undefined && capabilities.sortableFields.includes(column.sortField);
 }
+
+/** The dictionary key of a figure's name inside a sentence ("Top 1,000 by cost"). */
+export function figureTextKey(field: UserSortField): LabelKey {
+  return `figureText${field[0]!.toUpperCase()}${field.slice(1)}` as LabelKey;
+}

@@ -26,7 +26,8 @@ export function CopyButton({ text, labels }: { text: string; labels: Labels }) {
       }}
     >
       <span aria-hidden>{copied ? '✓' : '⧉'}</span>
-      {copied && <VisuallyHidden role="status">{labels.copied}</VisuallyHidden>}
+      {/* Mounted from the start, so the change of its text is announced. */}
+      <VisuallyHidden role="status">{copied ? labels.copied : ''}</VisuallyHidden>
     </button>
   );
 }

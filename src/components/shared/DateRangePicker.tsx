@@ -41,6 +41,15 @@ export function DateRangePicker({ value: range, onValueChange: setRange }: DateR
   const [customOpen, setCustomOpen] = useState(range.preset === 'custom');
   const [from, setFrom] = useState(range.preset === 'custom' ? toLocalInput(range.from) : '');
   const [to, setTo] = useState(range.preset === 'custom' ? toLocalInput(range.to) : '');
+  // A new value from outside (the host's URL, "show all time") replaces what is being edited.
+  const [shown, setShown] = useState(range);
+  if (shown !== range) {
+    setShown(range);
+    setCustomOpen(range.preset === 'custom');
+    setFrom(range.preset === 'custom' ? toLocalInput(range.from) : '');
+    setTo(range.preset === 'custom' ? toLocalInput(range.to) : '');
+  }
+  const reversed = from !== '' && to !== '' && from > to;
   const selected = range.preset === 'custom' || customOpen ? 'custom' : range.preset;
   return (
     <span data-part="date-range">
@@ -74,13 +83,22 @@ export function DateRangePicker({ value: range, onValueChange: setRange }: DateR
           </label>
           <label>
             {labels.rangeTo}
-            <input type="datetime-local" value={to} min={from || undefined} onChange={(event) => setTo(event.target.value)} />
+            <input
+              type="datetime-local"
+              value={to}
+              min={from || undefined}
+              aria-invalid={reversed || undefined}
+              onChange={(event) => setTo(event.target.value)}
+            />
           </label>
+          {reversed && <span role="alert">{labels.rangeReversed}</span>}
           <button
             type="button"
             data-part="button"
-            disabled={!from && !to}
-            onClick={() => setRange({ preset: 'custom', from: fromLocalInput(from), to: fromLocalInput(to) })}
+            aria-disabled={(!from && !to) || reversed || undefined}
+            onClick={() => {
+              if ((from || to) && !reversed) setRange({ preset: 'custom', from: fromLocalInput(from), to: fromLocalInput(to) });
+            }}
           >
             {labels.applyRange}
           </button>
