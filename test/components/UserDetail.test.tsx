@@ -1,0 +1,182 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { UserDetail, UserList, createMemoryClient, type Dataset, type UserTrackingClient } from '../../src/index.ts';
+import { createFixtures, generateDemoDataset } from '../../src/testing/index.ts';
+import { datasetArb, rangeArb } from '../oracle/arbitraries.ts';
+import { renderWithProvider } from '../utils.tsx';
+
+const END = Date.parse('2026-11-01T00:00:00.000Z');
+const dataset = generateDemoDataset({ seed: 31, users: 40, end: END });
+const memory = createMemoryClient(dataset, { id: 'detail' });
+const busiest = async () => (await memory.listUsers({ sort: { field: 'traceCount', direction: 'desc' }, pageSize: 3 })).items.map((u) => u.userId);
+
+function spied(client: UserTrackingClient = memory) {
+  const spies = {
+    getUser: vi.fn(client.getUser),
+    listTraces: vi.fn(client.listTraces),
+    listSessions: vi.fn(client.listSessions),
+    listScores: vi.fn(client.listScores),
+  };
+  return { client: { ...client, ...spies } as UserTrackingClient, ...spies };
+}
+
+const statValue = async (name: string) => {
+  const term = await screen.findByText(name, { selector: 'dt' });
+  const value = term.parentElement!.querySelector('dd')!;
+  await waitFor(() => expect(value.querySelector('[data-part="skeleton"]')).toBeNull());
+  return value.textContent!;
+};
+const panelRows = async () => {
+  const panel = await screen.findByRole('tabpanel');
+  await waitFor(() => expect(within(panel).getAllByRole('row').length).toBeGreaterThan(1));
+  return within(panel).getAllByRole('row').slice(1);
+};
+
+describe('UserDetail — consistency (the same figures everywhere)', () => {
+  it('stats equal the list row, the activity sums, the models and the traces tab, for any range', async () => {
+    await fc.assert(
+      fc.asyncProperty(datasetArb, rangeArb, async (ds, range) => {
+        const client = createMemoryClient(ds as unknown as Dataset);
+        const listed = await client.listUsers({ range, pageSize: 1000 });
+        for (const row of listed.items) {
+          const stats = (await client.getUser(row.userId, { range }))!;
+          const { models, ...summary } = stats;
+          expect(summary).toEqual(row);
+          const activity = await client.getActivity({ userId: row.userId, range, granularity: 'auto' });
+          const sum = (key: 'traceCount' | 'observationCount' | 'totalTokens' | 'totalCost' | 'errorCount') =>
+            activity.points.reduce((total, point) => total + point[key], 0);
+          expect(sum('traceCount')).toBe(stats.traceCount);
+          expect(sum('observationCount')).toBe(stats.observationCount);
+          expect(sum('totalTokens')).toBe(stats.totalTokens);
+          expect(sum('totalCost')).toBe(stats.totalCost);
+          expect(sum('errorCount')).toBe(stats.errorCount);
+          expect(models.reduce((total, m) => total + m.observationCount, 0)).toBe(stats.observationCount);
+          expect(models.reduce((total, m) => total + m.totalTokens, 0)).toBe(stats.totalTokens);
+          expect(models.reduce((total, m) => total + m.totalCost, 0)).toBe(stats.totalCost);
+          const traces = await client.listTraces({ userId: row.userId, range, pageSize: 1000 });
+          expect(traces.total).toBe(stats.traceCount);
+          expect(traces.items.reduce((total, t) => total + t.totalCost, 0)).toBe(stats.totalCost);
+          expect(traces.items.reduce((total, t) => total + t.totalTokens, 0)).toBe(stats.totalTokens);
+          expect(traces.items.filter((t) => t.level === 'ERROR').length).toBe(stats.errorCount);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('renders the same traces and cost as the user’s row in the list', async () => {
+    const [userId] = await busiest();
+    const list = renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} defaultSearch={userId} />, { client: memory });
+    const table = await screen.findByRole('table');
+    await waitFor(() => expect(within(table).getAllByRole('row')[1]).toHaveTextContent(userId!));
+    const row = within(table).getAllByRole('row')[1]!;
+    const cells = Object.fromEntries([...row.querySelectorAll('[data-column]')].map((cell) => [cell.getAttribute('data-column'), cell.textContent]));
+    list.unmount();
+    renderWithProvider(<UserDetail userId={userId!} />, { client: memory });
+    expect(await statValue('Traces')).toBe(cells.traceCount);
+    expect(await statValue('Cost')).toBe(cells.totalCost);
+  });
+});
+
+describe('UserDetail — tabs, sorting, paging, range', () => {
+  it('loads only the open tab, switches with the keyboard and sorts each tab', async () => {
+    const [userId] = await busiest();
+    const spy = spied();
+    renderWithProvider(<UserDetail userId={userId!} pageSize={5} />, { client: spy.client });
+    await panelRows();
+    expect(spy.listSessions).not.toHaveBeenCalled();
+    expect(spy.listTraces.mock.lastCall![0]).toMatchObject({ userId, sort: { field: 'timestamp', direction: 'desc' }, page: 1, pageSize: 5 });
+
+    await userEvent.click(within(screen.getByRole('tabpanel')).getByRole('button', { name: /^Cost/ }));
+    await waitFor(() => expect(spy.listTraces.mock.lastCall![0]).toMatchObject({ sort: { field: 'totalCost', direction: 'desc' }, page: 1 }));
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(spy.listTraces.mock.lastCall![0]).toMatchObject({ sort: { field: 'totalCost', direction: 'desc' }, page: 2 }));
+
+    screen.getByRole('tab', { name: 'Traces' }).focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(screen.getByRole('tab', { name: 'Sessions' })).toHaveAttribute('aria-selected', 'true');
+    await panelRows();
+    expect(spy.listSessions.mock.lastCall![0]).toMatchObject({ userId, sort: { field: 'lastActivity', direction: 'desc' } });
+    await userEvent.click(within(screen.getByRole('tabpanel')).getByRole('button', { name: /^Traces/ }));
+    await waitFor(() => expect(spy.listSessions.mock.lastCall![0]).toMatchObject({ sort: { field: 'traceCount', direction: 'desc' } }));
+
+    screen.getByRole('tab', { name: 'Sessions' }).focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(screen.getByRole('tab', { name: 'Scores' })).toHaveAttribute('aria-selected', 'true');
+    await panelRows();
+    expect(spy.listScores).toHaveBeenCalled();
+    await userEvent.click(within(screen.getByRole('tabpanel')).getByRole('button', { name: /^Value/ }));
+    await waitFor(() => expect(spy.listScores.mock.calls.some(([q]) => q.sort?.field === 'value')).toBe(true));
+  });
+
+  it('asks for the chosen range, and offers all time when the range is empty', async () => {
+    const [userId] = await busiest();
+    const spy = spied();
+    renderWithProvider(<UserDetail userId={userId!} />, { client: spy.client });
+    await statValue('Traces');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Date range' }), '24h');
+    await waitFor(() => expect(spy.getUser.mock.lastCall![1]?.range?.from).toBeDefined());
+    // The demo history ended weeks ago: nothing in the last 24 hours.
+    expect(await screen.findByRole('heading', { name: 'No activity in this range' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Show all time' }));
+    await waitFor(() => expect(spy.getUser.mock.lastCall![1]).toEqual({}));
+  });
+
+  it('steps to the previous and next user of the host’s list, links encoded', async () => {
+    const siblings = ['a/b', 'c#d', 'e?f'];
+    renderWithProvider(<UserDetail userId="c#d" siblings={siblings} getUserHref={(id) => `/users/${encodeURIComponent(id)}`} listHref="/users" />, {
+      client: memory,
+    });
+    expect(screen.getByRole('link', { name: 'Previous user' })).toHaveAttribute('href', '/users/a%2Fb');
+    expect(screen.getByRole('link', { name: 'Next user' })).toHaveAttribute('href', '/users/e%3Ff');
+    expect(screen.getAllByRole('link', { name: /Back to users/ })[0]).toHaveAttribute('href', '/users');
+  });
+
+  it('calls onSelectUser for previous / next without hrefs, and disables them at the ends', async () => {
+    const onSelectUser = vi.fn();
+    renderWithProvider(<UserDetail userId="first" getSibling={(id, dir) => (dir === 'next' ? `${id}-next` : null)} onSelectUser={onSelectUser} />, {
+      client: memory,
+    });
+    expect(screen.getByRole('button', { name: 'Previous user' })).toBeDisabled();
+    await userEvent.click(screen.getByRole('button', { name: 'Next user' }));
+    expect(onSelectUser).toHaveBeenCalledWith('first-next');
+  });
+
+  it('links traces and sessions to the host’s viewers', async () => {
+    const [userId] = await busiest();
+    renderWithProvider(
+      <UserDetail userId={userId!} getTraceHref={(id) => `/traces/${encodeURIComponent(id)}`} getSessionHref={(id) => `/sessions/${encodeURIComponent(id)}`} />,
+      { client: memory },
+    );
+    const [first] = await panelRows();
+    expect(within(first!).getByRole('link').getAttribute('href')).toMatch(/^\/traces\/trace-31-/);
+    await userEvent.click(screen.getByRole('tab', { name: 'Sessions' }));
+    const [session] = await panelRows();
+    expect(within(session!).getByRole('link').getAttribute('href')).toMatch(/^\/sessions\/session-31-/);
+  });
+});
+
+describe('UserDetail — hostile values', () => {
+  it('shows script tags, markup and a 1 MB output as text, the big one cut before layout', async () => {
+    const f = createFixtures('2026-10-01T00:00:00.000Z');
+    f.trace({ userId: '<img src=x onerror=alert(1)>', input: '<script>alert(1)</script>', output: 'B'.repeat(1_000_000), name: '<b>name</b>' });
+    f.score({ name: '<i>s</i>', comment: '<script>c</script>' });
+    const { container } = renderWithProvider(<UserDetail userId="<img src=x onerror=alert(1)>" />, { client: createMemoryClient(f.dataset()) });
+    await panelRows();
+    expect(container.querySelector('script, img, b, i')).toBeNull();
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('<img src=x onerror=alert(1)>');
+    expect(screen.getByText('<script>alert(1)</script>')).toBeInTheDocument();
+    expect(container.textContent!.length).toBeLessThan(10_000);
+    await userEvent.click(screen.getByText('Show all'));
+    expect(container.textContent!.length).toBeLessThan(40_000);
+    expect(screen.getByText(/Shortened: the first 20,000 characters/)).toBeInTheDocument();
+  });
+
+  it('says when the user does not exist, with the way back', async () => {
+    renderWithProvider(<UserDetail userId="ghost" listHref="/users" />, { client: memory });
+    expect(await screen.findByRole('heading', { name: 'User not found' })).toBeInTheDocument();
+    expect(screen.queryByRole('tablist')).toBeNull();
+  });
+});
