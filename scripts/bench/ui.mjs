@@ -52,6 +52,15 @@ try {
   console.log(`ratio mount UserList / AG Grid: ${(median(result.userList.mount) / median(result.agGrid.mount)).toFixed(2)}× — target ≤ 0.5×`);
   console.log(`ratio sort  UserList / AG Grid: ${(median(result.userList.sort) / median(result.agGrid.sort)).toFixed(2)}× — target ≤ 0.5×`);
   console.log(`DOM rows: UserList ${result.userList.domRows} (a page of 50), AG Grid ${result.agGrid.domRows} — target ≤ 100`);
+
+  const detail = await page.evaluate((runs) => window.runDetailBench(runs), RUNS);
+  console.log(`\n== UserDetail, power user with ${detail.traces.toLocaleString('en-US')} traces, headless Chromium, ${RUNS} runs`);
+  console.log(line('first meaningful render, data cached (figures + first trace rows)', detail.firstRender) + ' — target ≤ 100 ms');
+  console.log(line('mount with nothing cached (queries included)', detail.coldMount));
+  for (const tab of ['sessions', 'scores', 'traces']) {
+    console.log(line(`tab switch to ${tab}, data cached`, detail.tabSwitch[tab]) + ' — target ≤ 50 ms');
+  }
+  console.log(`DOM rows in the page: ${detail.domRows}`);
 } finally {
   await browser.close();
   server.close();

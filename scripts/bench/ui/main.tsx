@@ -5,7 +5,8 @@ import { QueryClient } from '@tanstack/react-query';
 import { AllCommunityModule, ModuleRegistry, type ColDef, type GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { createRoot, type Root } from 'react-dom/client';
-import { UserList, UserTrackingProvider, createMemoryClient, type UserSummary } from '../../../src/index.ts';
+import { UserDetail, UserList, UserTrackingProvider, createMemoryClient, type UserSummary } from '../../../src/index.ts';
+import { powerUser } from '../../../stories/detailData.ts';
 import { generateDemoDataset } from '../../../src/testing/index.ts';
 import '../../../src/styles/userlens.css';
 
@@ -45,11 +46,71 @@ export interface BenchResult {
   agGrid: { mount: number[]; sort: number[]; domRows: number };
 }
 
+export interface DetailBenchResult {
+  traces: number;
+  /** Mount with data already cached, until the figures and the first trace rows show. */
+  firstRender: number[];
+  /** Mount with nothing cached: fetch included. */
+  coldMount: number[];
+  /** Click on a tab until its rows show (data cached after the first round). */
+  tabSwitch: Record<'sessions' | 'scores' | 'traces', number[]>;
+  domRows: number;
+}
+
 declare global {
   interface Window {
     runBench: (runs: number) => Promise<BenchResult>;
+    runDetailBench: (runs: number) => Promise<DetailBenchResult>;
   }
 }
+
+window.runDetailBench = async (runs: number) => {
+  const userId = 'power.user@example.com';
+  const client = createMemoryClient(powerUser(userId, 10_000), { id: 'power' });
+  const result: DetailBenchResult = { traces: 10_000, firstRender: [], coldMount: [], tabSwitch: { sessions: [], scores: [], traces: [] }, domRows: 0 };
+  const rowsShown = (host: HTMLElement) => host.querySelectorAll('[role="tabpanel"] tbody tr:not([aria-hidden])').length > 0;
+  const figuresShown = (host: HTMLElement) => {
+    const stat = host.querySelector('[data-part="user-detail-stat"] dd');
+    return stat !== null && stat.querySelector('[data-part="skeleton"]') === null && stat.textContent === '10,000';
+  };
+  for (let run = 0; run < runs; run++) {
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+    const mount = async () => {
+      const host = fresh();
+      const root = createRoot(host);
+      const t = performance.now();
+      root.render(
+        <UserTrackingProvider client={client} queryClient={queryClient} theme="light">
+          <UserDetail userId={userId} />
+        </UserTrackingProvider>,
+      );
+      const took = (await when('UserDetail figures and rows', host, () => figuresShown(host) && rowsShown(host))) - t;
+      return { host, root, took };
+    };
+    // Cold: nothing cached. Then warm: the same data cached, so only rendering is timed.
+    const cold = await mount();
+    result.coldMount.push(cold.took);
+    for (const tab of ['sessions', 'scores', 'traces'] as const) {
+      const trigger = [...cold.host.querySelectorAll<HTMLElement>('[role="tab"]')].find((el) => el.textContent?.toLowerCase() === tab)!;
+      trigger.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, button: 0 }));
+      trigger.click();
+      await when(`${tab} rows`, cold.host, () => trigger.getAttribute('aria-selected') === 'true' && rowsShown(cold.host));
+    }
+    cold.root.unmount();
+    const warm = await mount();
+    result.firstRender.push(warm.took);
+    result.domRows = warm.host.querySelectorAll('tbody tr').length;
+    for (const tab of ['sessions', 'scores', 'traces'] as const) {
+      const trigger = [...warm.host.querySelectorAll<HTMLElement>('[role="tab"]')].find((el) => el.textContent?.toLowerCase() === tab)!;
+      const t = performance.now();
+      trigger.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, button: 0 }));
+      trigger.click();
+      result.tabSwitch[tab].push((await when(`${tab} rows`, warm.host, () => trigger.getAttribute('aria-selected') === 'true' && rowsShown(warm.host))) - t);
+    }
+    warm.root.unmount();
+  }
+  return result;
+};
 
 window.runBench = async (runs: number) => {
   const dataset = generateDemoDataset({ seed: 9, users: 100_000, traces: 150_000, days: 60, end: '2026-11-01T00:00:00.000Z', payloads: false });
