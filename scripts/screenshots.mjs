@@ -1,27 +1,18 @@
 // `npm run screenshots [filter]`: builds Storybook, then saves a PNG of every story (or those
 // whose id contains `filter`) to screenshots/, for looking at what the stories show.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+import { serveStatic } from './staticServer.mjs';
 
 const filter = process.argv[2] ?? '';
 const built = spawnSync('npm', ['run', 'build-storybook'], { stdio: 'inherit' });
 if (built.status !== 0) process.exit(1);
 
 const root = 'storybook-static';
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
-const server = createServer((req, res) => {
-  const path = join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'index.html') : path;
-  if (!existsSync(file)) return res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-}).listen(0, '127.0.0.1');
-await new Promise((resolve) => server.once('listening', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const { origin, close } = await serveStatic(root);
 
 const index = JSON.parse(readFileSync(join(root, 'index.json'), 'utf8'));
 const stories = Object.values(index.entries).filter((entry) => entry.type === 'story' && entry.id.includes(filter));
@@ -36,4 +27,4 @@ for (const story of stories) {
   console.log(`screenshots/${story.id}.png`);
 }
 await browser.close();
-server.close();
+close();

@@ -1,12 +1,11 @@
 // Builds the UI benchmark page, opens it in headless Chromium and prints median mount and sort
 // times of <UserList /> and of AG Grid Community on the same 100k users, with the ratios.
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../chromium.mjs';
+import { serveStatic } from '../staticServer.mjs';
 import { median, ms } from './stats.mjs';
 
 const RUNS = Number(process.env.BENCH_UI_RUNS ?? 5);
@@ -21,15 +20,7 @@ await build({
   build: { outDir, emptyOutDir: true, minify: true, chunkSizeWarningLimit: 10_000 },
 });
 
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-const server = createServer((req, res) => {
-  const path = join(outDir, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'index.html') : path;
-  if (!existsSync(file)) return res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-}).listen(0, '127.0.0.1');
-await new Promise((done) => server.once('listening', done));
+const { origin, close } = await serveStatic(outDir);
 
 const executablePath = findChromium();
 if (!executablePath) {
@@ -40,7 +31,7 @@ const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (error) => console.error('[page]', error.message));
-  await page.goto(`http://127.0.0.1:${server.address().port}/index.html`);
+  await page.goto(`${origin}/index.html`);
   await page.waitForFunction(() => typeof window.runBench === 'function');
   const result = await page.evaluate((runs) => window.runBench(runs), RUNS);
   const line = (name, values) => `${name}: median ${ms(median(values))} (${values.map((v) => v.toFixed(0)).join(', ')} ms)`;
@@ -63,5 +54,5 @@ try {
   console.log(`DOM rows in the page: ${detail.domRows}`);
 } finally {
   await browser.close();
-  server.close();
+  close();
 }

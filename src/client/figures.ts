@@ -1,3 +1,5 @@
+import type { NumericUserFigure } from './types.js';
+
 /**
  * Figure computation for one observation and over trace latencies, exactly as the figure
  * definitions say. Every adapter derives its numbers through these.
@@ -55,6 +57,21 @@ export function nearestRank(sortedAscending: ArrayLike<number>, p: number): numb
   const rank = Math.max(1, Math.ceil((p / 100) * n));
   return sortedAscending[rank - 1]!;
 }
+
+/** Every figure that is a plain number, in the order views list them. */
+export const NUMERIC_USER_FIGURES: readonly NumericUserFigure[] = [
+  'traceCount',
+  'observationCount',
+  'sessionCount',
+  'inputTokens',
+  'outputTokens',
+  'totalTokens',
+  'totalCost',
+  'errorCount',
+  'errorRate',
+  'latencyP50',
+  'latencyP95',
+];
 
 /** Severity order of observation levels, lowest first. */
 export const LEVELS = ['DEBUG', 'DEFAULT', 'WARNING', 'ERROR'] as const;

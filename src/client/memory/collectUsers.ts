@@ -1,37 +1,16 @@
 import { UserlensError } from '../errors.js';
-import { foldCase } from '../figures.js';
+import { NUMERIC_USER_FIGURES as NUMERIC_FIGURES, foldCase } from '../figures.js';
 import { parseRange } from '../query.js';
-import type { FigureBand, NumericUserFigure, UserSortField, UsersQuery } from '../types.js';
+import type { FigureBand, UserSortField, UsersQuery } from '../types.js';
 import { TraceFilter, Totals, latencyPercentiles, userSlice } from './aggregate.js';
 import type { MemoryIndex } from './buildIndex.js';
 
-type Column = 'firstEvent' | 'lastEvent' | 'traceCount' | 'observationCount' | 'sessionCount' | 'inputTokens' | 'outputTokens' | 'totalTokens' | 'totalCost' | 'errorCount';
-const COLUMNS: readonly Column[] = [
-  'firstEvent',
-  'lastEvent',
-  'traceCount',
-  'observationCount',
-  'sessionCount',
-  'inputTokens',
-  'outputTokens',
-  'totalTokens',
-  'totalCost',
-  'errorCount',
-];
+/** The figures summed trace by trace into a column per user. */
+const SUMMED = ['traceCount', 'observationCount', 'sessionCount', 'inputTokens', 'outputTokens', 'totalTokens', 'totalCost', 'errorCount'] as const;
+const COLUMNS = ['firstEvent', 'lastEvent', ...SUMMED] as const;
+type Column = (typeof COLUMNS)[number];
 
-export const NUMERIC_FIGURES: readonly NumericUserFigure[] = [
-  'traceCount',
-  'observationCount',
-  'sessionCount',
-  'inputTokens',
-  'outputTokens',
-  'totalTokens',
-  'totalCost',
-  'errorCount',
-  'errorRate',
-  'latencyP50',
-  'latencyP95',
-];
+export { NUMERIC_USER_FIGURES as NUMERIC_FIGURES } from '../figures.js';
 
 /**
  * The users matching a query (range, filters, search, bands), each with its trace slice and

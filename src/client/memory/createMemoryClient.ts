@@ -31,22 +31,7 @@ export interface MemoryClient extends UserTrackingClient {
   readonly userCount: number;
 }
 
-const ALL_FIGURES: readonly UserFigure[] = [
-  'firstEvent',
-  'lastEvent',
-  'traceCount',
-  'observationCount',
-  'sessionCount',
-  'inputTokens',
-  'outputTokens',
-  'totalTokens',
-  'totalCost',
-  'errorCount',
-  'errorRate',
-  'latencyP50',
-  'latencyP95',
-  'scores',
-];
+const ALL_FIGURES: readonly UserFigure[] = ['firstEvent', 'lastEvent', ...NUMERIC_FIGURES, 'scores'];
 
 /**
  * A client that answers every method from a dataset held in memory: Langfuse-shaped

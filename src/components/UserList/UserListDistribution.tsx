@@ -3,6 +3,7 @@ import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar } from '@visx/shape';
 import { forwardRef, useEffect, useRef, useState, type ComponentPropsWithoutRef } from 'react';
+import { NUMERIC_USER_FIGURES } from '../../client/figures.js';
 import type { DistributionBin, NumericUserFigure } from '../../client/types.js';
 import { useUserDistribution } from '../../hooks/useUserDistribution.js';
 import { formatLabel } from '../../i18n/en-US.js';
@@ -11,7 +12,6 @@ import { Skeleton } from '../Status/Status.js';
 import { figureTextKey } from './columns.js';
 import { useUserListContext } from './UserListRoot.js';
 
-const NUMERIC: readonly NumericUserFigure[] = ['traceCount', 'observationCount', 'sessionCount', 'inputTokens', 'outputTokens', 'totalTokens', 'totalCost', 'errorCount', 'errorRate', 'latencyP50', 'latencyP95'];
 
 export interface UserListDistributionProps extends ComponentPropsWithoutRef<'section'> {
   /** @defaultValue 24 */
@@ -32,7 +32,7 @@ export const UserListDistribution = forwardRef<HTMLElement, UserListDistribution
   const { client, format, labels } = useUserTrackingContext('UserList.Distribution');
   const { query, sorting, band, setBand, registerDistribution, distributionMounted } = useUserListContext('UserList.Distribution');
   useEffect(registerDistribution, [registerDistribution]);
-  const field: NumericUserFigure = NUMERIC.includes(sorting.field as NumericUserFigure) ? (sorting.field as NumericUserFigure) : 'totalCost';
+  const field: NumericUserFigure = NUMERIC_USER_FIGURES.includes(sorting.field as NumericUserFigure) ? (sorting.field as NumericUserFigure) : 'totalCost';
   const [log, setLog] = useState(true);
   const [hovered, setHovered] = useState<number | null>(null);
   // One tab stop for the whole chart; arrow keys move between bars (roving tabindex).

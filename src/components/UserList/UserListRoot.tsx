@@ -278,34 +278,17 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
     }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [typing, search, settledSearch, resetPage]);
-  const setSorting = useCallback(
-    (next: SortSpec<UserSortField>) => {
-      setSortingState(next);
+  // Setters of what decides which users match: each also goes back to page 1.
+  const thenFirstPage =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
       resetPage();
-    },
-    [setSortingState, resetPage],
-  );
-  const setFilters = useCallback(
-    (next: TraceFilters) => {
-      setFiltersState(next);
-      resetPage();
-    },
-    [setFiltersState, resetPage],
-  );
-  const setBand = useCallback(
-    (next: FigureBand | null) => {
-      setBandState(next);
-      resetPage();
-    },
-    [setBandState, resetPage],
-  );
-  const setOverBudgetOnly = useCallback(
-    (next: boolean) => {
-      setOverBudgetOnlyState(next);
-      resetPage();
-    },
-    [setOverBudgetOnlyState, resetPage],
-  );
+    };
+  const setSorting = thenFirstPage(setSortingState);
+  const setFilters = thenFirstPage(setFiltersState);
+  const setBand = thenFirstPage(setBandState);
+  const setOverBudgetOnly = thenFirstPage(setOverBudgetOnlyState);
 
 
   const query = useMemo<UsersQuery>(() => {
