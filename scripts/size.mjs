@@ -12,7 +12,9 @@ writeFileSync('.bench/hooks-only.js', "export { UserTrackingProvider, useUsers, 
 const BUDGETS = {
   'userlens/core': { entry: 'dist/core.js', gzipKb: 13 },
   'userlens (provider + hooks)': { entry: '.bench/hooks-only.js', gzipKb: 6 },
-  'userlens (every part)': { entry: 'dist/index.js', gzipKb: 100 },
+  // Both views: UserList (TanStack Table and Virtual, Radix Popover, visx) and UserDetail
+  // (Radix Tabs and Tooltip): 110 kB measured when they landed.
+  'userlens (every part)': { entry: 'dist/index.js', gzipKb: 120 },
   'userlens/testing': { entry: 'dist/testing/index.js', gzipKb: 6 },
   'userlens/styles.css': { file: 'dist/styles/userlens.css', gzipKb: 4 },
 };
