@@ -41,10 +41,11 @@ const figure = async (canvasElement: HTMLElement, name: string) => {
 export const TypicalUser: Story = {
   play: async ({ canvasElement }) => {
     const stats = (await demoClient.getUser(typical))!;
-    await expect(await figure(canvasElement, 'Traces')).toHaveTextContent(String(stats.traceCount));
-    await expect(await figure(canvasElement, 'Sessions')).toHaveTextContent(String(stats.sessionCount));
+    const count = new Intl.NumberFormat('en-US');
+    await expect((await figure(canvasElement, 'Traces')).textContent).toBe(count.format(stats.traceCount));
+    await expect((await figure(canvasElement, 'Sessions')).textContent).toBe(count.format(stats.sessionCount));
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole('heading', { level: 2 })).toHaveTextContent(typical);
+    await expect(canvas.getByRole('heading', { level: 2 })).toHaveTextContent(new RegExp(`^${typical.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
     const traces = await canvas.findByRole('tabpanel');
     await waitFor(() => expect(within(traces).getAllByRole('row').length).toBeGreaterThan(1));
   },
@@ -82,8 +83,8 @@ export const BrandNewUser: Story = {
   args: { userId: 'new.user@example.com', siblings: undefined },
   parameters: { userlens: { client: smallCasesClient } },
   play: async ({ canvasElement }) => {
-    await expect(await figure(canvasElement, 'Traces')).toHaveTextContent('1');
-    await expect(await figure(canvasElement, 'Cost')).toHaveTextContent('$0.000046');
+    await expect((await figure(canvasElement, 'Traces')).textContent).toBe('1');
+    await expect((await figure(canvasElement, 'Cost')).textContent).toBe('$0.000046');
   },
 };
 
@@ -94,7 +95,7 @@ export const OnlyErrors: Story = {
   play: async ({ canvasElement }) => {
     await expect(await figure(canvasElement, 'Errors')).toHaveTextContent('6 (100%)');
     const panel = await within(canvasElement).findByRole('tabpanel');
-    await waitFor(() => expect(within(panel).getAllByText('ERROR')).toHaveLength(6));
+    await waitFor(() => expect(within(panel).getAllByText('Error')).toHaveLength(6));
   },
 };
 
@@ -173,6 +174,11 @@ export const Dark: Story = {
   globals: { theme: 'dark' },
   play: async ({ canvasElement }) => {
     await figure(canvasElement, 'Traces');
+    const root = canvasElement.querySelector<HTMLElement>('[data-part="user-detail"]')!;
+    await expect(root).toHaveAttribute('data-theme', 'dark');
+    // The page background is dark: each RGB channel well below the middle.
+    const [r, g, b] = getComputedStyle(root).backgroundColor.match(/\d+/g)!.map(Number);
+    await expect(Math.max(r!, g!, b!)).toBeLessThan(64);
   },
 };
 

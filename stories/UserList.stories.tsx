@@ -222,6 +222,10 @@ export const Dark: Story = {
   globals: { theme: 'dark' },
   play: async ({ canvasElement }) => {
     await dataRows(canvasElement);
+    const root = canvasElement.querySelector<HTMLElement>('[data-part="user-list"]')!;
+    await expect(root).toHaveAttribute('data-theme', 'dark');
+    const [r, g, b] = getComputedStyle(root).backgroundColor.match(/\d+/g)!.map(Number);
+    await expect(Math.max(r!, g!, b!)).toBeLessThan(64);
   },
 };
 

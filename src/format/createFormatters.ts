@@ -21,6 +21,10 @@ export interface Formatters {
   compact(value: number): string;
   /** 3.4% from a ratio 0.034 */
   percent(ratio: number): string;
+  /** A measured value with three significant digits: 0.000412, 0.77, 12.3, 1,230. */
+  decimal(value: number): string;
+  /** "a, b and c" in the locale's words. */
+  list(items: readonly string[]): string;
   /**
    * A USD amount in the display currency. A positive amount never reads as zero: below one cent
    * it keeps two significant digits ($0.0042), below a millionth it reads "<$0.000001".
@@ -71,6 +75,8 @@ function build(locale: string, currency: string, rate: number): Formatters {
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const decimal = new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 });
+  const list = new Intl.ListFormat(locale, { type: 'conjunction', style: 'short' });
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency });
   const smallMoney = new Intl.NumberFormat(locale, {
     style: 'currency',
@@ -100,6 +106,8 @@ function build(locale: string, currency: string, rate: number): Formatters {
     currency,
     number: (value) => integer.format(value),
     compact: (value) => compact.format(value),
+    decimal: (value) => (Number.isFinite(value) ? decimal.format(value) : MISSING),
+    list: (items) => list.format(items),
     percent(ratio) {
       if (!Number.isFinite(ratio)) return MISSING;
       // Like cost, a share above zero never reads as 0 %.

@@ -38,3 +38,8 @@ export function resolveRange(value: RangeValue, anchorMs: number): DateRange {
   const from = Math.floor((anchorMs - RANGE_PRESETS[value.preset]) / 1000) * 1000;
   return { from: new Date(from).toISOString() };
 }
+
+/** A value key for a range choice: two objects with the same choice have the same key. */
+export function rangeKey(value: RangeValue): string {
+  return value.preset === 'custom' ? `custom:${value.from ?? ''}:${value.to ?? ''}` : value.preset;
+}

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 /**
  * The English dictionary every visible and ARIA text comes from. Flat camelCase keys,
  * `{placeholders}` filled by `formatLabel`. A TypeScript module rather than JSON so it loads
@@ -219,6 +221,18 @@ export const enUS = {
   scoreComment: 'Comment',
   scoreTrace: 'Trace',
   scoreYes: '👍 Yes',
+  scoreLegend: '{name} (n={count}, mean {mean})',
+  traceScore: '{name}: {value}',
+  scoreChartPartial: 'The chart shows the newest {shown} of {total} scores.',
+  levelDEBUG: 'Debug',
+  levelDEFAULT: 'Default',
+  levelWARNING: 'Warning',
+  levelERROR: 'Error',
+  sourceAPI: 'API',
+  sourceANNOTATION: 'Annotation',
+  sourceEVAL: 'Eval',
+  periodRange: '{from} – {to} ({duration})',
+  activityBars: 'Buckets of {metric}',
   scoreNo: '👎 No',
   scoresOverTime: 'Numeric scores over time',
   scoresDistribution: '{name}: {counts}',
@@ -239,4 +253,15 @@ export function formatLabel(template: string, values: Readonly<Record<string, st
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
     Object.hasOwn(values, name) ? String(values[name]) : match,
   );
+}
+
+/**
+ * Like `formatLabel`, with elements as values: for texts that carry user data, which must stay
+ * isolated from the sentence around it (`<bdi>`), or links.
+ */
+export function renderLabel(template: string, values: Readonly<Record<string, ReactNode>>): ReactNode[] {
+  return template.split(/(\{\w+\})/).map((part) => {
+    const name = /^\{(\w+)\}$/.exec(part)?.[1];
+    return name !== undefined && Object.hasOwn(values, name) ? values[name] : part;
+  });
 }

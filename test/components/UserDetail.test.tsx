@@ -139,7 +139,7 @@ describe('UserDetail — tabs, sorting, paging, range', () => {
     renderWithProvider(<UserDetail userId="first" getSibling={(id, dir) => (dir === 'next' ? `${id}-next` : null)} onSelectUser={onSelectUser} />, {
       client: memory,
     });
-    expect(screen.getByRole('button', { name: 'Previous user' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Previous user' })).toHaveAttribute('aria-disabled', 'true');
     await userEvent.click(screen.getByRole('button', { name: 'Next user' }));
     expect(onSelectUser).toHaveBeenCalledWith('first-next');
   });
@@ -178,5 +178,97 @@ describe('UserDetail — hostile values', () => {
     renderWithProvider(<UserDetail userId="ghost" listHref="/users" />, { client: memory });
     expect(await screen.findByRole('heading', { name: 'User not found' })).toBeInTheDocument();
     expect(screen.queryByRole('tablist')).toBeNull();
+  });
+});
+
+describe('UserDetail — review cases', () => {
+  it('keeps the page when the host re-renders with an equal inline range, and resets it for another user', async () => {
+    const [first, second] = await busiest();
+    const spy = spied();
+    const { rerender } = renderWithProvider(<UserDetail userId={first!} range={{ preset: 'all' }} pageSize={5} />, { client: spy.client });
+    await panelRows();
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(spy.listTraces.mock.lastCall![0]).toMatchObject({ page: 2 }));
+    rerender(<UserDetail userId={first!} range={{ preset: 'all' }} pageSize={5} />);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(spy.listTraces.mock.lastCall![0]).toMatchObject({ userId: first, page: 2 });
+    rerender(<UserDetail userId={second!} range={{ preset: 'all' }} pageSize={5} />);
+    await waitFor(() => expect(spy.listTraces.mock.lastCall![0]).toMatchObject({ userId: second, page: 1 }));
+  });
+
+  it('lets a host control the tab', async () => {
+    const [userId] = await busiest();
+    const onTabChange = vi.fn();
+    const { rerender } = renderWithProvider(<UserDetail userId={userId!} tab="sessions" onTabChange={onTabChange} />, { client: memory });
+    expect(screen.getByRole('tab', { name: 'Sessions' })).toHaveAttribute('aria-selected', 'true');
+    await userEvent.click(screen.getByRole('tab', { name: 'Scores' }));
+    expect(onTabChange).toHaveBeenCalledWith('scores');
+    expect(screen.getByRole('tab', { name: 'Sessions' })).toHaveAttribute('aria-selected', 'true');
+    rerender(<UserDetail userId={userId!} tab="scores" onTabChange={onTabChange} />);
+    expect(screen.getByRole('tab', { name: 'Scores' })).toHaveAttribute('aria-selected', 'true');
+  });
+
+  it('steps through siblings that list an id twice without looping', () => {
+    renderWithProvider(<UserDetail userId="b" siblings={['a', 'b', 'a', 'c']} getUserHref={(id) => `/u/${id}`} />, { client: memory });
+    expect(screen.getByRole('link', { name: 'Previous user' })).toHaveAttribute('href', '/u/a');
+    expect(screen.getByRole('link', { name: 'Next user' })).toHaveAttribute('href', '/u/c');
+  });
+
+  it('says "1–5" without a page count for a source that cannot count', async () => {
+    const [userId] = await busiest();
+    const client: UserTrackingClient = { ...memory, listTraces: async (q, o) => ({ ...(await memory.listTraces(q, o)), total: null }) };
+    renderWithProvider(<UserDetail userId={userId!} pageSize={5} />, { client });
+    await panelRows();
+    const nav = screen.getByRole('navigation', { name: 'Pagination' });
+    expect(nav).toHaveTextContent(/^1–5/);
+    expect(nav).not.toHaveTextContent(/ of /);
+  });
+
+  it('shows an activity failure as an error with retry, not as an empty range', async () => {
+    const [userId] = await busiest();
+    let fail = true;
+    const client: UserTrackingClient = {
+      ...memory,
+      getActivity: async (q, o) => {
+        if (fail) throw new Error('activity service down');
+        return memory.getActivity(q, o);
+      },
+    };
+    renderWithProvider(<UserDetail userId={userId!} />, { client });
+    const alert = await screen.findByRole('alert', {}, { timeout: 8000 });
+    expect(alert).toHaveTextContent('activity service down');
+    expect(screen.queryByText('Nothing in this date range')).toBeNull();
+    fail = false;
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(screen.getByRole('group', { name: /Traces per/ })).toBeInTheDocument());
+  }, 15_000);
+
+  it('hides cost and tokens wherever the source lacks them', async () => {
+    const [userId] = await busiest();
+    const client: UserTrackingClient = {
+      ...memory,
+      capabilities: {
+        ...memory.capabilities,
+        detailFigures: memory.capabilities.detailFigures.filter((f) => f !== 'totalCost' && f !== 'totalTokens'),
+      },
+    };
+    const { container } = renderWithProvider(<UserDetail userId={userId!} />, { client });
+    await panelRows();
+    expect(await statValue('Cost')).toBe('—Not available from this source');
+    expect(within(screen.getByRole('tabpanel')).queryByRole('columnheader', { name: /Cost/ })).toBeNull();
+    expect(container.querySelector('[data-part="user-detail-models"]')!.textContent).not.toMatch(/\$/);
+    expect(screen.queryByRole('option', { name: 'Cost' })).toBeNull();
+  });
+
+  it('names each activity bucket and walks them with the arrow keys', async () => {
+    const [userId] = await busiest();
+    renderWithProvider(<UserDetail userId={userId!} />, { client: memory });
+    const group = await screen.findByRole('group', { name: /Traces per/ });
+    const bars = within(group).getAllByRole('img');
+    expect(bars.filter((bar) => bar.getAttribute('tabindex') === '0')).toHaveLength(1);
+    bars[0]!.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(bars[1]);
+    expect(bars[1]!.getAttribute('aria-label')).toMatch(/: \d/);
   });
 });

@@ -107,7 +107,7 @@ export const ErrorState = forwardRef<HTMLDivElement, ErrorStateProps>(
         <p data-part="error-title">{formatLabel(labels.errorTitle, { subject })}</p>
         <p data-part="error-message">{message}</p>
         {onRetry && (
-          <button type="button" data-part="button" onClick={onRetry} disabled={retrying}>
+          <button type="button" data-part="button" onClick={() => !retrying && onRetry()} aria-disabled={retrying || undefined}>
             {retrying ? labels.errorRetrying : labels.retry}
           </button>
         )}

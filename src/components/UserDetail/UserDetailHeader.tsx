@@ -17,8 +17,9 @@ export const UserDetailHeader = forwardRef<HTMLElement, ComponentPropsWithoutRef
     useUserDetailContext('UserDetail.Header');
   const step = (target: string | null, label: string, glyph: string) => {
     if (target === null) {
+      // Kept focusable (aria-disabled), so stepping to the last user does not drop focus.
       return (
-        <button type="button" data-part="button" aria-label={label} disabled>
+        <button type="button" data-part="button" aria-label={label} aria-disabled>
           <span aria-hidden>{glyph}</span>
         </button>
       );
@@ -28,7 +29,7 @@ export const UserDetailHeader = forwardRef<HTMLElement, ComponentPropsWithoutRef
         <span aria-hidden>{glyph}</span>
       </a>
     ) : (
-      <button type="button" data-part="button" aria-label={label} title={target} onClick={() => onSelectUser?.(target)} disabled={!onSelectUser}>
+      <button type="button" data-part="button" aria-label={label} title={target} onClick={() => onSelectUser?.(target)} aria-disabled={!onSelectUser || undefined}>
         <span aria-hidden>{glyph}</span>
       </button>
     );
@@ -38,25 +39,28 @@ export const UserDetailHeader = forwardRef<HTMLElement, ComponentPropsWithoutRef
       <nav data-part="user-detail-nav" aria-label={labels.userListLabel}>
         {listHref ? (
           <a href={listHref} data-part="user-detail-back">
-            ← {labels.backToUsers}
+            <span aria-hidden>← </span>
+            {labels.backToUsers}
           </a>
         ) : onBack ? (
           <button type="button" data-part="user-detail-back" onClick={onBack}>
-            ← {labels.backToUsers}
+            <span aria-hidden>← </span>
+            {labels.backToUsers}
           </button>
         ) : null}
         {step(previousUserId, labels.previousUser, '‹')}
         {step(nextUserId, labels.nextUser, '›')}
       </nav>
-      <h2 data-part="user-detail-title">
-        <span data-part="user-detail-user-id" title={userId}>
-          {userId}
-        </span>
+      <div data-part="user-detail-title">
+        {/* The heading names the user alone; the copy button sits beside it, not in it. */}
+        <h2 data-part="user-detail-user-id" title={userId}>
+          <bdi>{userId}</bdi>
+        </h2>
         <CopyButton text={userId} labels={labels} />
-      </h2>
+      </div>
       <div data-part="user-detail-controls">
         <DateRangePicker value={range} onValueChange={setRange} />
-        <button type="button" data-part="button" onClick={refresh} disabled={user.isFetching}>
+        <button type="button" data-part="button" onClick={() => !user.isFetching && refresh()} aria-disabled={user.isFetching || undefined}>
           {user.isFetching && !user.isPending ? labels.refreshing : labels.refreshLabel}
         </button>
       </div>

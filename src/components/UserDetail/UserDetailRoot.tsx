@@ -15,7 +15,7 @@ import type {
   ScoreSortField,
   UserStats,
 } from '../../client/types.js';
-import { resolveRange, type RangeValue } from '../../format/dateRangePresets.js';
+import { rangeKey, resolveRange, type RangeValue } from '../../format/dateRangePresets.js';
 import { userTrackingQueries } from '../../hooks/queries.js';
 import { useUser } from '../../hooks/useUser.js';
 import { useUserActivity } from '../../hooks/useUserActivity.js';
@@ -93,7 +93,7 @@ export interface UserDetailContextValue {
   scores: UseQueryResult<Page<ScoreRow>, Error>;
   scoresState: TableState<ScoreSortField>;
   setScoresState: (state: TableState<ScoreSortField>) => void;
-  /** Up to 5,000 of the user's scores in the range, oldest first, for the score chart. */
+  /** The newest 5,000 (at most) of the user's scores in the range, newest first, for the score chart. */
   scoreSeries: UseQueryResult<Page<ScoreRow>, Error>;
   refresh: () => void;
   listHref: string | undefined;
@@ -134,7 +134,7 @@ export const UserDetailRoot = forwardRef<HTMLDivElement, UserDetailRootProps>((p
     tab: tabProp,
     defaultTab = 'traces',
     onTabChange,
-    pageSize = 25,
+    pageSize: pageSizeProp = 25,
     listHref,
     onBack,
     siblings,
@@ -150,28 +150,28 @@ export const UserDetailRoot = forwardRef<HTMLDivElement, UserDetailRootProps>((p
   const rootAttributes = useRootAttributes(ROOT_NAME);
   const [range, setRangeState] = useControllableState({ prop: rangeProp, defaultProp: defaultRange, onChange: onRangeChange, caller: ROOT_NAME });
   const [tab, setTab] = useControllableState({ prop: tabProp, defaultProp: defaultTab, onChange: onTabChange, caller: ROOT_NAME });
+  // Relative ranges are resolved against an instant that moves when the range or the user
+  // changes (from here or from the host) and on refresh; ranges are compared by value.
   const [anchor, setAnchor] = useState(() => Date.now());
   const [metric, setMetric] = useState<ActivityMetric>('traceCount');
   const [tracesState, setTracesState] = useState(TRACES_DEFAULT);
   const [sessionsState, setSessionsState] = useState(SESSIONS_DEFAULT);
   const [scoresState, setScoresState] = useState(SCORES_DEFAULT);
 
-  // Another user or another range starts every table again at its first page.
-  const [shownFor, setShownFor] = useState({ userId, range });
-  if (shownFor.userId !== userId || shownFor.range !== range) {
-    setShownFor({ userId, range });
+  // Another user, range or page size starts every table again at its first page.
+  const pageSize = Math.min(pageSizeProp, client.capabilities.maxPageSize);
+  const shownKey = `${userId}\u0000${rangeKey(range)}\u0000${pageSize}`;
+  const [shownFor, setShownFor] = useState(shownKey);
+  if (shownFor !== shownKey) {
+    setShownFor(shownKey);
+    // eslint-disable-next-line react-hooks/purity -- adjusting state to new props, once per change
+    setAnchor(Date.now());
     setTracesState((state) => ({ ...state, page: 1 }));
     setSessionsState((state) => ({ ...state, page: 1 }));
     setScoresState((state) => ({ ...state, page: 1 }));
   }
 
-  const setRange = useCallback(
-    (next: RangeValue) => {
-      setAnchor(Date.now());
-      setRangeState(next);
-    },
-    [setRangeState],
-  );
+  const setRange = useCallback((next: RangeValue) => setRangeState(next), [setRangeState]);
   const queryRange = useMemo(() => resolveRange(range, anchor), [range, anchor]);
   const rangeParam = Object.keys(queryRange).length ? { range: queryRange } : {};
 
@@ -181,7 +181,7 @@ export const UserDetailRoot = forwardRef<HTMLDivElement, UserDetailRootProps>((p
   const sessions = useUserSessions({ userId, ...rangeParam, sort: sessionsState.sort, page: sessionsState.page, pageSize }, { enabled: tab === 'sessions' });
   const scores = useUserScores({ userId, ...rangeParam, sort: scoresState.sort, page: scoresState.page, pageSize }, { enabled: tab === 'scores' });
   const scoreSeries = useUserScores(
-    { userId, ...rangeParam, sort: { field: 'timestamp', direction: 'asc' }, page: 1, pageSize: Math.min(SCORE_SERIES_LIMIT, client.capabilities.maxPageSize) },
+    { userId, ...rangeParam, sort: { field: 'timestamp', direction: 'desc' }, page: 1, pageSize: Math.min(SCORE_SERIES_LIMIT, client.capabilities.maxPageSize) },
     { enabled: tab === 'scores' },
   );
 
@@ -190,9 +190,11 @@ export const UserDetailRoot = forwardRef<HTMLDivElement, UserDetailRootProps>((p
     void queryClient.invalidateQueries({ queryKey: userTrackingQueries.scope(client) });
   }, [queryClient, client]);
 
-  const position = siblings ? siblings.indexOf(userId) : -1;
-  const previousUserId = getSibling ? getSibling(userId, 'previous') : position > 0 ? siblings![position - 1]! : null;
-  const nextUserId = getSibling ? getSibling(userId, 'next') : position >= 0 && position < siblings!.length - 1 ? siblings![position + 1]! : null;
+  // An id listed twice would make the steps loop: each id counts once, where it first appears.
+  const order = siblings ? [...new Set(siblings)] : [];
+  const position = order.indexOf(userId);
+  const previousUserId = getSibling ? getSibling(userId, 'previous') : position > 0 ? order[position - 1]! : null;
+  const nextUserId = getSibling ? getSibling(userId, 'next') : position >= 0 && position < order.length - 1 ? order[position + 1]! : null;
 
   const value: UserDetailContextValue = {
     userId,
@@ -228,7 +230,7 @@ export const UserDetailRoot = forwardRef<HTMLDivElement, UserDetailRootProps>((p
   };
   const state = user.isPending
     ? 'loading'
-    : user.isError
+    : user.isError && user.data === undefined
       ? 'error'
       : user.data === null
         ? 'not-found'

@@ -1,6 +1,6 @@
 'use client';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
-import { formatLabel } from '../../i18n/en-US.js';
+import { renderLabel } from '../../i18n/en-US.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { ErrorState } from '../Status/Status.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
@@ -22,7 +22,7 @@ export const UserDetailStatus = forwardRef<HTMLDivElement, ComponentPropsWithout
     return (
       <div data-part="user-detail-status" data-kind="not-found" {...props} ref={ref}>
         <h3>{labels.noSuchUserTitle}</h3>
-        <p>{formatLabel(labels.noSuchUserBody, { userId })}</p>
+        <p>{renderLabel(labels.noSuchUserBody, { userId: <bdi key="id">{userId}</bdi> })}</p>
         {listHref ? (
           <a href={listHref}>{labels.backToUsers}</a>
         ) : onBack ? (
@@ -39,7 +39,15 @@ export const UserDetailStatus = forwardRef<HTMLDivElement, ComponentPropsWithout
         <h3>{labels.noActivityTitle}</h3>
         <p>{labels.noActivityBody}</p>
         {range.preset !== 'all' && (
-          <button type="button" data-part="button" onClick={() => setRange({ preset: 'all' })}>
+          <button
+            type="button"
+            data-part="button"
+            onClick={(event) => {
+              setRange({ preset: 'all' });
+              // This state goes away with the range: keep focus on the range picker.
+              event.currentTarget.closest('[data-part="user-detail"]')?.querySelector<HTMLElement>('[data-part="date-range"] select')?.focus();
+            }}
+          >
             {labels.showAllTime}
           </button>
         )}

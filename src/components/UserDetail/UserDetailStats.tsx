@@ -4,7 +4,7 @@ import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react
 import type { UserFigure } from '../../client/types.js';
 import { formatLabel, type LabelKey } from '../../i18n/en-US.js';
 import { useRootAttributes, useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
-import { NotAvailable, Skeleton } from '../Status/Status.js';
+import { NotAvailable, Skeleton, VisuallyHidden } from '../Status/Status.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
 
 interface StatSpec {
@@ -38,7 +38,8 @@ export const UserDetailStats = forwardRef<HTMLDListElement, ComponentPropsWithou
   const root = useRootAttributes('UserDetail.Stats');
   const { user } = useUserDetailContext('UserDetail.Stats');
   const stats = user.data;
-  if (user.isError || stats === null) return null;
+  // A failed refresh keeps the figures on screen (the status part shows the error beside them).
+  if (stats === null || (user.isError && stats === undefined)) return null;
   const value = (spec: StatSpec): ReactNode => {
     if (!stats) return <Skeleton width="60%" />;
     if (!spec.figures.every((figure) => client.capabilities.detailFigures.includes(figure))) return <NotAvailable />;
@@ -48,17 +49,27 @@ export const UserDetailStats = forwardRef<HTMLDListElement, ComponentPropsWithou
       case 'statErrors':
         return `${format.number(stats.errorCount)}${stats.errorRate === null ? '' : ` (${format.percent(stats.errorRate)})`}`;
       case 'statLatencyP50':
-        return stats.latencyP50 === null ? '–' : format.duration(stats.latencyP50);
+        return stats.latencyP50 === null ? labels.noValueShort : format.duration(stats.latencyP50);
       case 'statLatencyP95':
-        return stats.latencyP95 === null ? '–' : format.duration(stats.latencyP95);
+        return stats.latencyP95 === null ? labels.noValueShort : format.duration(stats.latencyP95);
       case 'statActivePeriod':
-        if (stats.firstEvent === null || stats.lastEvent === null) return '–';
-        return `${format.dateTime(stats.firstEvent)} – ${format.dateTime(stats.lastEvent)} (${format.duration(Date.parse(stats.lastEvent) - Date.parse(stats.firstEvent))})`;
+        if (stats.firstEvent === null || stats.lastEvent === null) return labels.noValueShort;
+        return formatLabel(labels.periodRange, {
+          from: format.dateTime(stats.firstEvent),
+          to: format.dateTime(stats.lastEvent),
+          duration: format.duration(Date.parse(stats.lastEvent) - Date.parse(stats.firstEvent)),
+        });
       case 'statInputTokens':
       case 'statOutputTokens':
       case 'statTotalTokens': {
+        // Compact on screen, exact for screen readers and on hover.
         const n = stats[spec.figures[0] as 'inputTokens'];
-        return <span title={format.number(n)}>{format.compact(n)}</span>;
+        return (
+          <span title={format.number(n)}>
+            <span aria-hidden>{format.compact(n)}</span>
+            <VisuallyHidden>{format.number(n)}</VisuallyHidden>
+          </span>
+        );
       }
       default:
         return format.number(stats[spec.figures[0] as 'traceCount']);

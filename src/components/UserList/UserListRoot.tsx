@@ -14,7 +14,7 @@ import type {
   UserSummary,
   UsersQuery,
 } from '../../client/types.js';
-import { resolveRange, type RangeValue } from '../../format/dateRangePresets.js';
+import { rangeKey, resolveRange, type RangeValue } from '../../format/dateRangePresets.js';
 import { userTrackingQueries } from '../../hooks/queries.js';
 import { useUserFigures } from '../../hooks/useUserFigures.js';
 import { useUsers } from '../../hooks/useUsers.js';
@@ -236,9 +236,10 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
   // Relative ranges are resolved against an instant that moves when the range changes (from
   // here or from the host), on refresh and on each live tick — never on a mere re-render.
   const [anchor, setAnchor] = useState(() => Date.now());
-  const [anchoredRange, setAnchoredRange] = useState(range);
-  if (anchoredRange !== range) {
-    setAnchoredRange(range);
+  // Compared by value: a host that writes `range={{ preset: '30d' }}` inline re-renders freely.
+  const [anchoredRange, setAnchoredRange] = useState(() => rangeKey(range));
+  if (anchoredRange !== rangeKey(range)) {
+    setAnchoredRange(rangeKey(range));
     // eslint-disable-next-line react-hooks/purity -- adjusting state to a new prop, once per change
     setAnchor(Date.now());
   }

@@ -1,6 +1,6 @@
 'use client';
 import { useId, useState } from 'react';
-import { RANGE_PRESET_IDS, type RangeValue } from '../../format/dateRangePresets.js';
+import { RANGE_PRESET_IDS, rangeKey, type RangeValue } from '../../format/dateRangePresets.js';
 import type { LabelKey } from '../../i18n/en-US.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 
@@ -42,9 +42,9 @@ export function DateRangePicker({ value: range, onValueChange: setRange }: DateR
   const [from, setFrom] = useState(range.preset === 'custom' ? toLocalInput(range.from) : '');
   const [to, setTo] = useState(range.preset === 'custom' ? toLocalInput(range.to) : '');
   // A new value from outside (the host's URL, "show all time") replaces what is being edited.
-  const [shown, setShown] = useState(range);
-  if (shown !== range) {
-    setShown(range);
+  const [shown, setShown] = useState(() => rangeKey(range));
+  if (shown !== rangeKey(range)) {
+    setShown(rangeKey(range));
     setCustomOpen(range.preset === 'custom');
     setFrom(range.preset === 'custom' ? toLocalInput(range.from) : '');
     setTo(range.preset === 'custom' ? toLocalInput(range.to) : '');
