@@ -185,6 +185,7 @@ export const enUS = {
   activityChart: '{metric} per {granularity}',
   activityPoint: '{start}: {value}',
   activityTable: 'Show as a table',
+  activityMax: 'peak {value}',
   granularityHour: 'hour',
   granularityDay: 'day',
   granularityWeek: 'week',

@@ -124,6 +124,11 @@ export const UserDetailActivity = forwardRef<HTMLElement, UserDetailActivityProp
               </div>
             )}
           </div>
+          <div data-part="user-list-distribution-axis" aria-hidden>
+            <span>{when(points[0]!)}</span>
+            <span>{formatLabel(labels.activityMax, { value: show(max) })}</span>
+            <span>{when(points[points.length - 1]!)}</span>
+          </div>
           <details data-part="user-detail-chart-table">
             <summary>{labels.activityTable}</summary>
             <table>

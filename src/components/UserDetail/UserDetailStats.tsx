@@ -4,6 +4,7 @@ import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react
 import type { UserFigure } from '../../client/types.js';
 import { formatLabel, type LabelKey } from '../../i18n/en-US.js';
 import { useRootAttributes, useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { InfoIcon } from '../shared/icons.js';
 import { NotAvailable, Skeleton, VisuallyHidden } from '../Status/Status.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
 
@@ -84,7 +85,7 @@ export const UserDetailStats = forwardRef<HTMLDListElement, ComponentPropsWithou
               {labels[spec.label]}
               <Tooltip.Root>
                 <Tooltip.Trigger data-part="user-detail-explain" aria-label={formatLabel(labels.aboutFigure, { figure: labels[spec.label] })}>
-                  <span aria-hidden>ⓘ</span>
+                  <InfoIcon />
                 </Tooltip.Trigger>
                 <Tooltip.Portal>
                   <Tooltip.Content {...root} data-part="tooltip" sideOffset={4}>

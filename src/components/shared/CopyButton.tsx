@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { formatLabel, type Labels } from '../../i18n/en-US.js';
 import { VisuallyHidden } from '../Status/Status.js';
+import { CheckIcon, CopyIcon } from './icons.js';
 
 /**
  * Copies a text (a user id) to the clipboard and says so.
@@ -25,7 +26,7 @@ export function CopyButton({ text, labels }: { text: string; labels: Labels }) {
         void navigator.clipboard?.writeText(text).then(() => setCopied(true), () => {});
       }}
     >
-      <span aria-hidden>{copied ? '✓' : '⧉'}</span>
+      {copied ? <CheckIcon /> : <CopyIcon />}
       {/* Mounted from the start, so the change of its text is announced. */}
       <VisuallyHidden role="status">{copied ? labels.copied : ''}</VisuallyHidden>
     </button>
