@@ -291,7 +291,6 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
   const setBand = thenFirstPage(setBandState);
   const setOverBudgetOnly = thenFirstPage(setOverBudgetOnlyState);
 
-
   const query = useMemo<UsersQuery>(() => {
     const bands: FigureBand[] = [];
     if (band) bands.push(band);
