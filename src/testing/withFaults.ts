@@ -1,3 +1,4 @@
+import { abortableDelay } from '../client/abortableDelay.js';
 import { UserlensError } from '../client/errors.js';
 import type { RequestOptions, UserTrackingClient } from '../client/types.js';
 
@@ -48,7 +49,7 @@ export function withFaults(client: UserTrackingClient, options: FaultOptions): U
       options.onCall?.(method);
       const signal = (args[args.length - 1] as RequestOptions | undefined)?.signal;
       if (options.pending) await new Promise<never>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true }));
-      if (options.delayMs) await sleep(options.delayMs, signal);
+      if (options.delayMs) await abortableDelay(options.delayMs, signal);
       if (error) throw error;
       return call(...args);
     };
@@ -68,18 +69,4 @@ export function withFaults(client: UserTrackingClient, options: FaultOptions): U
     ...(client.getDistribution && { getDistribution: wrap('getDistribution', client.getDistribution.bind(client)) }),
     ...(client.getFilterOptions && { getFilterOptions: wrap('getFilterOptions', client.getFilterOptions.bind(client)) }),
   };
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { abortableDelay } from '../abortableDelay.js';
 import { UserlensError } from '../errors.js';
 
 /**
@@ -42,7 +43,7 @@ export async function requestJson<Schema extends v.GenericSchema>(
   const retries = options.retry?.retries ?? 2;
   const baseDelay = options.retry?.baseDelayMs ?? 300;
   const maxRetryAfter = options.retry?.maxRetryAfterMs ?? 10_000;
-  const sleep = options.sleep ?? sleepFor;
+  const sleep = options.sleep ?? abortableDelay;
   const random = options.random ?? Math.random;
   const where = options.endpoint;
 
@@ -139,18 +140,4 @@ export function retryAfterMs(header: string | null, now: number = Date.now()): n
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function sleepFor(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    function onAbort() {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

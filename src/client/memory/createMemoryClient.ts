@@ -1,3 +1,4 @@
+import { abortableDelay } from '../abortableDelay.js';
 import type { Dataset } from '../dataset.js';
 import { throwIfAborted } from '../query.js';
 import type { ClientCapabilities, RequestOptions, UserFigure, UserTrackingClient } from '../types.js';
@@ -63,7 +64,7 @@ export function createMemoryClient(dataset: Dataset, options: MemoryClientOption
   /** Answers asynchronously, so an abort right after the call still rejects. */
   async function answer<T>(options: RequestOptions | undefined, compute: () => T): Promise<T> {
     const signal = options?.signal;
-    if (latencyMs > 0) await delay(latencyMs, signal);
+    if (latencyMs > 0) await abortableDelay(latencyMs, signal);
     else await Promise.resolve();
     throwIfAborted(signal);
     return compute();
@@ -85,18 +86,4 @@ export function createMemoryClient(dataset: Dataset, options: MemoryClientOption
     getDistribution: (query, opts) => answer(opts, () => getDistribution(index, query)),
     getFilterOptions: (query, opts) => answer(opts, () => getFilterOptions(index, query)),
   };
-}
-
-function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    function onAbort() {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
