@@ -8,6 +8,9 @@ export { UserlensError, isUserlensError, isPermanentError } from './client/error
 export type { UserlensErrorCode, UserlensErrorDetails } from './client/errors.js';
 export { createMemoryClient } from './client/memory/createMemoryClient.js';
 export type { MemoryClient, MemoryClientOptions } from './client/memory/createMemoryClient.js';
+export { createLangfuseClient } from './client/langfuse/createLangfuseClient.js';
+export type { LangfuseClient, LangfuseClientOptions } from './client/langfuse/createLangfuseClient.js';
+export type { RetryOptions } from './client/http/requestJson.js';
 export { observationCost, observationTokens, nearestRank, foldCase, LEVELS, NUMERIC_USER_FIGURES } from './client/figures.js';
 export type { ObservationTokens } from './client/figures.js';
 export { pickGranularity, bucketStart } from './client/memory/getActivity.js';

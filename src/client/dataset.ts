@@ -46,7 +46,7 @@ export interface DatasetScore {
   traceId?: string | null;
   observationId?: string | null;
   name: string;
-  /** Numeric value; BOOLEAN scores use 1 and 0. May be absent for TEXT scores. */
+  /** Numeric value; BOOLEAN scores use 1 and 0. Required for NUMERIC and BOOLEAN; may be absent for the others. */
   value?: number | null;
   stringValue?: string | null;
   dataType: ScoreDataType;

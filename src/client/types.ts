@@ -244,7 +244,7 @@ export interface ScoreRow {
   timestamp: IsoDateTime;
   name: string;
   dataType: ScoreDataType;
-  /** Numeric value (BOOLEAN as 0/1); `null` for TEXT scores. */
+  /** Numeric value (BOOLEAN as 0/1); `null` for TEXT scores and for labels without a number (Langfuse answers categories as labels). */
   value: number | null;
   /** Label of CATEGORICAL and BOOLEAN scores; `null` when absent. */
   stringValue: string | null;
@@ -426,4 +426,6 @@ export interface UserTrackingClient {
   getDistribution?(query: DistributionQuery, options?: RequestOptions): Promise<Distribution>;
   /** Environments and tags present in a range (see `capabilities.filterOptions`). */
   getFilterOptions?(query: { range?: DateRange }, options?: RequestOptions): Promise<FilterOptions>;
+  /** Drops whatever the client keeps between calls; the views call it before a refresh. */
+  invalidate?(): void;
 }

@@ -242,7 +242,8 @@ export function buildIndex(dataset: Dataset): MemoryIndex {
     const dataType = scoreCheck.oneOf(score.dataType, 'dataType', SCORE_TYPES);
     scoreCheck.oneOf(score.source, 'source', SCORE_SOURCES);
     const value = scoreCheck.optionalNumber(score.value, 'value');
-    if (value === null && dataType !== 'TEXT') scoreCheck.fail('value', `a finite number for a ${dataType} score`, value);
+    // Summaries average NUMERIC and BOOLEAN values; other types may be labels only (Langfuse's v3 API answers a category as its label).
+    if (value === null && (dataType === 'NUMERIC' || dataType === 'BOOLEAN')) scoreCheck.fail('value', `a finite number for a ${dataType} score`, value);
     if (dataType === 'BOOLEAN' && value !== 0 && value !== 1) scoreCheck.fail('value', '0 or 1 for a BOOLEAN score', value);
     scoreCheck.optionalString(score.stringValue, 'stringValue');
     scoreCheck.optionalString(score.comment, 'comment');

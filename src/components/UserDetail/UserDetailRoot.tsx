@@ -187,6 +187,7 @@ export const UserDetailRoot = forwardRef<HTMLDivElement, UserDetailRootProps>((p
 
   const refresh = useCallback(() => {
     setAnchor(Date.now());
+    client.invalidate?.();
     void queryClient.invalidateQueries({ queryKey: userTrackingQueries.scope(client) });
   }, [queryClient, client]);
 

@@ -357,6 +357,7 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
   // invalidating as well would fetch the old keys a second time. A fixed range refetches.
   const relative = range.preset !== 'all' && range.preset !== 'custom';
   const refresh = useCallback(() => {
+    client.invalidate?.();
     if (relative) setAnchor(Date.now());
     else void queryClient.invalidateQueries({ queryKey: userTrackingQueries.scope(client) });
   }, [relative, queryClient, client]);

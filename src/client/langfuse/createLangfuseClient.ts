@@ -1,0 +1,153 @@
+import { UserlensError } from '../errors.js';
+import type { RetryOptions } from '../http/requestJson.js';
+import { createMemoryClient } from '../memory/createMemoryClient.js';
+import { parseRange } from '../query.js';
+import type { ClientCapabilities, DateRange, UserFigure, UserStats, UserTrackingClient } from '../types.js';
+import { createLangfuseApi, type LangfuseApi } from './langfuseApi.js';
+import { LANGFUSE_SORT_FIELDS, TOP_N_LIMIT, getFilterOptions, getUserFigures, listUsers } from './listUsers.js';
+import { metricNumber, metricsBounds } from './metricsRows.js';
+import { SharedLoads } from './sharedLoads.js';
+import { withTraceIo } from './traceIo.js';
+import { loadUserSnapshot, type UserSnapshot } from './userSnapshot.js';
+
+export interface LangfuseClientOptions {
+  /**
+   * Where the Langfuse API answers, without `/api/public`: the host's proxy mount (see
+   * `createLangfuseProxy`), e.g. `'/api/userlens'`, or any URL that speaks Langfuse's API.
+   */
+  baseUrl: string;
+  /** For the host's own auth or instrumentation. @defaultValue globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Sent with every request, e.g. a CSRF token for the host's proxy. Never the Langfuse secret key. */
+  headers?: HeadersInit;
+  /** Per request, ms. @defaultValue 30000 */
+  timeoutMs?: number;
+  retry?: RetryOptions;
+  /** Identity for query keys; see `UserTrackingClient.id`. */
+  id?: string;
+  /**
+   * How long one user's records, read for the detail view, answer its parts before they are read
+   * again (a refresh reads them again at once). @defaultValue 60000
+   */
+  cacheTtlMs?: number;
+}
+
+/** The client over Langfuse, with what it has read for detail views kept for `cacheTtlMs`. */
+export interface LangfuseClient extends UserTrackingClient {
+  invalidate(): void;
+}
+
+const DETAIL_FIGURES: readonly UserFigure[] = [
+  'firstEvent',
+  'lastEvent',
+  'traceCount',
+  'observationCount',
+  'sessionCount',
+  'inputTokens',
+  'outputTokens',
+  'totalTokens',
+  'totalCost',
+  'errorCount',
+  'errorRate',
+  'latencyP50',
+  'latencyP95',
+  'scores',
+];
+
+/**
+ * A client over Langfuse's public API (v4: metrics v2, observations v2, scores v3). It holds no
+ * credentials: point it at the host's `createLangfuseProxy`, which adds them.
+ *
+ * Requests per view (see the README): a list page costs 2 (the top-N ranking, then trace counts
+ * and latencies of the page's users); a user's detail view costs 2 for its figures, activity,
+ * sessions and scores together (observations, then scores; more only past 1,000 observations or
+ * 100 scores per 50 traces) plus 1 per page of the traces tab for the traces' input and output.
+ *
+ * @example
+ * const client = createLangfuseClient({ baseUrl: '/api/userlens' });
+ */
+export function createLangfuseClient(options: LangfuseClientOptions): LangfuseClient {
+  if (typeof options?.baseUrl !== 'string' || options.baseUrl === '') {
+    throw new UserlensError('invalid_query', 'createLangfuseClient: baseUrl is required — the URL of your proxy (createLangfuseProxy) or of a Langfuse-compatible API.', { field: 'baseUrl' });
+  }
+  const api = createLangfuseApi(options);
+  const snapshots = new SharedLoads<UserSnapshot>(options.cacheTtlMs ?? 60_000, 8);
+  const maxPageSize = TOP_N_LIMIT;
+
+  const capabilities: ClientCapabilities = {
+    pagination: { kind: 'top-n', limit: TOP_N_LIMIT },
+    maxPageSize,
+    sortableFields: LANGFUSE_SORT_FIELDS,
+    filterableFields: ['environment', 'tags'],
+    search: true,
+    listFigures: ['observationCount', 'inputTokens', 'outputTokens', 'totalTokens', 'totalCost', 'traceCount', 'latencyP50', 'latencyP95'],
+    detailFigures: DETAIL_FIGURES,
+    deferredFigures: ['traceCount', 'latencyP50', 'latencyP95'],
+    bandFields: [],
+    trends: false,
+    distribution: false,
+    filterOptions: true,
+  };
+
+  function snapshot(userId: string, range: DateRange | undefined, signal: AbortSignal | undefined) {
+    if (typeof userId !== 'string' || userId === '') {
+      throw new UserlensError('invalid_query', 'userId must be a non-empty string.', { field: 'userId' });
+    }
+    const key = JSON.stringify([userId, range?.from ?? null, range?.to ?? null]);
+    return snapshots.get(key, (shared) => loadUserSnapshot(api, userId, range, shared), signal);
+  }
+
+  return {
+    ...(options.id === undefined ? {} : { id: options.id }),
+    capabilities,
+    invalidate: () => snapshots.clear(),
+    listUsers: (query, opts) => listUsers(api, query, maxPageSize, opts?.signal),
+    getUserFigures: (query, opts) => getUserFigures(api, query, opts?.signal),
+    getFilterOptions: (query, opts) => getFilterOptions(api, query, opts?.signal),
+    async getUser(userId, query = {}, opts) {
+      const { client, traceCount } = await snapshot(userId, query.range, opts?.signal);
+      if (traceCount > 0) return client.getUser(userId, query, opts);
+      return emptyStats(api, userId, query.range, opts?.signal);
+    },
+    async listTraces(query, opts) {
+      const { client } = await snapshot(query.userId, query.range, opts?.signal);
+      const page = await client.listTraces(query, opts);
+      return { ...page, items: await withTraceIo(api, page.items, opts?.signal) };
+    },
+    async listSessions(query, opts) {
+      return (await snapshot(query.userId, query.range, opts?.signal)).client.listSessions(query, opts);
+    },
+    async listScores(query, opts) {
+      return (await snapshot(query.userId, query.range, opts?.signal)).client.listScores(query, opts);
+    },
+    async getActivity(query, opts) {
+      if (query.userId === undefined) {
+        throw new UserlensError('invalid_query', 'getActivity: Langfuse answers activity per user here; give a userId.', { where: 'getActivity', field: 'userId' });
+      }
+      return (await snapshot(query.userId, query.range, opts?.signal)).client.getActivity(query, opts);
+    },
+  };
+}
+
+/**
+ * A user with no trace in the range: zero figures when Langfuse has any observation of theirs
+ * at all, else `null` (not found). One more request, made only in that case.
+ */
+async function emptyStats(api: LangfuseApi, userId: string, range: DateRange | undefined, signal: AbortSignal | undefined): Promise<UserStats | null> {
+  const { fromMs, toMs } = parseRange(range, 'getUser');
+  if (fromMs === -Infinity && toMs === Infinity) return null;
+  const { data } = await api.metrics(
+    {
+      view: 'observations',
+      metrics: [{ measure: 'count', aggregation: 'count' }],
+      filters: [{ column: 'userId', operator: '=', value: userId, type: 'string' }],
+      ...metricsBounds(undefined, 'getUser'),
+    },
+    signal,
+  );
+  const count = data[0] ? (metricNumber(data[0], 'count_count', 0) ?? 0) : 0;
+  if (count === 0) return null;
+  // The memory client's zero figures, from one trace of the user outside the range.
+  const outside = new Date(Number.isFinite(toMs) ? toMs : fromMs - 1).toISOString();
+  return createMemoryClient({ traces: [{ id: 'outside-range', timestamp: outside, userId }] }).getUser(userId, { range });
+}

@@ -1,0 +1,76 @@
+import type * as v from 'valibot';
+import { requestJson, type RetryOptions } from '../http/requestJson.js';
+import { metricsResponse, observationsV2Response, scoresV3Response } from './schemas.js';
+
+/** The three Langfuse read endpoints the client uses, as typed calls. No credentials here. */
+
+export interface LangfuseApiOptions {
+  baseUrl: string;
+  fetch?: typeof fetch | undefined;
+  headers?: HeadersInit | undefined;
+  timeoutMs?: number | undefined;
+  retry?: RetryOptions | undefined;
+}
+
+/** A metrics v2 query, as the `query` parameter's JSON documents it. */
+export interface MetricsQuery {
+  view: 'observations' | 'scores-numeric' | 'scores-boolean' | 'scores-categorical';
+  dimensions?: { field: string }[];
+  metrics: { measure: string; aggregation: string }[];
+  filters?: MetricsFilter[];
+  timeDimension?: { granularity: string };
+  fromTimestamp: string;
+  toTimestamp: string;
+  orderBy?: { field: string; direction: 'asc' | 'desc' }[];
+  config?: { row_limit?: number; bins?: number };
+}
+
+export interface MetricsFilter {
+  column: string;
+  operator: string;
+  value: unknown;
+  type: string;
+  key?: string;
+}
+
+/** Query parameters; arrays repeat the parameter, `undefined` leaves it out. */
+export type Params = Record<string, string | number | boolean | readonly string[] | undefined>;
+
+export interface LangfuseApi {
+  metrics(query: MetricsQuery, signal?: AbortSignal): Promise<v.InferOutput<typeof metricsResponse>>;
+  observations(params: Params, signal?: AbortSignal): Promise<v.InferOutput<typeof observationsV2Response>>;
+  scores(params: Params, signal?: AbortSignal): Promise<v.InferOutput<typeof scoresV3Response>>;
+}
+
+export function createLangfuseApi(options: LangfuseApiOptions): LangfuseApi {
+  const base = options.baseUrl.replace(/\/+$/, '');
+
+  function get<Schema extends v.GenericSchema>(path: string, params: Params, schema: Schema, signal: AbortSignal | undefined) {
+    return requestJson(`${base}${path}${toSearch(params)}`, {
+      schema,
+      endpoint: `GET ${path}`,
+      signal,
+      fetch: options.fetch,
+      headers: options.headers,
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(options.retry === undefined ? {} : { retry: options.retry }),
+    });
+  }
+
+  return {
+    metrics: (query, signal) => get('/api/public/v2/metrics', { query: JSON.stringify(query) }, metricsResponse, signal),
+    observations: (params, signal) => get('/api/public/v2/observations', params, observationsV2Response, signal),
+    scores: (params, signal) => get('/api/public/v3/scores', params, scoresV3Response, signal),
+  };
+}
+
+export function toSearch(params: Params): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value) search.append(name, item);
+    else search.append(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

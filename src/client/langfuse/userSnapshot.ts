@@ -1,0 +1,138 @@
+import type { DatasetObservation, DatasetScore, DatasetTrace } from '../dataset.js';
+import { UserlensError, isUserlensError } from '../errors.js';
+import { createMemoryClient, type MemoryClient } from '../memory/createMemoryClient.js';
+import { parseRange } from '../query.js';
+import type { DateRange } from '../types.js';
+import type { LangfuseApi } from './langfuseApi.js';
+import type { ObservationV2, ScoreV3 } from './schemas.js';
+
+/**
+ * One user's records in a range, read from Langfuse and answered by the in-memory client, so the
+ * detail view's figures follow the same definitions as every other source. Langfuse v4 is
+ * observation-first: a trace is its root observation (one per trace, starting at the trace's
+ * timestamp and carrying its name, session, tags and environment).
+ *
+ * Requests: ⌈observations / 1000⌉ for the user's observations, then ⌈scores / 100⌉ per chunk of
+ * at most 50 trace ids for their scores — one and one for most users.
+ */
+
+/** Observations of a trace are taken to start within this long after its root. */
+export const TRACE_SPAN_GRACE_MS = 24 * 60 * 60 * 1000;
+const PAGE = 1000;
+const SCORE_PAGE = 100;
+const TRACE_IDS_PER_SCORES_REQUEST = 50;
+const FIELDS = 'core,basic,usage,model,trace_context';
+
+export interface UserSnapshot {
+  /** Answers for this user and range only. */
+  client: MemoryClient;
+  traceCount: number;
+}
+
+export async function loadUserSnapshot(api: LangfuseApi, userId: string, range: DateRange | undefined, signal: AbortSignal): Promise<UserSnapshot> {
+  const { fromMs, toMs } = parseRange(range, 'getUser');
+  const observations: ObservationV2[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api.observations(
+      {
+        userId,
+        fields: FIELDS,
+        limit: PAGE,
+        fromStartTime: Number.isFinite(fromMs) ? new Date(fromMs).toISOString() : undefined,
+        toStartTime: Number.isFinite(toMs) ? new Date(toMs + TRACE_SPAN_GRACE_MS).toISOString() : undefined,
+        cursor,
+      },
+      signal,
+    );
+    observations.push(...page.data);
+    cursor = page.meta.cursor ?? undefined;
+  } while (cursor);
+
+  const traces = observations.filter(isRoot).map(toTrace).filter((trace) => {
+    const at = Date.parse(trace.timestamp);
+    return at >= fromMs && at < toMs;
+  });
+  const scores = await loadScores(api, traces.map((trace) => trace.id), signal);
+  try {
+    const client = createMemoryClient({ traces, observations: observations.map(toObservation), scores });
+    return { client, traceCount: traces.length };
+  } catch (error) {
+    if (isUserlensError(error) && error.code === 'invalid_dataset') {
+      throw new UserlensError('invalid_response', `GET /api/public/v2/observations answered records userlens cannot read: ${error.message.replace(/^\[userlens\] /, '')}`, {
+        where: 'GET /api/public/v2/observations',
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+async function loadScores(api: LangfuseApi, traceIds: string[], signal: AbortSignal): Promise<DatasetScore[]> {
+  const scores: DatasetScore[] = [];
+  for (let i = 0; i < traceIds.length; i += TRACE_IDS_PER_SCORES_REQUEST) {
+    const chunk = traceIds.slice(i, i + TRACE_IDS_PER_SCORES_REQUEST);
+    let cursor: string | undefined;
+    do {
+      const page = await api.scores({ traceId: chunk.join(','), fields: 'details,subject', limit: SCORE_PAGE, cursor }, signal);
+      for (const score of page.data) {
+        const mapped = toScore(score);
+        if (mapped) scores.push(mapped);
+      }
+      cursor = page.meta.cursor ?? undefined;
+    } while (cursor);
+  }
+  return scores;
+}
+
+function isRoot(observation: ObservationV2): boolean {
+  return observation.isRootObservation ?? !observation.parentObservationId;
+}
+
+function toTrace(root: ObservationV2): DatasetTrace {
+  return {
+    id: root.traceId ?? root.id,
+    timestamp: root.startTime,
+    name: root.traceName ?? root.name ?? null,
+    userId: root.userId ?? null,
+    sessionId: root.sessionId ?? null,
+    tags: root.tags ?? [],
+    environment: root.environment ?? null,
+  };
+}
+
+function toObservation(observation: ObservationV2): DatasetObservation {
+  return {
+    id: observation.id,
+    traceId: observation.traceId,
+    type: observation.type,
+    startTime: observation.startTime,
+    endTime: observation.endTime ?? null,
+    level: observation.level ?? null,
+    model: observation.providedModelName ?? null,
+    usageDetails: observation.usageDetails ?? null,
+    costDetails: observation.costDetails ?? null,
+    totalCost: observation.totalCost ?? null,
+  };
+}
+
+/** A v3 score in the dataset's terms; scores on sessions or experiments are on no trace. */
+function toScore(score: ScoreV3): DatasetScore | null {
+  const subject = score.subject;
+  const traceId = subject?.kind === 'trace' ? subject.id : subject?.kind === 'observation' ? (subject.traceId ?? null) : null;
+  if (!traceId) return null;
+  const { value } = score;
+  return {
+    id: score.id,
+    traceId,
+    observationId: subject?.kind === 'observation' ? subject.id : null,
+    name: score.name,
+    dataType: score.dataType,
+    source: score.source,
+    timestamp: score.timestamp,
+    comment: score.comment ?? null,
+    // BOOLEAN as 1/0 with Langfuse's "True"/"False" label; categories and texts as labels only.
+    value: typeof value === 'number' ? value : typeof value === 'boolean' ? (value ? 1 : 0) : null,
+    stringValue: typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? 'True' : 'False') : null,
+  };
+}
