@@ -1,10 +1,10 @@
-import { UserlensError } from '../errors.js';
+import { UserlensError, isUserlensError } from '../errors.js';
 import type { RetryOptions } from '../http/requestJson.js';
 import { createMemoryClient } from '../memory/createMemoryClient.js';
 import { parseRange } from '../query.js';
 import type { ClientCapabilities, DateRange, UserFigure, UserStats, UserTrackingClient } from '../types.js';
 import { createLangfuseApi, type LangfuseApi } from './langfuseApi.js';
-import { LANGFUSE_SORT_FIELDS, TOP_N_LIMIT, getFilterOptions, getUserFigures, listUsers } from './listUsers.js';
+import { LANGFUSE_SORT_FIELDS, TOP_N_LIMIT, getFilterOptions, getUserFigures, listUsers, type ApiGeneration } from './listUsers.js';
 import { metricNumber, metricsBounds } from './metricsRows.js';
 import { SharedLoads } from './sharedLoads.js';
 import { withTraceIo } from './traceIo.js';
@@ -20,6 +20,12 @@ export interface LangfuseClientOptions {
   fetch?: typeof fetch;
   /** Sent with every request, e.g. a CSRF token for the host's proxy. Never the Langfuse secret key. */
   headers?: HeadersInit;
+  /**
+   * Which endpoints to use: `v4` (metrics v2, observations v2, scores v3 — Langfuse Cloud and
+   * v4 self-hosted), `legacy` (the pre-v4 endpoints of a v3 self-hosted deployment), or `auto`:
+   * v4 first, and legacy from the first 404 of a v4 endpoint on. @defaultValue 'auto'
+   */
+  api?: 'v4' | 'legacy' | 'auto';
   /** Per request, ms. @defaultValue 30000 */
   timeoutMs?: number;
   retry?: RetryOptions;
@@ -72,6 +78,24 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
   }
   const api = createLangfuseApi(options);
   const snapshots = new SharedLoads<UserSnapshot>(options.cacheTtlMs ?? 60_000, 8);
+  const mode = options.api ?? 'auto';
+  if (mode !== 'v4' && mode !== 'legacy' && mode !== 'auto') {
+    throw new UserlensError('invalid_query', `createLangfuseClient: api must be 'v4', 'legacy' or 'auto', got ${JSON.stringify(mode)}.`, { field: 'api' });
+  }
+  let generation: ApiGeneration = mode === 'legacy' ? 'legacy' : 'v4';
+
+  /** Runs a call on the current generation; in `auto`, a v4 endpoint's 404 moves every later call to legacy. */
+  async function run<T>(call: (generation: ApiGeneration) => Promise<T>): Promise<T> {
+    const tried = generation;
+    try {
+      return await call(tried);
+    } catch (error) {
+      if (mode !== 'auto' || tried !== 'v4' || !isUserlensError(error) || error.status !== 404) throw error;
+      generation = 'legacy';
+      snapshots.clear();
+      return call('legacy');
+    }
+  }
   const maxPageSize = TOP_N_LIMIT;
 
   const capabilities: ClientCapabilities = {
@@ -93,26 +117,29 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
     if (typeof userId !== 'string' || userId === '') {
       throw new UserlensError('invalid_query', 'userId must be a non-empty string.', { field: 'userId' });
     }
-    const key = JSON.stringify([userId, range?.from ?? null, range?.to ?? null]);
-    return snapshots.get(key, (shared) => loadUserSnapshot(api, userId, range, shared), signal);
+    return run((generation) => {
+      const key = JSON.stringify([generation, userId, range?.from ?? null, range?.to ?? null]);
+      return snapshots.get(key, (shared) => loadUserSnapshot(api, generation, userId, range, shared), signal);
+    });
   }
 
   return {
     ...(options.id === undefined ? {} : { id: options.id }),
     capabilities,
     invalidate: () => snapshots.clear(),
-    listUsers: (query, opts) => listUsers(api, query, maxPageSize, opts?.signal),
-    getUserFigures: (query, opts) => getUserFigures(api, query, opts?.signal),
-    getFilterOptions: (query, opts) => getFilterOptions(api, query, opts?.signal),
+    listUsers: (query, opts) => run((generation) => listUsers(api, generation, query, maxPageSize, opts?.signal)),
+    getUserFigures: (query, opts) => run((generation) => getUserFigures(api, generation, query, opts?.signal)),
+    getFilterOptions: (query, opts) => run((generation) => getFilterOptions(api, generation, query, opts?.signal)),
     async getUser(userId, query = {}, opts) {
       const { client, traceCount } = await snapshot(userId, query.range, opts?.signal);
       if (traceCount > 0) return client.getUser(userId, query, opts);
-      return emptyStats(api, userId, query.range, opts?.signal);
+      return emptyStats(api, generation, userId, query.range, opts?.signal);
     },
     async listTraces(query, opts) {
       const { client } = await snapshot(query.userId, query.range, opts?.signal);
       const page = await client.listTraces(query, opts);
-      return { ...page, items: await withTraceIo(api, page.items, opts?.signal) };
+      // Legacy traces arrive with their input and output already.
+      return generation === 'v4' ? { ...page, items: await withTraceIo(api, page.items, opts?.signal) } : page;
     },
     async listSessions(query, opts) {
       return (await snapshot(query.userId, query.range, opts?.signal)).client.listSessions(query, opts);
@@ -133,10 +160,10 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
  * A user with no trace in the range: zero figures when Langfuse has any observation of theirs
  * at all, else `null` (not found). One more request, made only in that case.
  */
-async function emptyStats(api: LangfuseApi, userId: string, range: DateRange | undefined, signal: AbortSignal | undefined): Promise<UserStats | null> {
+async function emptyStats(api: LangfuseApi, generation: ApiGeneration, userId: string, range: DateRange | undefined, signal: AbortSignal | undefined): Promise<UserStats | null> {
   const { fromMs, toMs } = parseRange(range, 'getUser');
   if (fromMs === -Infinity && toMs === Infinity) return null;
-  const { data } = await api.metrics(
+  const { data } = await (generation === 'v4' ? api.metrics : api.legacy.metrics)(
     {
       view: 'observations',
       metrics: [{ measure: 'count', aggregation: 'count' }],

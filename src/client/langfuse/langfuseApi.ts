@@ -1,8 +1,18 @@
 import type * as v from 'valibot';
 import { requestJson, type RetryOptions } from '../http/requestJson.js';
-import { metricsResponse, observationsV2Response, scoresV3Response } from './schemas.js';
+import {
+  legacyObservationsResponse,
+  legacyScoresResponse,
+  legacyTracesResponse,
+  metricsResponse,
+  observationsV2Response,
+  scoresV3Response,
+} from './schemas.js';
 
-/** The three Langfuse read endpoints the client uses, as typed calls. No credentials here. */
+/**
+ * The Langfuse read endpoints the client uses, as typed calls: v4's metrics v2, observations v2
+ * and scores v3, and the legacy endpoints of v3 deployments. No credentials here.
+ */
 
 export interface LangfuseApiOptions {
   baseUrl: string;
@@ -40,7 +50,16 @@ export interface LangfuseApi {
   metrics(query: MetricsQuery, signal?: AbortSignal): Promise<v.InferOutput<typeof metricsResponse>>;
   observations(params: Params, signal?: AbortSignal): Promise<v.InferOutput<typeof observationsV2Response>>;
   scores(params: Params, signal?: AbortSignal): Promise<v.InferOutput<typeof scoresV3Response>>;
+  legacy: {
+    metrics(query: MetricsQuery | LegacyMetricsQuery, signal?: AbortSignal): Promise<v.InferOutput<typeof metricsResponse>>;
+    traces(params: Params, signal?: AbortSignal): Promise<v.InferOutput<typeof legacyTracesResponse>>;
+    observations(params: Params, signal?: AbortSignal): Promise<v.InferOutput<typeof legacyObservationsResponse>>;
+    scores(params: Params, signal?: AbortSignal): Promise<v.InferOutput<typeof legacyScoresResponse>>;
+  };
 }
+
+/** Metrics v1 also has a `traces` view. */
+export type LegacyMetricsQuery = Omit<MetricsQuery, 'view'> & { view: 'traces' };
 
 export function createLangfuseApi(options: LangfuseApiOptions): LangfuseApi {
   const base = options.baseUrl.replace(/\/+$/, '');
@@ -61,6 +80,12 @@ export function createLangfuseApi(options: LangfuseApiOptions): LangfuseApi {
     metrics: (query, signal) => get('/api/public/v2/metrics', { query: JSON.stringify(query) }, metricsResponse, signal),
     observations: (params, signal) => get('/api/public/v2/observations', params, observationsV2Response, signal),
     scores: (params, signal) => get('/api/public/v3/scores', params, scoresV3Response, signal),
+    legacy: {
+      metrics: (query, signal) => get('/api/public/metrics', { query: JSON.stringify(query) }, metricsResponse, signal),
+      traces: (params, signal) => get('/api/public/traces', params, legacyTracesResponse, signal),
+      observations: (params, signal) => get('/api/public/observations', params, legacyObservationsResponse, signal),
+      scores: (params, signal) => get('/api/public/v2/scores', params, legacyScoresResponse, signal),
+    },
   };
 }
 

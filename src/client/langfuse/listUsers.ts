@@ -2,6 +2,9 @@ import { UserlensError } from '../errors.js';
 import { parsePaging, parseSort } from '../query.js';
 import type { FilterOptions, Page, UserSortField, UserSummary, UsersQuery, UsersSelection } from '../types.js';
 import type { LangfuseApi, MetricsFilter } from './langfuseApi.js';
+
+/** Which Langfuse API generation a call goes to: v4, or the legacy endpoints of v3 deployments. */
+export type ApiGeneration = 'v4' | 'legacy';
 import { HAS_USER, ROOTS_ONLY, metricLabel, metricNumber, metricsBounds, traceFilters } from './metricsRows.js';
 
 /**
@@ -25,7 +28,7 @@ type SumFigure = keyof typeof SUMS;
 export const LANGFUSE_SORT_FIELDS = ['totalCost', 'totalTokens', 'inputTokens', 'outputTokens', 'observationCount'] as const satisfies readonly UserSortField[];
 const alias = (figure: SumFigure) => `${SUMS[figure].aggregation}_${SUMS[figure].measure}`;
 
-export async function listUsers(api: LangfuseApi, query: UsersQuery, maxPageSize: number, signal?: AbortSignal): Promise<Page<UserSummary>> {
+export async function listUsers(api: LangfuseApi, generation: ApiGeneration, query: UsersQuery, maxPageSize: number, signal?: AbortSignal): Promise<Page<UserSummary>> {
   const where = 'listUsers';
   const paging = parsePaging(query, maxPageSize, where);
   const sort = parseSort(query.sort, LANGFUSE_SORT_FIELDS as readonly UserSortField[], { field: 'totalCost', direction: 'desc' }, where);
@@ -39,7 +42,9 @@ export async function listUsers(api: LangfuseApi, query: UsersQuery, maxPageSize
   const search = query.search?.trim();
   if (search) filters.push({ column: 'userId', operator: 'contains', value: search, type: 'string' });
   const sortAlias = alias(sort.field as SumFigure);
-  const { data } = await api.metrics(
+  // Metrics v1 takes the same query; it has no top-N rule, which the query meets anyway.
+  const metrics = generation === 'v4' ? api.metrics : api.legacy.metrics;
+  const { data } = await metrics(
     {
       view: 'observations',
       dimensions: [{ field: 'userId' }],
@@ -67,31 +72,32 @@ export async function listUsers(api: LangfuseApi, query: UsersQuery, maxPageSize
 
 /**
  * The second phase of a list page: trace count and latency percentiles of the page's users, in
- * one query over root observations (one per trace, spanning it) filtered to those users.
+ * one query filtered to those users — over root observations on v4 (one per trace, spanning
+ * it), over the traces view on legacy deployments.
  */
-export async function getUserFigures(api: LangfuseApi, query: UsersSelection, signal?: AbortSignal): Promise<Partial<UserSummary>[]> {
+export async function getUserFigures(api: LangfuseApi, generation: ApiGeneration, query: UsersSelection, signal?: AbortSignal): Promise<Partial<UserSummary>[]> {
   const where = 'getUserFigures';
   const userIds = [...new Set(query.userIds)];
   if (userIds.length === 0) return [];
   if (userIds.length > TOP_N_LIMIT) {
     throw new UserlensError('invalid_query', `${where}: at most ${TOP_N_LIMIT} users at once, got ${userIds.length}.`, { where, field: 'userIds' });
   }
-  const { data } = await api.metrics(
-    {
-      view: 'observations',
-      dimensions: [{ field: 'userId' }],
-      metrics: [
-        { measure: 'count', aggregation: 'count' },
-        { measure: 'latency', aggregation: 'p50' },
-        { measure: 'latency', aggregation: 'p95' },
-      ],
-      filters: [ROOTS_ONLY, { column: 'userId', operator: 'any of', value: userIds, type: 'stringOptions' }, ...traceFilters(query.filters)],
-      ...metricsBounds(query.range, where),
-      orderBy: [{ field: 'count_count', direction: 'desc' }],
-      config: { row_limit: userIds.length },
-    },
-    signal,
-  );
+  const common = {
+    dimensions: [{ field: 'userId' }],
+    metrics: [
+      { measure: 'count', aggregation: 'count' },
+      { measure: 'latency', aggregation: 'p50' },
+      { measure: 'latency', aggregation: 'p95' },
+    ],
+    ...metricsBounds(query.range, where),
+    orderBy: [{ field: 'count_count', direction: 'desc' as const }],
+    config: { row_limit: userIds.length },
+  };
+  const byIds: MetricsFilter[] = [{ column: 'userId', operator: 'any of', value: userIds, type: 'stringOptions' }, ...traceFilters(query.filters)];
+  const { data } =
+    generation === 'v4'
+      ? await api.metrics({ view: 'observations', ...common, filters: [ROOTS_ONLY, ...byIds] }, signal)
+      : await api.legacy.metrics({ view: 'traces', ...common, filters: byIds }, signal);
   const byUser = new Map<string, Partial<UserSummary>>();
   data.forEach((row, i) => {
     const userId = metricLabel(row, 'userId', i);
@@ -108,10 +114,11 @@ export async function getUserFigures(api: LangfuseApi, query: UsersSelection, si
 }
 
 /** Environments and tags present in the range: one grouped query each, in parallel. */
-export async function getFilterOptions(api: LangfuseApi, query: { range?: UsersQuery['range'] }, signal?: AbortSignal): Promise<FilterOptions> {
+export async function getFilterOptions(api: LangfuseApi, generation: ApiGeneration, query: { range?: UsersQuery['range'] }, signal?: AbortSignal): Promise<FilterOptions> {
   const bounds = metricsBounds(query.range, 'getFilterOptions');
+  const metrics = generation === 'v4' ? api.metrics : api.legacy.metrics;
   const values = async (field: 'environment' | 'tags') => {
-    const { data } = await api.metrics(
+    const { data } = await metrics(
       {
         view: 'observations',
         dimensions: [{ field }],

@@ -4,6 +4,7 @@ import { createMemoryClient, type MemoryClient } from '../memory/createMemoryCli
 import { parseRange } from '../query.js';
 import type { DateRange } from '../types.js';
 import type { LangfuseApi } from './langfuseApi.js';
+import type { ApiGeneration } from './listUsers.js';
 import type { ObservationV2, ScoreV3 } from './schemas.js';
 
 /**
@@ -12,8 +13,10 @@ import type { ObservationV2, ScoreV3 } from './schemas.js';
  * observation-first: a trace is its root observation (one per trace, starting at the trace's
  * timestamp and carrying its name, session, tags and environment).
  *
- * Requests: ⌈observations / 1000⌉ for the user's observations, then ⌈scores / 100⌉ per chunk of
- * at most 50 trace ids for their scores — one and one for most users.
+ * Requests on v4: ⌈observations / 1000⌉ for the user's observations, then ⌈scores / 100⌉ per
+ * chunk of at most 50 trace ids for their scores — one and one for most users. On legacy
+ * deployments: ⌈traces / 100⌉ + ⌈observations / 100⌉ + ⌈scores / 100⌉, each list filtered by
+ * user.
  */
 
 /** Observations of a trace are taken to start within this long after its root. */
@@ -22,6 +25,7 @@ const PAGE = 1000;
 const SCORE_PAGE = 100;
 const TRACE_IDS_PER_SCORES_REQUEST = 50;
 const FIELDS = 'core,basic,usage,model,trace_context';
+const LEGACY_PAGE = 100;
 
 export interface UserSnapshot {
   /** Answers for this user and range only. */
@@ -29,7 +33,11 @@ export interface UserSnapshot {
   traceCount: number;
 }
 
-export async function loadUserSnapshot(api: LangfuseApi, userId: string, range: DateRange | undefined, signal: AbortSignal): Promise<UserSnapshot> {
+export function loadUserSnapshot(api: LangfuseApi, generation: ApiGeneration, userId: string, range: DateRange | undefined, signal: AbortSignal): Promise<UserSnapshot> {
+  return generation === 'v4' ? loadV4(api, userId, range, signal) : loadLegacy(api, userId, range, signal);
+}
+
+async function loadV4(api: LangfuseApi, userId: string, range: DateRange | undefined, signal: AbortSignal): Promise<UserSnapshot> {
   const { fromMs, toMs } = parseRange(range, 'getUser');
   const observations: ObservationV2[] = [];
   let cursor: string | undefined;
@@ -54,15 +62,46 @@ export async function loadUserSnapshot(api: LangfuseApi, userId: string, range: 
     return at >= fromMs && at < toMs;
   });
   const scores = await loadScores(api, traces.map((trace) => trace.id), signal);
+  return snapshotOf({ traces, observations: observations.map(toObservation), scores }, 'GET /api/public/v2/observations');
+}
+
+async function loadLegacy(api: LangfuseApi, userId: string, range: DateRange | undefined, signal: AbortSignal): Promise<UserSnapshot> {
+  const { fromMs, toMs } = parseRange(range, 'getUser');
+  const from = Number.isFinite(fromMs) ? new Date(fromMs).toISOString() : undefined;
+  const to = Number.isFinite(toMs) ? new Date(toMs).toISOString() : undefined;
+  const late = Number.isFinite(toMs) ? new Date(toMs + TRACE_SPAN_GRACE_MS).toISOString() : undefined;
+  const [traces, observations, scores] = await Promise.all([
+    allPages((page) => api.legacy.traces({ userId, fromTimestamp: from, toTimestamp: to, fields: 'core,io', limit: LEGACY_PAGE, page }, signal)),
+    allPages((page) => api.legacy.observations({ userId, fromStartTime: from, toStartTime: late, limit: LEGACY_PAGE, page }, signal)),
+    allPages((page) => api.legacy.scores({ userId, limit: LEGACY_PAGE, page }, signal)),
+  ]);
+  return snapshotOf(
+    {
+      traces: traces.map((trace) => ({ ...trace, userId: trace.userId ?? userId })),
+      observations: observations.map((o) => ({ ...o, traceId: o.traceId ?? null, totalCost: o.calculatedTotalCost ?? null })),
+      scores: scores as DatasetScore[],
+    },
+    'GET /api/public/traces',
+  );
+}
+
+/** Every page of a page-numbered legacy list, one after the other. */
+async function allPages<T>(load: (page: number) => Promise<{ data: T[]; meta: { totalPages: number } }>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let page = 1; ; page++) {
+    const answer = await load(page);
+    rows.push(...answer.data);
+    if (page >= answer.meta.totalPages || answer.data.length === 0) return rows;
+  }
+}
+
+/** The records as a memory client; a record it cannot read is the source's fault, not the host's. */
+function snapshotOf(dataset: { traces: DatasetTrace[]; observations: DatasetObservation[]; scores: DatasetScore[] }, where: string): UserSnapshot {
   try {
-    const client = createMemoryClient({ traces, observations: observations.map(toObservation), scores });
-    return { client, traceCount: traces.length };
+    return { client: createMemoryClient(dataset), traceCount: dataset.traces.length };
   } catch (error) {
     if (isUserlensError(error) && error.code === 'invalid_dataset') {
-      throw new UserlensError('invalid_response', `GET /api/public/v2/observations answered records userlens cannot read: ${error.message.replace(/^\[userlens\] /, '')}`, {
-        where: 'GET /api/public/v2/observations',
-        cause: error,
-      });
+      throw new UserlensError('invalid_response', `${where} answered records userlens cannot read: ${error.message.replace(/^\[userlens\] /, '')}`, { where, cause: error });
     }
     throw error;
   }
