@@ -7,7 +7,7 @@ const NO_REACT = {
   patterns: [
     {
       group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@tanstack/react-query', '**/hooks/**', '**/components/**', '**/provider/**'],
-      message: 'This module is framework-free (userlens/core, userlens/testing): it must not import React or React-bound modules.',
+      message: 'This module is framework-free (userlens/core, userlens/testing, userlens/server): it must not import React or React-bound modules.',
     },
   ],
 };
@@ -29,7 +29,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/client/**', 'src/format/**', 'src/testing/**', 'src/core.ts'],
+    files: ['src/client/**', 'src/format/**', 'src/testing/**', 'src/server/**', 'src/core.ts'],
     rules: { 'no-restricted-imports': ['error', NO_REACT] },
   },
   {

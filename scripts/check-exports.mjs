@@ -1,5 +1,5 @@
 // Checks the built package as a host would load it: every `exports` target exists, and the
-// framework-free entries import in plain Node with React made unavailable.
+// framework-free entries (core, testing, server) import in plain Node with React made unavailable.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -29,11 +29,26 @@ register('data:text/javascript,' + encodeURIComponent(\`
 const probe = `
 const core = await import('userlens/core');
 const testing = await import('userlens/testing');
+const { langfuseHandlers } = await import('userlens/testing/msw');
+if (langfuseHandlers(testing.generateDemoDataset({ seed: 1, users: 2 })).length < 1) throw new Error('userlens/testing/msw gave no handler');
 if (typeof window !== 'undefined' || typeof document !== 'undefined') throw new Error('a DOM is present');
 const client = core.createMemoryClient(testing.generateDemoDataset({ seed: 1, users: 20 }));
 const page = await client.listUsers({ sort: { field: 'totalCost', direction: 'desc' }, pageSize: 3 });
 if (page.items.length !== 3) throw new Error('listUsers answered ' + JSON.stringify(page));
 console.log('[userlens] userlens/core and userlens/testing import in plain Node without React: ' + page.total + ' demo users, top cost ' + core.createFormatters().cost(page.items[0].totalCost));
+
+const server = await import('userlens/server');
+const seen = [];
+const proxy = server.createLangfuseProxy({
+  baseUrl: 'https://langfuse.example', publicKey: 'pk-lf-check', secretKey: 'sk-lf-check', basePath: '/api/userlens',
+  fetch: async (request) => { seen.push(request.headers.get('authorization')); return Response.json({ data: [], meta: {} }); },
+});
+const refused = await proxy(new Request('http://host.example/api/userlens/api/public/v2/observations', { method: 'POST' }));
+if (refused.status !== 405 || refused.headers.get('allow') !== 'GET') throw new Error('userlens/server answered a POST with ' + refused.status);
+const served = await proxy(new Request('http://host.example/api/userlens/api/public/v2/observations?userId=u1'));
+if (served.status !== 200 || seen.length !== 1 || !seen[0].startsWith('Basic ')) throw new Error('userlens/server did not proxy a GET: ' + served.status);
+if (typeof server.toNodeListener !== 'function') throw new Error('userlens/server has no toNodeListener');
+console.log('[userlens] userlens/server imports in plain Node without React: POST answered 405, GET proxied with Basic auth');
 `;
 const run = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(refuseReact)}`, '--input-type=module', '-e', probe], {
   stdio: 'inherit',

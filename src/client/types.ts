@@ -185,6 +185,7 @@ export interface TraceRow {
   outputTokens: number;
   totalTokens: number;
   totalCost: number;
+  /** By name, then time. */
   scores: TraceScore[];
 }
 

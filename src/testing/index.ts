@@ -8,3 +8,5 @@ export { createFixtures } from './createFixtures.js';
 export type { Fixtures } from './createFixtures.js';
 export { withFaults } from './withFaults.js';
 export type { FaultOptions } from './withFaults.js';
+export { createLangfuseFake } from './langfuse/createLangfuseFake.js';
+export type { LangfuseFake, LangfuseFakeApi, LangfuseFakeOptions } from './langfuse/types.js';

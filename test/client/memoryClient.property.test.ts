@@ -185,8 +185,10 @@ describe('createMemoryClient — per-user lists against the oracle', () => {
             outputTokens: obs.reduce((s, o) => s + tokensOf(o).output, 0),
             totalTokens: obs.reduce((s, o) => s + tokensOf(o).total, 0),
             totalCost: obs.reduce((s, o) => s + costOf(o), 0),
+            // By name, then time, then id.
             scores: oracle.scores
               .filter((s) => s.traceId === trace.id)
+              .sort((a, b) => (a.name !== b.name ? (a.name < b.name ? -1 : 1) : Date.parse(a.timestamp) - Date.parse(b.timestamp) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
               .map((s) => ({ name: s.name, dataType: s.dataType, value: s.value ?? null, stringValue: s.stringValue ?? null })),
           };
         });

@@ -57,7 +57,15 @@ async function loadV4(api: LangfuseApi, userId: string, range: DateRange | undef
     cursor = page.meta.cursor ?? undefined;
   } while (cursor);
 
-  const traces = observations.filter(isRoot).map(toTrace).filter((trace) => {
+  // A trace may have several roots (OpenTelemetry allows it): the earliest stands for it.
+  const roots = new Map<string, ObservationV2>();
+  for (const observation of observations) {
+    if (!isRoot(observation)) continue;
+    const id = observation.traceId ?? observation.id;
+    const seen = roots.get(id);
+    if (!seen || Date.parse(observation.startTime) < Date.parse(seen.startTime)) roots.set(id, observation);
+  }
+  const traces = [...roots.values()].map(toTrace).filter((trace) => {
     const at = Date.parse(trace.timestamp);
     return at >= fromMs && at < toMs;
   });

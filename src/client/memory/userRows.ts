@@ -1,3 +1,4 @@
+import { parseIsoDate } from '../parseIsoDate.js';
 import { observationCost, observationTokens } from '../figures.js';
 import { parsePaging, parseRange, parseSort, toPage, type RangeMs } from '../query.js';
 import type {
@@ -116,7 +117,11 @@ export function listTraces(index: MemoryIndex, query: TracesQuery, maxPageSize: 
 function traceRow(index: MemoryIndex, p: number): TraceRow {
   const trace = index.traces[p]!;
   const latency = index.latency[p]!;
-  const scores = index.scores.slice(index.scoreOffsets[p], index.scoreOffsets[p + 1]).map((score) => ({
+  // By name, then time, then id: the same order whatever order the source listed them in.
+  const scores = index.scores
+    .slice(index.scoreOffsets[p], index.scoreOffsets[p + 1])
+    .sort((a, b) => compareIds(a.name, b.name) || parseIsoDate(a.timestamp) - parseIsoDate(b.timestamp) || compareIds(a.id, b.id))
+    .map((score) => ({
     name: score.name,
     dataType: score.dataType,
     value: score.value ?? null,

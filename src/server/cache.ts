@@ -1,0 +1,84 @@
+/**
+ * A small TTL cache with LRU eviction (a `Map` keeps insertion order; a read re-inserts) and
+ * request coalescing: while a key is being fetched, further callers wait for the same promise
+ * instead of asking Langfuse again — its metrics endpoint allows as little as 100 requests an
+ * hour. Bounded by entries and by characters held, so a burst of large pages cannot grow the
+ * host's memory without limit.
+ */
+
+export interface CachedValue {
+  /** Characters held, for the size bound. */
+  size: number;
+}
+
+export interface TtlCacheOptions {
+  ttlMs: number;
+  maxEntries: number;
+  maxSize: number;
+  now?: () => number;
+}
+
+export class TtlCache<T extends CachedValue> {
+  private readonly entries = new Map<string, { value: T; expires: number }>();
+  private readonly pending = new Map<string, Promise<T>>();
+  private held = 0;
+  private readonly options: TtlCacheOptions;
+
+  constructor(options: TtlCacheOptions) {
+    this.options = options;
+  }
+
+  /**
+   * The cached value, the in-flight one, or a fresh one from `load`; `keep` says whether a
+   * loaded value may be cached. `shared` is true when the caller did not start the load.
+   */
+  async get(key: string, load: () => Promise<T>, keep: (value: T) => boolean): Promise<{ value: T; shared: boolean }> {
+    const hit = this.read(key);
+    if (hit) return { value: hit, shared: true };
+    const inFlight = this.pending.get(key);
+    if (inFlight) return { value: await inFlight, shared: true };
+    const loading = load().finally(() => this.pending.delete(key));
+    this.pending.set(key, loading);
+    const value = await loading;
+    if (keep(value)) this.write(key, value);
+    return { value, shared: false };
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  private read(key: string): T | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    if (entry.expires <= this.now()) {
+      this.held -= entry.value.size;
+      return undefined;
+    }
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+
+  private write(key: string, value: T): void {
+    const { ttlMs, maxEntries, maxSize } = this.options;
+    if (ttlMs <= 0 || value.size > maxSize) return;
+    const previous = this.entries.get(key);
+    if (previous) {
+      this.entries.delete(key);
+      this.held -= previous.value.size;
+    }
+    this.entries.set(key, { value, expires: this.now() + ttlMs });
+    this.held += value.size;
+    for (const [oldest, entry] of this.entries) {
+      if (this.entries.size <= maxEntries && this.held <= maxSize) break;
+      this.entries.delete(oldest);
+      this.held -= entry.value.size;
+    }
+  }
+
+  /** Entries held (expired ones included until read or evicted); for tests. */
+  get size(): number {
+    return this.entries.size;
+  }
+}

@@ -1,0 +1,83 @@
+import { answerFromUpstream } from './answer.js';
+import { basicAuthorization } from './basicAuthorization.js';
+import { ENDPOINTS, isLangfuseEndpoint } from './endpoints.js';
+import { ProxyAnswer, ProxyRefusal } from './errors.js';
+import type { LangfuseProxyOptions } from './options.js';
+import { resolveOptions } from './options.js';
+import { readParams, toSearch } from './params.js';
+import { errorResponse, jsonResponse } from './responses.js';
+import type { ResolvedScope } from './scope.js';
+import { resolveScope, scopeKey } from './scope.js';
+import { MAX_TARGET_LENGTH, unsafePathReason } from './target.js';
+import { createUpstream, report } from './upstream.js';
+import { createTraceVerifier } from './verifyTraces.js';
+
+/**
+ * `createLangfuseProxy(options)` → a web-standard `(Request) => Promise<Response>` handler for
+ * the host's backend (Next.js route handlers, Hono, Workers, Node via `toNodeListener`). It lets
+ * the browser read the few Langfuse endpoints userlens uses while the keys stay on the server:
+ * GET only, an allow-list of paths and parameters, the signed-in user's scope written into
+ * every upstream request, Langfuse's errors reduced to what the browser may see, and a short
+ * server-side cache with coalescing.
+ */
+export function createLangfuseProxy(options: LangfuseProxyOptions): (request: Request) => Promise<Response> {
+  const config = resolveOptions(options);
+  const upstream = createUpstream({
+    baseUrl: config.baseUrl,
+    authorization: basicAuthorization(config.publicKey, config.secretKey),
+    fetch: config.fetch,
+    timeoutMs: config.timeoutMs,
+    cacheTtlMs: config.cacheTtlMs,
+    onError: config.onError,
+  });
+  const upstreamUrl = new URL(config.baseUrl);
+  const secrets = [config.secretKey, config.publicKey, config.baseUrl, upstreamUrl.host, upstreamUrl.hostname];
+  const prefix = `${config.basePath}/api/public/`;
+
+  async function resolveRequestScope(request: Request): Promise<ResolvedScope | Response | null> {
+    if (!config.scope) return null;
+    let value: Awaited<ReturnType<NonNullable<LangfuseProxyOptions['scope']>>>;
+    try {
+      value = await config.scope(request);
+    } catch {
+      throw new ProxyRefusal(403, 'The signed-in user may not read these metrics.');
+    }
+    return value instanceof Response ? value : resolveScope(value);
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    if (request.method !== 'GET') {
+      return errorResponse(405, 'Only GET is supported: the proxy reads metrics, it never writes.', { allow: 'GET' });
+    }
+    if (request.url.length > MAX_TARGET_LENGTH) return errorResponse(414, 'The request URL is too long.');
+    const url = new URL(request.url);
+    const unsafe = unsafePathReason(url.pathname);
+    if (unsafe) return errorResponse(400, unsafe);
+    if (!url.pathname.startsWith(prefix)) return errorResponse(404, 'Not found.');
+    const path = url.pathname.slice(config.basePath.length);
+    if (!isLangfuseEndpoint(path) || !config.allowed.has(path)) {
+      return errorResponse(403, 'This endpoint is not available through the proxy.');
+    }
+
+    const scope = await resolveRequestScope(request);
+    if (scope instanceof Response) return scope;
+    const key = scopeKey(scope);
+    const endpoint = ENDPOINTS[path];
+    const params = readParams(url.searchParams, endpoint, path);
+    const plan = await endpoint.plan(params, scope, createTraceVerifier(upstream, scope, key, secrets));
+    if (plan.kind === 'empty') return jsonResponse(200, plan.body);
+    const { outcome, cache } = await upstream.get(path, toSearch(plan.params), key);
+    return answerFromUpstream(outcome, cache, secrets);
+  }
+
+  return async function langfuseProxy(request: Request): Promise<Response> {
+    try {
+      return await handle(request);
+    } catch (error) {
+      if (error instanceof ProxyAnswer) return error.response;
+      if (error instanceof ProxyRefusal) return errorResponse(error.status, error.message);
+      report(config.onError, { endpoint: new URL(request.url).pathname, status: null, reason: 'exception', error });
+      return errorResponse(500, 'The proxy failed unexpectedly.');
+    }
+  };
+}

@@ -1,0 +1,103 @@
+import type { AllowedEndpoint } from './endpoints.js';
+import { isLangfuseEndpoint, LANGFUSE_ENDPOINTS } from './endpoints.js';
+import type { LangfuseScope } from './scope.js';
+import type { UpstreamErrorInfo } from './upstream.js';
+
+export interface LangfuseProxyOptions {
+  /** The Langfuse host, e.g. `https://cloud.langfuse.com` (a path prefix is kept for self-hosting behind one). */
+  baseUrl: string;
+  publicKey: string;
+  secretKey: string;
+  /**
+   * Where the host mounts the proxy, e.g. `/api/userlens`: it then answers at
+   * `/api/userlens/api/public/…`. None by default.
+   */
+  basePath?: string;
+  /**
+   * The signed-in host user's constraints, read per request. Return null or undefined for no
+   * constraint (an administrator), a `Response` to answer it yourself (e.g. 401 when nobody is
+   * signed in); a throw answers 403.
+   */
+  scope?: (request: Request) => LangfuseScope | Response | null | undefined | Promise<LangfuseScope | Response | null | undefined>;
+  /** How long a 200 answer is reused, per scope and URL. 0 disables the cache (identical concurrent requests are still coalesced). @defaultValue 30000 */
+  cacheTtlMs?: number;
+  /** Narrows the endpoints the proxy serves (the default is all of `LANGFUSE_ENDPOINTS`). */
+  allow?: readonly AllowedEndpoint[];
+  /** How long to wait for Langfuse, ms. @defaultValue 10000 */
+  timeoutMs?: number;
+  /** The upstream `fetch`; injectable for tests and instrumented clients. @defaultValue globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Told about upstream failures (never with keys or URLs), so the host can log them. */
+  onError?: (info: UpstreamErrorInfo) => void;
+}
+
+export interface ResolvedOptions {
+  baseUrl: string;
+  basePath: string;
+  publicKey: string;
+  secretKey: string;
+  allowed: ReadonlySet<AllowedEndpoint>;
+  cacheTtlMs: number;
+  timeoutMs: number;
+  fetch: typeof fetch;
+  scope: LangfuseProxyOptions['scope'];
+  onError: LangfuseProxyOptions['onError'];
+}
+
+function fail(message: string): never {
+  // Names the option, never its value: the value may be a key.
+  throw new TypeError(`[userlens] createLangfuseProxy: ${message}`);
+}
+
+function nonNegative(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0) fail(`${name} must be a finite number ≥ 0.`);
+  return value;
+}
+
+function positive(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) fail(`${name} must be a finite number > 0.`);
+  return value;
+}
+
+/** Checks the options once, at creation, so a misconfigured proxy fails at startup and not per request. */
+export function resolveOptions(options: LangfuseProxyOptions): ResolvedOptions {
+  if (typeof options.publicKey !== 'string' || options.publicKey === '') fail('publicKey is required.');
+  if (typeof options.secretKey !== 'string' || options.secretKey === '') fail('secretKey is required.');
+  if (options.publicKey.includes(':')) fail('publicKey must not contain ":" (it is the Basic-auth user name).');
+
+  let base: URL;
+  try {
+    base = new URL(options.baseUrl);
+  } catch {
+    fail('baseUrl must be an absolute URL such as https://cloud.langfuse.com.');
+  }
+  if (base.protocol !== 'https:' && base.protocol !== 'http:') fail('baseUrl must use http or https.');
+  if (base.username || base.password || base.search || base.hash) fail('baseUrl must carry no credentials, query or fragment.');
+  const baseUrl = `${base.origin}${base.pathname.replace(/\/+$/, '')}`;
+
+  const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+  if (basePath !== '' && !/^(\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+$/.test(basePath)) {
+    fail('basePath must be a plain path such as /api/userlens (letters, digits, ".", "_", "~", "-").');
+  }
+
+  const allow = options.allow ?? LANGFUSE_ENDPOINTS;
+  for (const endpoint of allow) {
+    if (!isLangfuseEndpoint(endpoint)) fail(`allow lists ${JSON.stringify(endpoint)}, which is not one of ${LANGFUSE_ENDPOINTS.join(', ')}.`);
+  }
+
+  return {
+    baseUrl,
+    basePath,
+    publicKey: options.publicKey,
+    secretKey: options.secretKey,
+    allowed: new Set(allow),
+    cacheTtlMs: nonNegative(options.cacheTtlMs, 30_000, 'cacheTtlMs'),
+    timeoutMs: positive(options.timeoutMs, 10_000, 'timeoutMs'),
+    // Looked up per call (tests may replace it) and called on globalThis (Workers require it).
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    scope: options.scope,
+    onError: options.onError,
+  };
+}

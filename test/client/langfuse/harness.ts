@@ -1,0 +1,42 @@
+import { createLangfuseClient, createMemoryClient, type Dataset, type LangfuseClientOptions } from '../../../src/core.ts';
+import { createLangfuseFake, type LangfuseFakeOptions } from '../../../src/testing/index.ts';
+
+export const BASE_URL = 'https://langfuse.test/api/userlens';
+
+/** A memory client and a Langfuse client over the same dataset, the latter through the fake API. */
+export function pair(dataset: Dataset, options: { fake?: LangfuseFakeOptions; client?: Partial<LangfuseClientOptions>; intercept?: Intercept } = {}) {
+  const fake = createLangfuseFake(dataset, options.fake);
+  const requests: URL[] = [];
+  /** Every answer the fake gave, for checks against the spec's response schemas. */
+  const answers: { url: URL; status: number; body: Promise<unknown> }[] = [];
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    requests.push(url);
+    // Like a real fetch, give up when the request's signal aborts (the transport's timeout).
+    const aborted = new Promise<never>((_, reject) => {
+      if (request.signal.aborted) reject(request.signal.reason);
+      request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true });
+    });
+    const forced = await Promise.race([options.intercept?.(url, requests.length), aborted]);
+    if (forced) return forced;
+    const response = await fake(request);
+    answers.push({ url, status: response.status, body: response.clone().json() as Promise<unknown> });
+    return response;
+  };
+  const langfuse = createLangfuseClient({ baseUrl: BASE_URL, fetch, retry: { baseDelayMs: 1 }, ...options.client });
+  return { memory: createMemoryClient(dataset), langfuse, fake, requests, answers };
+}
+
+/** Answers instead of the fake when it returns a Response (the n-th request counts from 1). */
+export type Intercept = (url: URL, n: number) => Response | undefined | Promise<Response | undefined>;
+
+/** The endpoint of a recorded request, without the mount prefix. */
+export const endpointOf = (url: URL) => url.pathname.slice(url.pathname.indexOf('/api/public'));
+
+export const metricsQueryOf = (url: URL) => JSON.parse(url.searchParams.get('query')!) as Record<string, any>;
+
+/** Cost sums may differ in the last bits with the order of addition. */
+export function roundCosts<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), (key, v) => (typeof v === 'number' && /cost|mean/i.test(key) ? Number(v.toPrecision(12)) : v)) as T;
+}

@@ -1,0 +1,149 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { UserlensError, createLangfuseClient } from '../../../src/core.ts';
+import { createFixtures, generateDemoDataset } from '../../../src/testing/index.ts';
+import { endpointOf, metricsQueryOf, pair } from './harness.ts';
+
+const dataset = generateDemoDataset({ seed: 5, users: 40, days: 10 });
+
+describe('Langfuse client — the requests it makes', () => {
+  it('asks metrics v2 for the top 1,000 users by the sort figure, descending, without a time dimension', async () => {
+    const { langfuse, requests } = pair(dataset);
+    await langfuse.listUsers({ sort: { field: 'totalTokens', direction: 'desc' }, filters: { environments: ['production'], tags: ['rag'] }, search: 'USER' });
+    expect(requests).toHaveLength(1);
+    expect(endpointOf(requests[0]!)).toBe('/api/public/v2/metrics');
+    const query = metricsQueryOf(requests[0]!);
+    expect(query.dimensions).toEqual([{ field: 'userId' }]);
+    expect(query.config).toEqual({ row_limit: 1000 });
+    expect(query.orderBy).toEqual([{ field: 'sum_totalTokens', direction: 'desc' }]);
+    expect(query.timeDimension).toBeUndefined();
+    expect(query.filters).toEqual(
+      expect.arrayContaining([
+        { column: 'environment', operator: 'any of', value: ['production'], type: 'stringOptions' },
+        { column: 'tags', operator: 'all of', value: ['rag'], type: 'arrayOptions' },
+        { column: 'userId', operator: 'contains', value: 'USER', type: 'string' },
+      ]),
+    );
+  });
+
+  it('costs 2 requests per list page: the ranking, then the deferred figures of that page', async () => {
+    const { langfuse, requests } = pair(dataset);
+    const page = await langfuse.listUsers({ sort: { field: 'totalCost', direction: 'desc' }, pageSize: 10, page: 2 });
+    await langfuse.getUserFigures!({ userIds: page.items.map((u) => u.userId) });
+    expect(requests.map(endpointOf)).toEqual(['/api/public/v2/metrics', '/api/public/v2/metrics']);
+    const second = metricsQueryOf(requests[1]!);
+    expect(second.config.row_limit).toBe(10);
+    expect(second.filters).toContainEqual({ column: 'userId', operator: 'any of', value: page.items.map((u) => u.userId), type: 'stringOptions' });
+    expect(second.filters).toContainEqual({ column: 'isRootObservation', operator: '=', value: true, type: 'boolean' });
+  });
+
+  it('cuts pages from the ranking: page 2 follows page 1, and the total is the ranking length', async () => {
+    const { langfuse, memory } = pair(dataset);
+    const sort = { field: 'totalCost', direction: 'desc' } as const;
+    const [one, two, all] = await Promise.all([
+      langfuse.listUsers({ sort, pageSize: 7 }),
+      langfuse.listUsers({ sort, pageSize: 7, page: 2 }),
+      memory.listUsers({ sort, pageSize: 14 }),
+    ]);
+    expect([...one.items, ...two.items].map((u) => u.userId)).toEqual(all.items.map((u) => u.userId));
+    expect(one.total).toBe(all.total);
+    expect(one.hasMore).toBe(true);
+    const last = await langfuse.listUsers({ sort, pageSize: 1000 });
+    expect(last.hasMore).toBe(false);
+  });
+
+  it('refuses what Langfuse cannot rank: ascending order, figures it cannot sort by, bands', async () => {
+    const { langfuse, requests } = pair(dataset);
+    await expect(langfuse.listUsers({ sort: { field: 'totalCost', direction: 'asc' } })).rejects.toMatchObject({ code: 'invalid_query', field: 'sort.direction' });
+    await expect(langfuse.listUsers({ sort: { field: 'lastEvent', direction: 'desc' } })).rejects.toMatchObject({ code: 'invalid_query', field: 'sort.field' });
+    await expect(langfuse.listUsers({ bands: [{ field: 'totalCost', gte: 1 }] })).rejects.toMatchObject({ code: 'invalid_query', field: 'bands' });
+    expect(requests).toHaveLength(0);
+  });
+
+  it('costs 3 requests for a detail view of a typical user, however many parts ask at once', async () => {
+    const { langfuse, requests, memory } = pair(dataset);
+    // A user with 11 to 50 traces: two pages of five, and their scores in one request.
+    const userId = (await memory.listUsers({ sort: { field: 'traceCount', direction: 'desc' }, pageSize: 1000 })).items.find((u) => u.traceCount > 10 && u.traceCount <= 50)!.userId;
+    const range = { from: '2026-10-22T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z' };
+    await Promise.all([
+      langfuse.getUser(userId, { range }),
+      langfuse.getActivity({ userId, range, granularity: 'auto' }),
+      langfuse.listTraces({ userId, range, pageSize: 5 }),
+      langfuse.listScores({ userId, range }),
+      langfuse.listSessions({ userId, range }),
+    ]);
+    expect(requests.map(endpointOf).sort()).toEqual(['/api/public/v2/observations', '/api/public/v2/observations', '/api/public/v3/scores']);
+    const [observations] = requests;
+    expect(observations!.searchParams.get('userId')).toBe(userId);
+    expect(observations!.searchParams.get('limit')).toBe('1000');
+    // A second look within the cache's lifetime costs only the new page of trace payloads.
+    await langfuse.listTraces({ userId, range, pageSize: 5, page: 2 });
+    expect(requests).toHaveLength(4);
+    // After invalidate() (what a refresh does) the user's records are read again.
+    langfuse.invalidate();
+    await langfuse.getUser(userId, { range });
+    expect(requests).toHaveLength(6);
+  });
+
+  it('follows cursors past 1,000 observations and chunks trace ids for scores', async () => {
+    const f = createFixtures();
+    for (let t = 0; t < 120; t++) {
+      const at = Date.UTC(2026, 9, 1, 0, t);
+      const trace = f.trace({ userId: 'heavy', timestamp: new Date(at).toISOString() });
+      // Langfuse v4 knows a trace by its root observation, which starts at the trace's timestamp.
+      const root = f.observation({ type: 'SPAN', startTime: trace.timestamp, endTime: new Date(at + 5_000).toISOString() });
+      for (let o = 1; o < 10; o++) f.observation({ parentObservationId: root.id, startTime: new Date(at + o * 100).toISOString(), totalCost: 0.01 });
+      f.score({ value: 1 });
+    }
+    const { langfuse, memory, requests } = pair(f.dataset());
+    expect(await langfuse.getUser('heavy')).toEqual(await memory.getUser('heavy'));
+    const count = (endpoint: string) => requests.filter((url) => endpointOf(url) === endpoint).length;
+    // 120 traces × (1 root + 9) = 1,200 observations: 2 pages. 120 trace ids: 3 chunks of ≤ 50.
+    expect(count('/api/public/v2/observations')).toBe(2);
+    expect(count('/api/public/v3/scores')).toBe(3);
+  });
+
+  it('aborts the shared read only when every caller has gone', async () => {
+    const { langfuse, requests } = pair(dataset);
+    const userId = (await pair(dataset).memory.listUsers({ pageSize: 1 })).items[0]!.userId;
+    const first = new AbortController();
+    const a = langfuse.getUser(userId, {}, { signal: first.signal });
+    const b = langfuse.getActivity({ userId });
+    first.abort(new Error('unmounted'));
+    await expect(a).rejects.toThrow('unmounted');
+    await expect(b).resolves.toMatchObject({ granularity: expect.any(String) });
+    expect(requests.filter((r) => endpointOf(r) === '/api/public/v2/observations')).toHaveLength(1);
+  });
+
+  it('sends no credentials of its own, only the headers the host gives', async () => {
+    const seen: Headers[] = [];
+    const client = createLangfuseClient({
+      baseUrl: 'https://host.test/proxy',
+      headers: { 'x-csrf': 'token' },
+      fetch: async (input, init) => {
+        seen.push(new Request(input, init).headers);
+        return Response.json({ data: [] });
+      },
+    });
+    await client.listUsers({});
+    expect(seen[0]!.get('authorization')).toBeNull();
+    expect(seen[0]!.get('x-csrf')).toBe('token');
+  });
+
+  it('in auto mode, moves to the legacy endpoints after a v4 endpoint answers 404', async () => {
+    const { langfuse, memory, requests } = pair(dataset, { fake: { api: 'legacy' }, client: { api: 'auto' } });
+    const sort = { field: 'totalCost', direction: 'desc' } as const;
+    const page = await langfuse.listUsers({ sort, pageSize: 5 });
+    expect(page.items.map((u) => u.userId)).toEqual((await memory.listUsers({ sort, pageSize: 5 })).items.map((u) => u.userId));
+    expect(requests.map(endpointOf)).toEqual(['/api/public/v2/metrics', '/api/public/metrics']);
+    await langfuse.listUsers({ sort, pageSize: 5 });
+    expect(requests.map(endpointOf).at(-1)).toBe('/api/public/metrics');
+  });
+
+  it('in v4 mode, reports a 404 as it is instead of moving on', async () => {
+    const { langfuse } = pair(dataset, { fake: { api: 'legacy' }, client: { api: 'v4' } });
+    const error = await langfuse.listUsers({}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserlensError);
+    expect(error).toMatchObject({ code: 'network', status: 404, where: 'GET /api/public/v2/metrics' });
+  });
+});
