@@ -4,6 +4,31 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 
+/**
+ * Every story runs in Chromium once per source: the in-memory client, and the Langfuse client
+ * over HTTP to the fake Langfuse that MSW serves (whose worker lives in `public/`).
+ */
+function storiesOn(source: 'memory' | 'langfuse') {
+  return {
+    extends: true as const,
+    publicDir: 'public',
+    define: { 'import.meta.env.USERLENS_SOURCE': JSON.stringify(source) },
+    plugins: [storybookTest({ configDir: '.storybook', ...(source === 'langfuse' ? { tags: { exclude: ['memory-only'] } } : {}) })],
+    test: {
+      name: source === 'memory' ? 'stories' : 'stories (langfuse)',
+      browser: {
+        enabled: true,
+        headless: true,
+        screenshotFailures: false,
+        provider: playwright({
+          launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS },
+        }),
+        instances: [{ browser: 'chromium' as const }],
+      },
+    },
+  };
+}
+
 // The library itself is built by `scripts/build.mjs` (tsc: one ESM module and one .d.ts per
 // source module). This file configures Storybook's Vite and the two test projects.
 export default defineConfig({
@@ -19,24 +44,12 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup.ts'],
+          // The unit run shares two cores with two browser runs: user-event tests need headroom.
+          testTimeout: 15_000,
         },
       },
-      {
-        extends: true,
-        plugins: [storybookTest({ configDir: '.storybook' })],
-        test: {
-          name: 'stories',
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({
-              launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS },
-            }),
-            instances: [{ browser: 'chromium' }],
-          },
-        },
-      },
+      storiesOn('memory'),
+      storiesOn('langfuse'),
     ],
   },
 });

@@ -5,19 +5,26 @@ import type { UserTrackingClient } from '../src/core.ts';
 import { UserTrackingProvider, type Theme } from '../src/index.ts';
 import '../src/styles/userlens.css';
 import './preview.css';
-import { demoClient } from './demoClient.ts';
+import { DEMO, clientFor, sourceLoader, type SourceName, type StoryDataset } from './sources.ts';
 
 export interface UserlensStoryParameters {
-  /** The client this story runs on. @defaultValue the demo memory client */
-  client?: UserTrackingClient;
+  /** The data this story runs on, behind whichever source the toolbar picks. @defaultValue the demo data */
+  dataset?: StoryDataset;
+  /** A client made from the source's client (faults, fewer capabilities), or one of the story's own. */
+  client?: UserTrackingClient | ((source: UserTrackingClient) => UserTrackingClient);
 }
 
-/** Every story gets a provider on the demo client and a cache of its own, so stories never share state. */
+/** Every story gets a provider on its source and a cache of its own, so stories never share state. */
 const withProvider: Decorator = (Story, context) => {
   const parameters = (context.parameters.userlens ?? {}) as UserlensStoryParameters;
+  const source = clientFor(context.globals.source as SourceName, parameters.dataset ?? DEMO);
+  const client =
+    (context.loaded as { client?: UserTrackingClient } | undefined)?.client ??
+    (typeof parameters.client === 'function' ? parameters.client(source) : parameters.client) ??
+    source;
   return (
     <StoryProvider
-      client={(context.loaded as { client?: UserTrackingClient } | undefined)?.client ?? parameters.client ?? demoClient}
+      client={client}
       theme={context.globals.theme as Theme}
       locale={context.globals.locale as string}
     >
@@ -39,6 +46,7 @@ function StoryProvider(props: { client: UserTrackingClient; theme: Theme; locale
 
 const preview: Preview = {
   decorators: [withProvider],
+  loaders: [sourceLoader],
   parameters: {
     layout: 'padded',
     // axe violations fail the story's browser test.
@@ -54,8 +62,20 @@ const preview: Preview = {
       description: 'Locale for numbers, cost and dates',
       toolbar: { icon: 'globe', items: ['en-US', 'de-DE', 'ja-JP'], dynamicTitle: true },
     },
+    source: {
+      description: 'Where the data comes from: the in-memory client, or the Langfuse client over HTTP (MSW)',
+      toolbar: {
+        icon: 'database',
+        items: [
+          { value: 'memory', title: 'In-memory source' },
+          { value: 'langfuse', title: 'Langfuse source (MSW)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { theme: 'light', locale: 'en-US' },
+  // The story tests run once per source; USERLENS_SOURCE picks it (see vite.config.ts).
+  initialGlobals: { theme: 'light', locale: 'en-US', source: import.meta.env.USERLENS_SOURCE ?? 'memory' },
 };
 
 export default preview;

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { UserlensError } from '../src/core.ts';
+import { UserlensError, type UserTrackingClient } from '../src/core.ts';
 import { withFaults } from '../src/testing/index.ts';
 import { demoClient } from '../.storybook/demoClient.ts';
 import { HooksInspector } from './HooksInspector.tsx';
@@ -37,7 +37,7 @@ export const Live: Story = {
 
 /** Requests that never answer: skeletons, and regions marked busy. */
 export const Loading: Story = {
-  parameters: { userlens: { client: withFaults(demoClient, { pending: true }) } },
+  parameters: { userlens: { client: (source: UserTrackingClient) => withFaults(source, { pending: true }) } },
   play: async ({ canvasElement }) => {
     const region = within(canvasElement).getByRole('region', { name: /useUsers/ });
     await expect(region).toHaveAttribute('aria-busy', 'true');
@@ -70,7 +70,7 @@ export const Failure: Story = {
 
 /** A slow source: skeletons first, then data. */
 export const SlowSource: Story = {
-  parameters: { userlens: { client: withFaults(demoClient, { delayMs: 600 }) } },
+  parameters: { userlens: { client: (source: UserTrackingClient) => withFaults(source, { delayMs: 600 }) } },
   play: async ({ canvasElement }) => {
     const region = within(canvasElement).getByRole('region', { name: /useUsers/ });
     await expect(region).toHaveAttribute('aria-busy', 'true');

@@ -1,11 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { demoClient } from '../.storybook/demoClient.ts';
-import { UserlensError } from '../src/core.ts';
+import { UserlensError, type UserTrackingClient } from '../src/core.ts';
 import { UserDetail } from '../src/index.ts';
 import { withFaults } from '../src/testing/index.ts';
 import { withCapabilities } from './clients.ts';
-import { hostileClient, powerClient, smallCasesClient } from './detailData.ts';
+import { hostileDataset, powerDataset, smallCasesDataset } from './detailData.ts';
 
 // A typical demo user: the tenth most active over all time.
 const typical = (await demoClient.listUsers({ sort: { field: 'traceCount', direction: 'desc' }, page: 10, pageSize: 1 })).items[0]!.userId;
@@ -33,7 +33,8 @@ const figure = async (canvasElement: HTMLElement, name: string) => {
   const canvas = within(canvasElement);
   const term = await canvas.findByText(name, { selector: 'dt' }, { timeout: 5000 });
   const value = term.parentElement!.querySelector('dd')!;
-  await waitFor(() => expect(value.querySelector('[data-part="skeleton"]')).toBeNull());
+  // Generous: on the Langfuse source a power user's records take many requests.
+  await waitFor(() => expect(value.querySelector('[data-part="skeleton"]')).toBeNull(), { timeout: 15_000 });
   return value;
 };
 
@@ -70,18 +71,18 @@ export const KeyboardTabs: Story = {
 /** A power user with 10,000 traces. */
 export const PowerUser: Story = {
   args: { userId: 'power.user@example.com', siblings: undefined },
-  loaders: [async () => ({ client: powerClient() })],
+  parameters: { userlens: { dataset: { key: 'power', dataset: powerDataset } } },
   play: async ({ canvasElement }) => {
     await expect(await figure(canvasElement, 'Traces')).toHaveTextContent('10,000');
     const canvas = within(canvasElement);
-    await expect(await canvas.findByText(/^1–25 of 10,000$/, {}, { timeout: 5000 })).toBeInTheDocument();
+    await expect(await canvas.findByText(/^1–25 of 10,000$/, {}, { timeout: 15_000 })).toBeInTheDocument();
   },
 };
 
 /** A brand-new user with one trace. */
 export const BrandNewUser: Story = {
   args: { userId: 'new.user@example.com', siblings: undefined },
-  parameters: { userlens: { client: smallCasesClient } },
+  parameters: { userlens: { dataset: { key: 'small-cases', dataset: smallCasesDataset } } },
   play: async ({ canvasElement }) => {
     await expect((await figure(canvasElement, 'Traces')).textContent).toBe('1');
     await expect((await figure(canvasElement, 'Cost')).textContent).toBe('$0.000046');
@@ -91,7 +92,7 @@ export const BrandNewUser: Story = {
 /** A user whose every trace failed. */
 export const OnlyErrors: Story = {
   args: { userId: 'failing.user@example.com', siblings: undefined },
-  parameters: { userlens: { client: smallCasesClient } },
+  parameters: { userlens: { dataset: { key: 'small-cases', dataset: smallCasesDataset } } },
   play: async ({ canvasElement }) => {
     await expect(await figure(canvasElement, 'Errors')).toHaveTextContent('6 (100%)');
     const panel = await within(canvasElement).findByRole('tabpanel');
@@ -121,7 +122,7 @@ export const NoSuchUser: Story = {
 
 /** Requests that never answer. */
 export const Loading: Story = {
-  parameters: { userlens: { client: withFaults(demoClient, { pending: true }) } },
+  parameters: { userlens: { client: (source: UserTrackingClient) => withFaults(source, { pending: true }) } },
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByLabelText('Figures')).toHaveAttribute('aria-busy', 'true');
   },
@@ -130,7 +131,7 @@ export const Loading: Story = {
 /** The source fails. */
 export const Failure: Story = {
   parameters: {
-    userlens: { client: withFaults(demoClient, { error: new UserlensError('network', 'The metrics source could not be reached. Check the connection and retry.') }) },
+    userlens: { client: (source: UserTrackingClient) => withFaults(source, { error: new UserlensError('network', 'The metrics source could not be reached. Check the connection and retry.') }) },
   },
   play: async ({ canvasElement }) => {
     const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 8000 });
@@ -142,7 +143,7 @@ export const Failure: Story = {
 export const PartialCapabilities: Story = {
   parameters: {
     userlens: {
-      client: withCapabilities(demoClient, {
+      client: (source: UserTrackingClient) => withCapabilities(source, {
         detailFigures: ['traceCount', 'observationCount', 'sessionCount', 'inputTokens', 'outputTokens', 'totalTokens', 'totalCost', 'errorCount', 'errorRate', 'scores'],
       }),
     },
@@ -156,7 +157,7 @@ export const PartialCapabilities: Story = {
 /** A hostile id, and traces with script tags, a 1 MB output and JSON nested 5,000 deep: all text. */
 export const HostileData: Story = {
   args: { userId: HOSTILE_ID, siblings: undefined },
-  loaders: [async () => ({ client: hostileClient(HOSTILE_ID) })],
+  parameters: { userlens: { dataset: { key: 'hostile-detail', dataset: () => hostileDataset(HOSTILE_ID) } } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole('heading', { level: 2 })).toHaveTextContent(HOSTILE_ID);

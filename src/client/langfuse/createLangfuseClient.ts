@@ -67,7 +67,7 @@ const DETAIL_FIGURES: readonly UserFigure[] = [
  * Requests per view (see the README): a list page costs 2 (the top-N ranking, then trace counts
  * and latencies of the page's users); a user's detail view costs 2 for its figures, activity,
  * sessions and scores together (observations, then scores; more only past 1,000 observations or
- * 100 scores per 50 traces) plus 1 per page of the traces tab for the traces' input and output.
+ * 100 traces) plus 1 per page of the traces tab for the traces' input and output.
  *
  * @example
  * const client = createLangfuseClient({ baseUrl: '/api/userlens' });

@@ -14,7 +14,7 @@ import type { ObservationV2, ScoreV3 } from './schemas.js';
  * timestamp and carrying its name, session, tags and environment).
  *
  * Requests on v4: ⌈observations / 1000⌉ for the user's observations, then ⌈scores / 100⌉ per
- * chunk of at most 50 trace ids for their scores — one and one for most users. On legacy
+ * chunk of at most 100 trace ids for their scores (4 chunks at a time) — one and one for most users. On legacy
  * deployments: ⌈traces / 100⌉ + ⌈observations / 100⌉ + ⌈scores / 100⌉, each list filtered by
  * user.
  */
@@ -23,7 +23,9 @@ import type { ObservationV2, ScoreV3 } from './schemas.js';
 export const TRACE_SPAN_GRACE_MS = 24 * 60 * 60 * 1000;
 const PAGE = 1000;
 const SCORE_PAGE = 100;
-const TRACE_IDS_PER_SCORES_REQUEST = 50;
+/** Trace ids per scores request: about 4 kB of URL with UUIDs, within what proxies accept. */
+const TRACE_IDS_PER_SCORES_REQUEST = 100;
+const SCORE_REQUESTS_AT_ONCE = 4;
 const FIELDS = 'core,basic,usage,model,trace_context';
 const LEGACY_PAGE = 100;
 
@@ -116,20 +118,30 @@ function snapshotOf(dataset: { traces: DatasetTrace[]; observations: DatasetObse
 }
 
 async function loadScores(api: LangfuseApi, traceIds: string[], signal: AbortSignal): Promise<DatasetScore[]> {
-  const scores: DatasetScore[] = [];
-  for (let i = 0; i < traceIds.length; i += TRACE_IDS_PER_SCORES_REQUEST) {
-    const chunk = traceIds.slice(i, i + TRACE_IDS_PER_SCORES_REQUEST);
-    let cursor: string | undefined;
-    do {
-      const page = await api.scores({ traceId: chunk.join(','), fields: 'details,subject', limit: SCORE_PAGE, cursor }, signal);
-      for (const score of page.data) {
-        const mapped = toScore(score);
-        if (mapped) scores.push(mapped);
-      }
-      cursor = page.meta.cursor ?? undefined;
-    } while (cursor);
-  }
-  return scores;
+  const chunks: string[][] = [];
+  for (let i = 0; i < traceIds.length; i += TRACE_IDS_PER_SCORES_REQUEST) chunks.push(traceIds.slice(i, i + TRACE_IDS_PER_SCORES_REQUEST));
+  const byChunk: DatasetScore[][] = new Array(chunks.length);
+  // A few chunks at a time: a user with thousands of traces needs many requests, and one at a
+  // time would take as many round trips; all at once would trip the source's rate limit.
+  let next = 0;
+  const worker = async () => {
+    while (next < chunks.length) {
+      const at = next++;
+      const scores: DatasetScore[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await api.scores({ traceId: chunks[at]!.join(','), fields: 'details,subject', limit: SCORE_PAGE, cursor }, signal);
+        for (const score of page.data) {
+          const mapped = toScore(score);
+          if (mapped) scores.push(mapped);
+        }
+        cursor = page.meta.cursor ?? undefined;
+      } while (cursor);
+      byChunk[at] = scores;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SCORE_REQUESTS_AT_ONCE, chunks.length) }, worker));
+  return byChunk.flat();
 }
 
 function isRoot(observation: ObservationV2): boolean {

@@ -32,11 +32,11 @@ export const UserListPagination = forwardRef<HTMLElement, UserListPaginationProp
   const to = from + data.items.length - 1;
   const kind = client.capabilities.pagination;
   const summary =
-    kind.kind === 'top-n'
-      ? formatLabel(labels.topN, { limit: format.number(kind.limit), column: labels[figureTextKey(sorting.field)] })
-      : total === null
-        ? formatLabel(labels.rangeOfUnknown, { from: format.number(from), to: format.number(to) })
-        : formatLabel(labels.rangeOfTotal, { from: format.number(from), to: format.number(to), total: format.number(total) });
+    total === null
+      ? formatLabel(labels.rangeOfUnknown, { from: format.number(from), to: format.number(to) })
+      : formatLabel(labels.rangeOfTotal, { from: format.number(from), to: format.number(to), total: format.number(total) });
+  // A top-N source ranks only its first users: say so beside the rows' range.
+  const ranking = kind.kind === 'top-n' ? formatLabel(labels.topN, { limit: format.number(kind.limit), column: labels[figureTextKey(sorting.field)] }) : null;
   const go = (next: number) =>
     setPagination({ page: Math.max(1, pages === null ? next : Math.min(pages, next)), pageSize: pagination.pageSize });
   const last = pages === null ? !data.hasMore : page >= pages;
@@ -44,6 +44,7 @@ export const UserListPagination = forwardRef<HTMLElement, UserListPaginationProp
   return (
     <nav aria-label={labels.paginationLabel} data-part="user-list-pagination" {...props} ref={ref}>
       <span data-part="user-list-page-summary">{summary}</span>
+      {ranking && <span data-part="user-list-ranking">{ranking}</span>}
       <label htmlFor={`${id}-size`} data-part="label">
         {labels.pageSizeLabel}
       </label>

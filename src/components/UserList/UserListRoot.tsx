@@ -294,7 +294,7 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
   const query = useMemo<UsersQuery>(() => {
     const bands: FigureBand[] = [];
     if (band) bands.push(band);
-    if (overBudgetOnly && budget) bands.push({ field: budget.field, gt: budget.limit });
+    if (overBudgetOnly && budget && client.capabilities.bandFields.includes(budget.field)) bands.push({ field: budget.field, gt: budget.limit });
     return {
       range: resolveRange(range, anchor),
       ...(settledSearch ? { search: settledSearch } : {}),
@@ -304,7 +304,7 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
       ...(filters.environments?.length || filters.tags?.length ? { filters } : {}),
       ...(bands.length ? { bands } : {}),
     };
-  }, [range, anchor, settledSearch, sorting, pagination, filters, band, overBudgetOnly, budget]);
+  }, [range, anchor, settledSearch, sorting, pagination, filters, band, overBudgetOnly, budget, client]);
 
   const users = useUsers(query);
   const userIds = useMemo(() => users.data?.items.map((user) => user.userId) ?? [], [users.data]);

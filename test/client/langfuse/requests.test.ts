@@ -98,9 +98,9 @@ describe('Langfuse client — the requests it makes', () => {
     const { langfuse, memory, requests } = pair(f.dataset());
     expect(await langfuse.getUser('heavy')).toEqual(await memory.getUser('heavy'));
     const count = (endpoint: string) => requests.filter((url) => endpointOf(url) === endpoint).length;
-    // 120 traces × (1 root + 9) = 1,200 observations: 2 pages. 120 trace ids: 3 chunks of ≤ 50.
+    // 120 traces × (1 root + 9) = 1,200 observations: 2 pages. 120 trace ids: 2 chunks of ≤ 100.
     expect(count('/api/public/v2/observations')).toBe(2);
-    expect(count('/api/public/v3/scores')).toBe(3);
+    expect(count('/api/public/v3/scores')).toBe(2);
   });
 
   it('aborts the shared read only when every caller has gone', async () => {
