@@ -309,10 +309,13 @@ describe('GET /api/public/v2/metrics', () => {
   });
 
   it.each([
-    ['string contains, case-insensitive', { column: 'traceName', operator: 'contains', value: 'CHA', type: 'string' }, ['o1', 'o2', 'o3', 'o5']],
+    // Case-sensitive, as Langfuse's position()/startsWith()/endsWith() are.
+    ['string contains, case-sensitive', { column: 'traceName', operator: 'contains', value: 'ha', type: 'string' }, ['o1', 'o2', 'o3', 'o5']],
+    ['string contains does not fold case', { column: 'traceName', operator: 'contains', value: 'CHA', type: 'string' }, []],
     ['string = is exact', { column: 'environment', operator: '=', value: 'Production', type: 'string' }, []],
-    ['string starts with', { column: 'name', operator: 'starts with', value: 'ORPH', type: 'string' }, ['o6']],
-    ['string ends with', { column: 'traceName', operator: 'ends with', value: 'AG', type: 'string' }, ['o4']],
+    ['string starts with', { column: 'name', operator: 'starts with', value: 'orph', type: 'string' }, ['o6']],
+    ['string starts with does not fold case', { column: 'name', operator: 'starts with', value: 'ORPH', type: 'string' }, []],
+    ['string ends with', { column: 'traceName', operator: 'ends with', value: 'ag', type: 'string' }, ['o4']],
     ['string does not contain', { column: 'name', operator: 'does not contain', value: 'o', type: 'string' }, ['o2', 'o3', 'o4']],
     ['stringOptions none of', { column: 'userId', operator: 'none of', value: ['ana', 'bo'], type: 'stringOptions' }, ['o5', 'o6', 'o7']],
     ['stringOptions any of', { column: 'environment', operator: 'any of', value: ['edge', 'staging'], type: 'stringOptions' }, ['o4', 'o5']],
@@ -353,9 +356,9 @@ describe('GET /api/public/v2/metrics', () => {
     expect(boolean.body.data).toEqual([{ booleanValue: false, count_count: '1', sum_value: 0 }, { booleanValue: true, count_count: '1', sum_value: 1 }]);
   });
 
-  it('applies fromTimestamp inclusive and toTimestamp exclusive', async () => {
+  it('applies fromTimestamp and toTimestamp inclusive, as Langfuse does', async () => {
     const { body } = await metrics({ view: 'observations', metrics: [COUNT], fromTimestamp: at('10:01:00'), toTimestamp: at('10:03:00') });
-    expect(body.data).toEqual([{ count_count: '2' }]); // o3, o4
+    expect(body.data).toEqual([{ count_count: '3' }]); // o3, o4 and the one starting at 10:03:00
   });
 
   describe('time dimension', () => {

@@ -36,12 +36,20 @@ export interface LangfuseClientOptions {
    * again (a refresh reads them again at once). @defaultValue 60000
    */
   cacheTtlMs?: number;
+  /**
+   * The most observations the detail view reads for one user and range; past it the view shows
+   * an error asking for a shorter range rather than loading without end. @defaultValue 20000
+   */
+  maxObservationsPerUser?: number;
 }
 
 /** The client over Langfuse, with what it has read for detail views kept for `cacheTtlMs`. */
 export interface LangfuseClient extends UserTrackingClient {
   invalidate(): void;
 }
+
+/** How long after invalidate() requests bypass the proxy's cache: long enough for a view's refetches. */
+const FRESH_WINDOW_MS = 5_000;
 
 const DETAIL_FIGURES: readonly UserFigure[] = [
   'firstEvent',
@@ -64,8 +72,11 @@ const DETAIL_FIGURES: readonly UserFigure[] = [
  * A client over Langfuse's public API (v4: metrics v2, observations v2, scores v3). It holds no
  * credentials: point it at the host's `createLangfuseProxy`, which adds them.
  *
- * Requests per view (see the README): a list page costs 2 (the top-N ranking, then trace counts
- * and latencies of the page's users); a user's detail view costs 2 for its figures, activity,
+ * Requests per view (see the README): a list page costs 2 (the top-N ranking, then the trace
+ * counts of the page's users); in the list, tokens and cost count the observations that start in
+ * the range (how Langfuse's metrics filter), where the detail view counts every observation of
+ * the traces that start in it, so a trace crossing a range boundary can differ between the two.
+ * Search matches user ids case-sensitively on Langfuse. a user's detail view costs 2 for its figures, activity,
  * sessions and scores together (observations, then scores; more only past 1,000 observations or
  * 100 traces) plus 1 per page of the traces tab for the traces' input and output.
  *
@@ -76,7 +87,10 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
   if (typeof options?.baseUrl !== 'string' || options.baseUrl === '') {
     throw new UserlensError('invalid_query', 'createLangfuseClient: baseUrl is required — the URL of your proxy (createLangfuseProxy) or of a Langfuse-compatible API.', { field: 'baseUrl' });
   }
-  const api = createLangfuseApi(options);
+  // Right after invalidate() (a refresh), requests ask the proxy's cache for a fresh answer.
+  let freshUntil = 0;
+  const api = createLangfuseApi({ ...options, fresh: () => Date.now() < freshUntil });
+  const maxObservations = options.maxObservationsPerUser ?? 20_000;
   const snapshots = new SharedLoads<UserSnapshot>(options.cacheTtlMs ?? 60_000, 8);
   const mode = options.api ?? 'auto';
   if (mode !== 'v4' && mode !== 'legacy' && mode !== 'auto') {
@@ -84,16 +98,26 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
   }
   let generation: ApiGeneration = mode === 'legacy' ? 'legacy' : 'v4';
 
-  /** Runs a call on the current generation; in `auto`, a v4 endpoint's 404 moves every later call to legacy. */
+  /**
+   * Runs a call on the current generation. In `auto`, a v4 endpoint's 404 tries the legacy
+   * endpoints, and only their answer moves later calls there: a stray 404 (a deploy, a wrong
+   * base URL) leaves the client on v4 and reports the v4 error.
+   */
   async function run<T>(call: (generation: ApiGeneration) => Promise<T>): Promise<T> {
     const tried = generation;
     try {
       return await call(tried);
     } catch (error) {
       if (mode !== 'auto' || tried !== 'v4' || !isUserlensError(error) || error.status !== 404) throw error;
+      let answer: T;
+      try {
+        answer = await call('legacy');
+      } catch {
+        throw error;
+      }
+      if (generation !== 'legacy') snapshots.clear();
       generation = 'legacy';
-      snapshots.clear();
-      return call('legacy');
+      return answer;
     }
   }
   const maxPageSize = TOP_N_LIMIT;
@@ -104,9 +128,11 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
     sortableFields: LANGFUSE_SORT_FIELDS,
     filterableFields: ['environment', 'tags'],
     search: true,
-    listFigures: ['observationCount', 'inputTokens', 'outputTokens', 'totalTokens', 'totalCost', 'traceCount', 'latencyP50', 'latencyP95'],
+    // Latency percentiles are Langfuse's approximate quantiles of root observations there, not
+    // the nearest-rank percentiles of trace latencies: the detail view has them exactly.
+    listFigures: ['observationCount', 'inputTokens', 'outputTokens', 'totalTokens', 'totalCost', 'traceCount'],
     detailFigures: DETAIL_FIGURES,
-    deferredFigures: ['traceCount', 'latencyP50', 'latencyP95'],
+    deferredFigures: ['traceCount'],
     bandFields: [],
     trends: false,
     distribution: false,
@@ -119,14 +145,17 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
     }
     return run((generation) => {
       const key = JSON.stringify([generation, userId, range?.from ?? null, range?.to ?? null]);
-      return snapshots.get(key, (shared) => loadUserSnapshot(api, generation, userId, range, shared), signal);
+      return snapshots.get(key, (shared) => loadUserSnapshot(api, generation, userId, range, maxObservations, shared), signal);
     });
   }
 
   return {
     ...(options.id === undefined ? {} : { id: options.id }),
     capabilities,
-    invalidate: () => snapshots.clear(),
+    invalidate: () => {
+      snapshots.clear();
+      freshUntil = Date.now() + FRESH_WINDOW_MS;
+    },
     listUsers: (query, opts) => run((generation) => listUsers(api, generation, query, maxPageSize, opts?.signal)),
     getUserFigures: (query, opts) => run((generation) => getUserFigures(api, generation, query, opts?.signal)),
     getFilterOptions: (query, opts) => run((generation) => getFilterOptions(api, generation, query, opts?.signal)),
@@ -168,7 +197,7 @@ async function emptyStats(api: LangfuseApi, generation: ApiGeneration, userId: s
       view: 'observations',
       metrics: [{ measure: 'count', aggregation: 'count' }],
       filters: [{ column: 'userId', operator: '=', value: userId, type: 'string' }],
-      ...metricsBounds(undefined, 'getUser'),
+      ...metricsBounds(undefined, 'getUser')!,
     },
     signal,
   );

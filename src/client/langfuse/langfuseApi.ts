@@ -20,6 +20,8 @@ export interface LangfuseApiOptions {
   headers?: HeadersInit | undefined;
   timeoutMs?: number | undefined;
   retry?: RetryOptions | undefined;
+  /** True while requests should bypass caches on the way (after a refresh). */
+  fresh?: () => boolean;
 }
 
 /** A metrics v2 query, as the `query` parameter's JSON documents it. */
@@ -65,12 +67,14 @@ export function createLangfuseApi(options: LangfuseApiOptions): LangfuseApi {
   const base = options.baseUrl.replace(/\/+$/, '');
 
   function get<Schema extends v.GenericSchema>(path: string, params: Params, schema: Schema, signal: AbortSignal | undefined) {
+    const headers = new Headers(options.headers);
+    if (options.fresh?.()) headers.set('cache-control', 'no-cache');
     return requestJson(`${base}${path}${toSearch(params)}`, {
       schema,
       endpoint: `GET ${path}`,
       signal,
       fetch: options.fetch,
-      headers: options.headers,
+      headers,
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       ...(options.retry === undefined ? {} : { retry: options.retry }),
     });

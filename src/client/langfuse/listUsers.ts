@@ -42,6 +42,8 @@ export async function listUsers(api: LangfuseApi, generation: ApiGeneration, que
   const search = query.search?.trim();
   if (search) filters.push({ column: 'userId', operator: 'contains', value: search, type: 'string' });
   const sortAlias = alias(sort.field as SumFigure);
+  const bounds = metricsBounds(query.range, where);
+  if (!bounds) return { items: [], page: paging.page, pageSize: paging.pageSize, total: 0, hasMore: false };
   // Metrics v1 takes the same query; it has no top-N rule, which the query meets anyway.
   const metrics = generation === 'v4' ? api.metrics : api.legacy.metrics;
   const { data } = await metrics(
@@ -50,7 +52,7 @@ export async function listUsers(api: LangfuseApi, generation: ApiGeneration, que
       dimensions: [{ field: 'userId' }],
       metrics: Object.values(SUMS).map((metric) => ({ ...metric })),
       filters,
-      ...metricsBounds(query.range, where),
+      ...bounds,
       orderBy: [{ field: sortAlias, direction: 'desc' }],
       config: { row_limit: TOP_N_LIMIT },
     },
@@ -71,51 +73,68 @@ export async function listUsers(api: LangfuseApi, generation: ApiGeneration, que
 }
 
 /**
- * The second phase of a list page: trace count and latency percentiles of the page's users, in
- * one query filtered to those users — over root observations on v4 (one per trace, spanning
- * it), over the traces view on legacy deployments.
+ * The second phase of a list page: the trace count of the page's users, filtered to those users
+ * — root observations on v4 (one per trace, starting at its timestamp), the traces view on
+ * legacy deployments. One request for a page of ordinary ids; ids are split over more requests
+ * only where one URL would grow past what servers accept.
  */
 export async function getUserFigures(api: LangfuseApi, generation: ApiGeneration, query: UsersSelection, signal?: AbortSignal): Promise<Partial<UserSummary>[]> {
   const where = 'getUserFigures';
   const userIds = [...new Set(query.userIds)];
-  if (userIds.length === 0) return [];
-  if (userIds.length > TOP_N_LIMIT) {
-    throw new UserlensError('invalid_query', `${where}: at most ${TOP_N_LIMIT} users at once, got ${userIds.length}.`, { where, field: 'userIds' });
+  const bounds = metricsBounds(query.range, where);
+  const counts = new Map<string, number>();
+  if (bounds && userIds.length > 0) {
+    const answers = await Promise.all(
+      chunkByLength(userIds, USER_IDS_PER_REQUEST_CHARS).map((ids) => {
+        const common = {
+          dimensions: [{ field: 'userId' }],
+          metrics: [{ measure: 'count', aggregation: 'count' }],
+          ...bounds,
+          orderBy: [{ field: 'count_count', direction: 'desc' as const }],
+          config: { row_limit: ids.length },
+        };
+        const byIds: MetricsFilter[] = [{ column: 'userId', operator: 'any of', value: ids, type: 'stringOptions' }, ...traceFilters(query.filters)];
+        return generation === 'v4'
+          ? api.metrics({ view: 'observations', ...common, filters: [ROOTS_ONLY, ...byIds] }, signal)
+          : api.legacy.metrics({ view: 'traces', ...common, filters: byIds }, signal);
+      }),
+    );
+    for (const { data } of answers) {
+      data.forEach((row, i) => {
+        const userId = metricLabel(row, 'userId', i);
+        if (userId !== null) counts.set(userId, metricNumber(row, 'count_count', i) ?? 0);
+      });
+    }
   }
-  const common = {
-    dimensions: [{ field: 'userId' }],
-    metrics: [
-      { measure: 'count', aggregation: 'count' },
-      { measure: 'latency', aggregation: 'p50' },
-      { measure: 'latency', aggregation: 'p95' },
-    ],
-    ...metricsBounds(query.range, where),
-    orderBy: [{ field: 'count_count', direction: 'desc' as const }],
-    config: { row_limit: userIds.length },
-  };
-  const byIds: MetricsFilter[] = [{ column: 'userId', operator: 'any of', value: userIds, type: 'stringOptions' }, ...traceFilters(query.filters)];
-  const { data } =
-    generation === 'v4'
-      ? await api.metrics({ view: 'observations', ...common, filters: [ROOTS_ONLY, ...byIds] }, signal)
-      : await api.legacy.metrics({ view: 'traces', ...common, filters: byIds }, signal);
-  const byUser = new Map<string, Partial<UserSummary>>();
-  data.forEach((row, i) => {
-    const userId = metricLabel(row, 'userId', i);
-    if (userId === null) return;
-    byUser.set(userId, {
-      userId,
-      traceCount: metricNumber(row, 'count_count', i) ?? 0,
-      latencyP50: metricNumber(row, 'p50_latency', i),
-      latencyP95: metricNumber(row, 'p95_latency', i),
-    });
-  });
-  // A user of the page with no trace in the range has none: zero traces, no latency.
-  return userIds.map((userId) => byUser.get(userId) ?? { userId, traceCount: 0, latencyP50: null, latencyP95: null });
+  // A user of the page with no trace in the range has none.
+  return userIds.map((userId) => ({ userId, traceCount: counts.get(userId) ?? 0 }));
+}
+
+/** About 5 kB of ids once JSON- and URL-encoded: the URL stays within the 8 kB request lines servers and proxies accept. */
+const USER_IDS_PER_REQUEST_CHARS = 4_000;
+
+/** Consecutive groups of ids whose lengths add up to at most `budget` (at least one id each). */
+function chunkByLength(ids: readonly string[], budget: number): string[][] {
+  const chunks: string[][] = [];
+  let chunk: string[] = [];
+  let length = 0;
+  for (const id of ids) {
+    if (chunk.length > 0 && length + id.length + 3 > budget) {
+      chunks.push(chunk);
+      chunk = [];
+      length = 0;
+    }
+    chunk.push(id);
+    length += id.length + 3;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
 }
 
 /** Environments and tags present in the range: one grouped query each, in parallel. */
 export async function getFilterOptions(api: LangfuseApi, generation: ApiGeneration, query: { range?: UsersQuery['range'] }, signal?: AbortSignal): Promise<FilterOptions> {
   const bounds = metricsBounds(query.range, 'getFilterOptions');
+  if (!bounds) return { environments: [], tags: [] };
   const metrics = generation === 'v4' ? api.metrics : api.legacy.metrics;
   const values = async (field: 'environment' | 'tags') => {
     const { data } = await metrics(

@@ -9,16 +9,17 @@ const METRICS = 'GET /api/public/v2/metrics';
 const MINUTE = 60_000;
 
 /**
- * Metrics v2 requires both bounds. An open `from` starts at the epoch; an open `to` ends at the
- * next whole minute, so repeated queries in the same minute are identical and a proxy's cache
- * can answer them.
+ * Metrics require both bounds and include both (`from ≤ t ≤ to`), where a userlens range
+ * excludes its end: `to` goes out 1 ms earlier. An open `from` starts at the epoch; an open `to`
+ * ends at the next whole minute, so repeated queries in the same minute are identical and a
+ * proxy's cache can answer them. `null` for an empty range, which needs no request.
  */
-export function metricsBounds(range: DateRange | undefined, where: string, now = Date.now()): { fromTimestamp: string; toTimestamp: string } {
+export function metricsBounds(range: DateRange | undefined, where: string, now = Date.now()): { fromTimestamp: string; toTimestamp: string } | null {
   const { fromMs, toMs } = parseRange(range, where);
   const from = Number.isFinite(fromMs) ? fromMs : 0;
-  const to = Number.isFinite(toMs) ? toMs : Math.ceil((now + 1) / MINUTE) * MINUTE;
-  // Langfuse refuses to ≤ from; an empty range [t, t) asks for one millisecond it then drops.
-  return { fromTimestamp: new Date(from).toISOString(), toTimestamp: new Date(Math.max(to, from + 1)).toISOString() };
+  const to = Number.isFinite(toMs) ? toMs - 1 : Math.ceil((now + 1) / MINUTE) * MINUTE;
+  if (to <= from) return null;
+  return { fromTimestamp: new Date(from).toISOString(), toTimestamp: new Date(to).toISOString() };
 }
 
 /** Environments and tags as metrics filters (an observation carries its trace's tags and environment). */

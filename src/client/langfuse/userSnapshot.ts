@@ -1,6 +1,7 @@
 import type { DatasetObservation, DatasetScore, DatasetTrace } from '../dataset.js';
 import { UserlensError, isUserlensError } from '../errors.js';
 import { createMemoryClient, type MemoryClient } from '../memory/createMemoryClient.js';
+import { parseIsoDate } from '../parseIsoDate.js';
 import { parseRange } from '../query.js';
 import type { DateRange } from '../types.js';
 import type { LangfuseApi } from './langfuseApi.js';
@@ -35,11 +36,27 @@ export interface UserSnapshot {
   traceCount: number;
 }
 
-export function loadUserSnapshot(api: LangfuseApi, generation: ApiGeneration, userId: string, range: DateRange | undefined, signal: AbortSignal): Promise<UserSnapshot> {
-  return generation === 'v4' ? loadV4(api, userId, range, signal) : loadLegacy(api, userId, range, signal);
+export function loadUserSnapshot(
+  api: LangfuseApi,
+  generation: ApiGeneration,
+  userId: string,
+  range: DateRange | undefined,
+  maxObservations: number,
+  signal: AbortSignal,
+): Promise<UserSnapshot> {
+  return generation === 'v4' ? loadV4(api, userId, range, maxObservations, signal) : loadLegacy(api, userId, range, maxObservations, signal);
 }
 
-async function loadV4(api: LangfuseApi, userId: string, range: DateRange | undefined, signal: AbortSignal): Promise<UserSnapshot> {
+/** A user whose records in the range are more than the detail view reads. */
+function tooMany(userId: string, maxObservations: number): UserlensError {
+  return new UserlensError(
+    'invalid_query',
+    `${JSON.stringify(userId)} has more than ${maxObservations.toLocaleString('en-US')} observations in this range, more than the detail view reads at once. Choose a shorter range, or raise maxObservationsPerUser.`,
+    { where: 'getUser', field: 'range' },
+  );
+}
+
+async function loadV4(api: LangfuseApi, userId: string, range: DateRange | undefined, maxObservations: number, signal: AbortSignal): Promise<UserSnapshot> {
   const { fromMs, toMs } = parseRange(range, 'getUser');
   const observations: ObservationV2[] = [];
   let cursor: string | undefined;
@@ -57,6 +74,7 @@ async function loadV4(api: LangfuseApi, userId: string, range: DateRange | undef
     );
     observations.push(...page.data);
     cursor = page.meta.cursor ?? undefined;
+    if (observations.length > maxObservations) throw tooMany(userId, maxObservations);
   } while (cursor);
 
   // A trace may have several roots (OpenTelemetry allows it): the earliest stands for it.
@@ -65,24 +83,24 @@ async function loadV4(api: LangfuseApi, userId: string, range: DateRange | undef
     if (!isRoot(observation)) continue;
     const id = observation.traceId ?? observation.id;
     const seen = roots.get(id);
-    if (!seen || Date.parse(observation.startTime) < Date.parse(seen.startTime)) roots.set(id, observation);
+    if (!seen || parseIsoDate(observation.startTime) < parseIsoDate(seen.startTime)) roots.set(id, observation);
   }
   const traces = [...roots.values()].map(toTrace).filter((trace) => {
-    const at = Date.parse(trace.timestamp);
+    const at = parseIsoDate(trace.timestamp);
     return at >= fromMs && at < toMs;
   });
   const scores = await loadScores(api, traces.map((trace) => trace.id), signal);
   return snapshotOf({ traces, observations: observations.map(toObservation), scores }, 'GET /api/public/v2/observations');
 }
 
-async function loadLegacy(api: LangfuseApi, userId: string, range: DateRange | undefined, signal: AbortSignal): Promise<UserSnapshot> {
+async function loadLegacy(api: LangfuseApi, userId: string, range: DateRange | undefined, maxObservations: number, signal: AbortSignal): Promise<UserSnapshot> {
   const { fromMs, toMs } = parseRange(range, 'getUser');
   const from = Number.isFinite(fromMs) ? new Date(fromMs).toISOString() : undefined;
   const to = Number.isFinite(toMs) ? new Date(toMs).toISOString() : undefined;
   const late = Number.isFinite(toMs) ? new Date(toMs + TRACE_SPAN_GRACE_MS).toISOString() : undefined;
   const [traces, observations, scores] = await Promise.all([
     allPages((page) => api.legacy.traces({ userId, fromTimestamp: from, toTimestamp: to, fields: 'core,io', limit: LEGACY_PAGE, page }, signal)),
-    allPages((page) => api.legacy.observations({ userId, fromStartTime: from, toStartTime: late, limit: LEGACY_PAGE, page }, signal)),
+    allPages((page) => api.legacy.observations({ userId, fromStartTime: from, toStartTime: late, limit: LEGACY_PAGE, page }, signal), () => tooMany(userId, maxObservations), maxObservations),
     allPages((page) => api.legacy.scores({ userId, limit: LEGACY_PAGE, page }, signal)),
   ]);
   return snapshotOf(
@@ -95,13 +113,21 @@ async function loadLegacy(api: LangfuseApi, userId: string, range: DateRange | u
   );
 }
 
-/** Every page of a page-numbered legacy list, one after the other. */
-async function allPages<T>(load: (page: number) => Promise<{ data: T[]; meta: { totalPages: number } }>): Promise<T[]> {
-  const rows: T[] = [];
+/**
+ * Every page of a page-numbered legacy list, one after the other. Pages shift while new records
+ * arrive: a record seen on two pages counts once.
+ */
+async function allPages<T extends { id: string }>(
+  load: (page: number) => Promise<{ data: T[]; meta: { totalPages: number } }>,
+  tooMany?: () => Error,
+  max = Infinity,
+): Promise<T[]> {
+  const rows = new Map<string, T>();
   for (let page = 1; ; page++) {
     const answer = await load(page);
-    rows.push(...answer.data);
-    if (page >= answer.meta.totalPages || answer.data.length === 0) return rows;
+    for (const row of answer.data) rows.set(row.id, row);
+    if (rows.size > max) throw tooMany!();
+    if (page >= answer.meta.totalPages || answer.data.length === 0) return [...rows.values()];
   }
 }
 
@@ -124,13 +150,16 @@ async function loadScores(api: LangfuseApi, traceIds: string[], signal: AbortSig
   // A few chunks at a time: a user with thousands of traces needs many requests, and one at a
   // time would take as many round trips; all at once would trip the source's rate limit.
   let next = 0;
+  // One chunk failing fails the load: the other workers stop asking.
+  const stop = new AbortController();
+  const chunkSignal = AbortSignal.any([signal, stop.signal]);
   const worker = async () => {
     while (next < chunks.length) {
       const at = next++;
       const scores: DatasetScore[] = [];
       let cursor: string | undefined;
       do {
-        const page = await api.scores({ traceId: chunks[at]!.join(','), fields: 'details,subject', limit: SCORE_PAGE, cursor }, signal);
+        const page = await api.scores({ traceId: chunks[at]!.join(','), fields: 'details,subject', limit: SCORE_PAGE, cursor }, chunkSignal);
         for (const score of page.data) {
           const mapped = toScore(score);
           if (mapped) scores.push(mapped);
@@ -140,7 +169,14 @@ async function loadScores(api: LangfuseApi, traceIds: string[], signal: AbortSig
       byChunk[at] = scores;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(SCORE_REQUESTS_AT_ONCE, chunks.length) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.min(SCORE_REQUESTS_AT_ONCE, chunks.length) }, () =>
+      worker().catch((error: unknown) => {
+        stop.abort(error);
+        throw error;
+      }),
+    ),
+  );
   return byChunk.flat();
 }
 

@@ -87,7 +87,8 @@ export function aggregateMetrics(query: MetricsQuery): Row[] {
 
   for (let i = 0; i < view.size; i++) {
     const t = time[i]!;
-    if (!(t >= from && t < to)) continue;
+    // Langfuse bounds metrics by fromTimestamp <= t <= toTimestamp: both ends inclusive.
+    if (!(t >= from && t <= to)) continue;
     if (view.include && !view.include(i)) continue;
     if (filter && !filter(i)) continue;
     for (let m = 0; m < measures.length; m++) values[m] = measures[m]!.get(i);

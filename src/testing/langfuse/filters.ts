@@ -7,8 +7,9 @@ import { badRequest } from './httpError.js';
  * the kind of value they hold; a filter whose type does not fit its column is a 400, as the real
  * API's validation answers.
  *
- * String semantics follow Langfuse's ClickHouse SQL: `=` is exact, while `contains`, `does not
- * contain`, `starts with` and `ends with` are ILIKE, i.e. case-insensitive. A missing string
+ * String semantics follow Langfuse's ClickHouse SQL: `=` is exact, and `contains`, `does not
+ * contain`, `starts with` and `ends with` are `position`/`startsWith`/`endsWith`, i.e.
+ * case-sensitive. A missing string
  * (null) compares as "" (ClickHouse string columns default to empty), so it never matches a
  * positive operator with a non-empty value and always matches `does not contain`.
  */
@@ -156,17 +157,17 @@ export function compileCondition(condition: FilterCondition, columns: Columns, w
 }
 
 function stringPredicate(get: (i: number) => string | null, operator: string, value: string): Predicate {
-  if (operator === '=') return (i) => (get(i) ?? '') === value;
-  const needle = value.toLowerCase();
   switch (operator) {
+    case '=':
+      return (i) => (get(i) ?? '') === value;
     case 'contains':
-      return (i) => (get(i) ?? '').toLowerCase().includes(needle);
+      return (i) => (get(i) ?? '').includes(value);
     case 'does not contain':
-      return (i) => !(get(i) ?? '').toLowerCase().includes(needle);
+      return (i) => !(get(i) ?? '').includes(value);
     case 'starts with':
-      return (i) => (get(i) ?? '').toLowerCase().startsWith(needle);
+      return (i) => (get(i) ?? '').startsWith(value);
     default:
-      return (i) => (get(i) ?? '').toLowerCase().endsWith(needle);
+      return (i) => (get(i) ?? '').endsWith(value);
   }
 }
 

@@ -147,3 +147,75 @@ describe('Langfuse client — the requests it makes', () => {
     expect(error).toMatchObject({ code: 'network', status: 404, where: 'GET /api/public/v2/metrics' });
   });
 });
+
+describe('Langfuse client — review cases', () => {
+  it('stays on v4 after a stray 404 and reports the v4 error', async () => {
+    const { langfuse, requests } = pair(dataset, { intercept: (_, n) => (n === 1 ? new Response('<html>not found</html>', { status: 404 }) : undefined) });
+    await expect(langfuse.listUsers({})).rejects.toMatchObject({ status: 404, where: 'GET /api/public/v2/metrics' });
+    // The legacy try answered 404 as well (a v4 deployment): later calls stay on v4.
+    await langfuse.listUsers({});
+    expect(requests.map(endpointOf)).toEqual(['/api/public/v2/metrics', '/api/public/metrics', '/api/public/v2/metrics']);
+  });
+
+  it('counts a trace by its timestamp in the list and in the detail view, with both range ends as userlens means them', async () => {
+    const f = createFixtures();
+    const day = { from: '2026-10-02T00:00:00.000Z', to: '2026-10-03T00:00:00.000Z' };
+    for (const timestamp of ['2026-10-01T23:59:59.999Z', '2026-10-02T00:00:00.000Z', '2026-10-02T23:59:59.999Z', '2026-10-03T00:00:00.000Z']) {
+      f.trace({ userId: 'edge', timestamp });
+      f.observation({ startTime: timestamp, totalCost: 1 });
+    }
+    const { langfuse, memory } = pair(f.dataset());
+    const [figures] = await langfuse.getUserFigures!({ userIds: ['edge'], range: day });
+    expect(figures!.traceCount).toBe(2);
+    expect((await langfuse.listUsers({ range: day })).items[0]!.totalCost).toBe(2);
+    expect(await langfuse.getUser('edge', { range: day })).toEqual(await memory.getUser('edge', { range: day }));
+  });
+
+  it('counts, in the list, the observations that start in the range — documented, and unlike the detail view', async () => {
+    const f = createFixtures();
+    f.trace({ userId: 'late', timestamp: '2026-10-02T23:59:59.000Z' });
+    const root = f.observation({ type: 'SPAN', startTime: '2026-10-02T23:59:59.000Z', totalCost: 1 });
+    f.observation({ parentObservationId: root.id, startTime: '2026-10-03T00:00:01.000Z', totalCost: 5 });
+    const { langfuse } = pair(f.dataset());
+    const day = { from: '2026-10-02T00:00:00.000Z', to: '2026-10-03T00:00:00.000Z' };
+    expect((await langfuse.listUsers({ range: day })).items[0]!.totalCost).toBe(1);
+    expect((await langfuse.getUser('late', { range: day }))!.totalCost).toBe(6);
+  });
+
+  it('splits the second phase over requests only when the ids would make too long a URL', async () => {
+    const f = createFixtures();
+    const ids = Array.from({ length: 120 }, (_, i) => `${'x'.repeat(60)}-${i}`);
+    for (const userId of ids) {
+      f.trace({ userId });
+      f.observation({ type: 'SPAN' });
+    }
+    const { langfuse, requests } = pair(f.dataset());
+    const figures = await langfuse.getUserFigures!({ userIds: ids });
+    expect(figures.map((u) => u.traceCount)).toEqual(ids.map(() => 1));
+    expect(requests.length).toBeGreaterThan(1);
+    for (const url of requests) expect(url.href.length).toBeLessThan(8000);
+  });
+
+  it('refuses to read more than maxObservationsPerUser for a detail view', async () => {
+    const { langfuse, memory } = pair(dataset, { client: { maxObservationsPerUser: 10 } });
+    const heavy = (await memory.listUsers({ sort: { field: 'observationCount', direction: 'desc' }, pageSize: 1 })).items[0]!;
+    expect(heavy.observationCount).toBeGreaterThan(10);
+    await expect(langfuse.getUser(heavy.userId)).rejects.toMatchObject({ code: 'invalid_query', field: 'range', message: expect.stringContaining('shorter range') });
+  });
+
+  it('asks caches on the way for a fresh answer right after invalidate()', async () => {
+    const seen: (string | null)[] = [];
+    const { langfuse } = pair(dataset, {
+      client: {
+        fetch: async (input, init) => {
+          seen.push(new Request(input, init).headers.get('cache-control'));
+          return Response.json({ data: [] });
+        },
+      },
+    });
+    await langfuse.listUsers({});
+    langfuse.invalidate();
+    await langfuse.listUsers({});
+    expect(seen).toEqual([null, 'no-cache']);
+  });
+});

@@ -1,0 +1,93 @@
+// Requests per view on the Langfuse source: what the list and detail views ask of Langfuse (and,
+// through createLangfuseProxy with a tenant scope, of Langfuse behind the proxy), for a typical,
+// a heavy and the heaviest user of a generated dataset, on v4 and on legacy endpoints.
+import { createLangfuseClient, createMemoryClient } from '../../dist/core.js';
+import { createLangfuseProxy } from '../../dist/server/index.js';
+import { createLangfuseFake, generateDemoDataset } from '../../dist/testing/index.js';
+import { median, ms } from './stats.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const dataset = generateDemoDataset({ seed: 1, users: 2_000, traces: 25_000 });
+const memory = createMemoryClient(dataset);
+// The detail view's range: the last 7 days of the data.
+const range = { from: '2026-10-25T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z' };
+const byTraces = (await memory.listUsers({ range, sort: { field: 'traceCount', direction: 'desc' }, pageSize: 2_000 })).items.filter((u) => u.traceCount > 0);
+const users = {
+  'median user': byTraces[Math.floor(byTraces.length / 2)],
+  'p90 user': byTraces[Math.floor(byTraces.length / 10)],
+  'heaviest user': byTraces[0],
+};
+
+console.log('\n== Langfuse source: requests per view');
+console.log(`dataset: ${dataset.traces.length.toLocaleString('en-US')} traces, ${dataset.observations.length.toLocaleString('en-US')} observations, ${byTraces.length.toLocaleString('en-US')} users`);
+
+/** A client over the fake, directly or behind the proxy; counts what reaches the fake. */
+function source(api, viaProxy) {
+  const fake = createLangfuseFake(dataset, { api, ...(viaProxy ? { auth: { publicKey: 'pk-lf-bench', secretKey: 'sk-lf-bench' } } : {}) });
+  const upstream = async (input, init) => fake(new Request(input, init));
+  const proxy = viaProxy
+    ? createLangfuseProxy({ baseUrl: 'https://langfuse.bench', basePath: '/api/userlens', publicKey: 'pk-lf-bench', secretKey: 'sk-lf-bench', fetch: upstream, cacheTtlMs: 0, scope: () => ({ environments: ['production', 'staging'] }) })
+    : null;
+  let browser = 0;
+  const fetch = async (input, init) => {
+    browser++;
+    const request = new Request(input, init);
+    return proxy ? proxy(request) : fake(request);
+  };
+  const client = createLangfuseClient({ baseUrl: 'https://host.bench/api/userlens', fetch, api });
+  return {
+    client,
+    /** Requests the browser made and requests Langfuse received since the last call. */
+    take() {
+      const counts = { browser, langfuse: fake.requests.length };
+      browser = 0;
+      fake.reset();
+      return counts;
+    },
+  };
+}
+
+async function listPage({ client }) {
+  const page = await client.listUsers({ sort: { field: 'totalCost', direction: 'desc' }, pageSize: 50 });
+  await client.getUserFigures({ userIds: page.items.map((u) => u.userId) });
+}
+
+async function detailView({ client }, userId) {
+  client.invalidate();
+  // What UserDetail asks for when it opens on the traces tab; then the other two tabs.
+  await Promise.all([client.getUser(userId, { range }), client.getActivity({ userId, range, granularity: 'auto' }), client.listTraces({ userId, range, pageSize: 25 })]);
+  await client.listSessions({ userId, range, pageSize: 25 });
+  await Promise.all([client.listScores({ userId, range, pageSize: 25 }), client.listScores({ userId, range, pageSize: 200 })]);
+}
+
+const rows = [];
+async function measure(label, api, viaProxy, view) {
+  const s = source(api, viaProxy);
+  await view(s); // warm the fake's index
+  s.take();
+  const times = [];
+  let counts;
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await view(s);
+    times.push(performance.now() - t);
+    counts = s.take();
+  }
+  rows.push({ view: label, api: api + (viaProxy ? ' via proxy' : ''), browser: counts.browser, langfuse: counts.langfuse, median: ms(median(times)) });
+}
+
+for (const api of ['v4', 'legacy']) {
+  for (const viaProxy of [false, true]) {
+    await measure('list page (50 users)', api, viaProxy, listPage);
+    for (const [name, user] of Object.entries(users)) {
+      await measure(`detail, ${name} (${user.traceCount.toLocaleString('en-US')} traces, ${user.observationCount.toLocaleString('en-US')} obs)`, api, viaProxy, (s) => detailView(s, user.userId));
+    }
+  }
+}
+
+const widths = { view: 52, api: 16, browser: 9, langfuse: 9, median: 10 };
+const line = (r) => `${r.view.padEnd(widths.view)} ${String(r.api).padEnd(widths.api)} ${String(r.browser).padStart(widths.browser)} ${String(r.langfuse).padStart(widths.langfuse)} ${String(r.median).padStart(widths.median)}`;
+console.log(line({ view: 'view', api: 'endpoints', browser: 'browser', langfuse: 'Langfuse', median: 'median' }));
+for (const row of rows) console.log(line(row));
+console.log('browser: requests the client made; Langfuse: requests that reached Langfuse (behind the proxy: an environment scope, cache off). Detail views over 7 days.');
+console.log('median: wall time per view against the in-process fake (no network), so client and fake CPU only.');
