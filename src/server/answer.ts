@@ -5,7 +5,7 @@ import type { UpstreamOutcome } from './upstream.js';
 /**
  * Turns what Langfuse answered into what the browser sees. Only 200 payloads pass through.
  * Credential refusals become a generic 502 (the browser cannot fix them, and Langfuse's text
- * may describe the keys); 5xx and unreadable answers a generic 502; timeouts 504; 429 keeps
+ * may describe the keys); 5xx, unreadable and oversized answers a generic 502; timeouts 504; 429 keeps
  * its `Retry-After`; other 4xx keep their status with Langfuse's message only when it names
  * none of the secrets — the keys, the base URL or its host.
  */
@@ -46,6 +46,8 @@ export function answerFromUpstream(outcome: UpstreamOutcome, cache: CacheState, 
     case 'not_json':
     case 'unexpected':
       return errorResponse(502, 'The metrics source answered with something other than the expected JSON.', { cache });
+    case 'too_large':
+      return errorResponse(502, 'The metrics source answered with more data than the proxy accepts.', { cache });
     case 'status':
       break;
   }

@@ -18,7 +18,8 @@ import { createTraceVerifier } from './verifyTraces.js';
  * the browser read the few Langfuse endpoints userlens uses while the keys stay on the server:
  * GET only, an allow-list of paths and parameters, the signed-in user's scope written into
  * every upstream request, Langfuse's errors reduced to what the browser may see, and a short
- * server-side cache with coalescing.
+ * server-side cache with coalescing. A request sent with `Cache-Control: no-cache` (or
+ * `Pragma: no-cache`), as the client does after Refresh, skips the cache and refills it.
  */
 export function createLangfuseProxy(options: LangfuseProxyOptions): (request: Request) => Promise<Response> {
   const config = resolveOptions(options);
@@ -28,6 +29,7 @@ export function createLangfuseProxy(options: LangfuseProxyOptions): (request: Re
     fetch: config.fetch,
     timeoutMs: config.timeoutMs,
     cacheTtlMs: config.cacheTtlMs,
+    maxResponseBytes: config.maxResponseBytes,
     onError: config.onError,
   });
   const upstreamUrl = new URL(config.baseUrl);
@@ -43,6 +45,11 @@ export function createLangfuseProxy(options: LangfuseProxyOptions): (request: Re
       throw new ProxyRefusal(403, 'The signed-in user may not read these metrics.');
     }
     return value instanceof Response ? value : resolveScope(value);
+  }
+
+  /** Whether the caller asked for an answer newer than any cached one. */
+  function wantsFresh({ headers }: Request): boolean {
+    return /(^|,)\s*no-cache\s*(,|$)/i.test(`${headers.get('cache-control')},${headers.get('pragma')}`);
   }
 
   async function handle(request: Request): Promise<Response> {
@@ -62,11 +69,12 @@ export function createLangfuseProxy(options: LangfuseProxyOptions): (request: Re
     const scope = await resolveRequestScope(request);
     if (scope instanceof Response) return scope;
     const key = scopeKey(scope);
+    const fresh = wantsFresh(request);
     const endpoint = ENDPOINTS[path];
     const params = readParams(url.searchParams, endpoint, path);
-    const plan = await endpoint.plan(params, scope, createTraceVerifier(upstream, scope, key, secrets));
+    const plan = await endpoint.plan(params, scope, createTraceVerifier(upstream, scope, key, secrets, fresh));
     if (plan.kind === 'empty') return jsonResponse(200, plan.body);
-    const { outcome, cache } = await upstream.get(path, toSearch(plan.params), key);
+    const { outcome, cache } = await upstream.get(path, toSearch(plan.params), key, fresh);
     return answerFromUpstream(outcome, cache, secrets);
   }
 

@@ -31,6 +31,9 @@ export const LEGACY_TRACE_PARAMS = [
   'filter',
 ] as const;
 
+/** The `fields` groups of `/api/public/traces` userlens reads; the parameter is required. */
+export const LEGACY_TRACE_FIELD_GROUPS = ['core', 'io'] as const;
+
 export const LEGACY_OBSERVATION_PARAMS = [
   'page',
   'limit',

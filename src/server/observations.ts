@@ -1,8 +1,9 @@
+import { parseIsoDate } from '../client/parseIsoDate.js';
 import { badRequest } from './errors.js';
 import type { FilterCondition } from './filters.js';
 import { parseFilterList } from './filters.js';
 import type { Params } from './params.js';
-import { single } from './params.js';
+import { checkFieldGroups, single } from './params.js';
 import type { ResolvedScope } from './scope.js';
 import { scopeConditions } from './scope.js';
 
@@ -12,6 +13,8 @@ import { scopeConditions } from './scope.js';
  * a `filter`, and a scope sent as `filter` would silently drop the caller's individual ones.
  * The proxy therefore folds every individual filter into conditions, adds the caller's own
  * `filter` conditions and then the scope's, and sends one `filter` and no individual filters.
+ * Only the field groups userlens reads may be asked for, and no untruncated metadata: the
+ * others (metadata, time, prompt, metrics) only make pages larger.
  */
 
 export const OBSERVATION_PARAMS = [
@@ -35,8 +38,11 @@ export const OBSERVATION_PARAMS = [
   'filter',
 ] as const;
 
-/** Not filters: passed through as they are. */
-const PASSTHROUGH = ['fields', 'expandMetadata', 'limit', 'cursor', 'parseIoAsJson'] as const;
+/** Not filters: passed through as they are (after the checks below). */
+const PASSTHROUGH = ['fields', 'limit', 'cursor', 'parseIoAsJson'] as const;
+
+/** The field groups userlens's client asks for. */
+export const OBSERVATION_FIELD_GROUPS = ['core', 'basic', 'usage', 'model', 'trace_context', 'io'] as const;
 
 /** Individual parameters that are an equality on the filter column of the same name. */
 const EQUALITY_COLUMNS = ['userId', 'sessionId', 'traceId', 'name', 'type', 'level', 'version'] as const;
@@ -44,7 +50,7 @@ const EQUALITY_COLUMNS = ['userId', 'sessionId', 'traceId', 'name', 'type', 'lev
 function datetime(params: Params, name: string, operator: '>=' | '<'): FilterCondition | null {
   const value = single(params, name);
   if (value === undefined) return null;
-  if (Number.isNaN(Date.parse(value))) throw badRequest(`The "${name}" parameter is not an ISO-8601 date-time.`);
+  if (Number.isNaN(parseIsoDate(value))) throw badRequest(`The "${name}" parameter is not an ISO-8601 date-time.`);
   return { type: 'datetime', column: 'startTime', operator, value };
 }
 
@@ -74,6 +80,8 @@ export function individualConditions(params: Params): FilterCondition[] {
 
 /** The parameters to send upstream: pass-through ones plus a single `filter` that carries the scope. */
 export function scopeObservationParams(params: Params, scope: ResolvedScope | null): Params {
+  if (params.has('expandMetadata')) throw badRequest('The "expandMetadata" parameter is not available through this proxy.');
+  checkFieldGroups(params, OBSERVATION_FIELD_GROUPS);
   const callerFilter = single(params, 'filter');
   const conditions = [
     ...(callerFilter === undefined ? [] : parseFilterList(callerFilter, 'filter')),

@@ -25,6 +25,11 @@ export interface LangfuseProxyOptions {
   allow?: readonly AllowedEndpoint[];
   /** How long to wait for Langfuse, ms. @defaultValue 10000 */
   timeoutMs?: number;
+  /**
+   * The largest Langfuse answer the proxy reads, in bytes. A larger one is abandoned (its
+   * download cancelled) and answered with 502. @defaultValue 16777216 (16 MiB)
+   */
+  maxResponseBytes?: number;
   /** The upstream `fetch`; injectable for tests and instrumented clients. @defaultValue globalThis.fetch */
   fetch?: typeof fetch;
   /** Told about upstream failures (never with keys or URLs), so the host can log them. */
@@ -39,6 +44,7 @@ export interface ResolvedOptions {
   allowed: ReadonlySet<AllowedEndpoint>;
   cacheTtlMs: number;
   timeoutMs: number;
+  maxResponseBytes: number;
   fetch: typeof fetch;
   scope: LangfuseProxyOptions['scope'];
   onError: LangfuseProxyOptions['onError'];
@@ -95,6 +101,7 @@ export function resolveOptions(options: LangfuseProxyOptions): ResolvedOptions {
     allowed: new Set(allow),
     cacheTtlMs: nonNegative(options.cacheTtlMs, 30_000, 'cacheTtlMs'),
     timeoutMs: positive(options.timeoutMs, 10_000, 'timeoutMs'),
+    maxResponseBytes: positive(options.maxResponseBytes, 16 * 1024 * 1024, 'maxResponseBytes'),
     // Looked up per call (tests may replace it) and called on globalThis (Workers require it).
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     scope: options.scope,

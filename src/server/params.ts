@@ -18,6 +18,8 @@ export interface ParamSpec {
   names: readonly string[];
   /** Those the spec types as arrays (sent repeated). */
   arrays?: readonly string[];
+  /** The spec's largest page size, where it states one; `limit` is checked to be 1…this. */
+  maxLimit?: number;
 }
 
 export function readParams(search: URLSearchParams, spec: ParamSpec, endpoint: string): Params {
@@ -36,7 +38,23 @@ export function readParams(search: URLSearchParams, spec: ParamSpec, endpoint: s
     if (values) values.push(value);
     else params.set(name, [value]);
   }
+  const limit = single(params, 'limit');
+  const maxLimit = spec.maxLimit ?? 999_999_999;
+  if (limit !== undefined && !(/^\d{1,9}$/.test(limit) && +limit >= 1 && +limit <= maxLimit)) {
+    throw badRequest(`The "limit" parameter must be a whole number from 1 to ${maxLimit}.`);
+  }
   return params;
+}
+
+/**
+ * Checks a comma-separated `fields` parameter names only these groups; `required` refuses its
+ * absence too (where absent means every group).
+ */
+export function checkFieldGroups(params: Params, allowed: readonly string[], required = false): void {
+  const fields = single(params, 'fields');
+  if (fields === undefined ? required : fields.split(',').some((group) => !allowed.includes(group.trim()))) {
+    throw badRequest(`The "fields" parameter must name only these groups through this proxy: ${allowed.join(', ')}.`);
+  }
 }
 
 /** A single-valued parameter, or undefined when absent. */

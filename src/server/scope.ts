@@ -5,14 +5,19 @@ import type { FilterCondition } from './filters.js';
 /**
  * What the signed-in host user may see. Every present field narrows (they are ANDed); an absent
  * field does not constrain. An empty `environments` or `userIds` admits nothing — it never
- * means "everything"; an empty `tags` requires no tag.
+ * means "everything"; an empty `tags` requires no tag. No value may be empty or blank: Langfuse
+ * reads `''` in a filter as NULL, so `userIds: ['']` would admit every anonymous trace; such a
+ * scope is refused as misconfigured (500).
  */
 export interface LangfuseScope {
   /** Only these environments. */
   environments?: readonly string[] | undefined;
   /** Only traces carrying all of these tags. */
   tags?: readonly string[] | undefined;
-  /** Only user ids starting with this (non-empty) prefix. */
+  /**
+   * Only user ids starting with this (non-blank) prefix. Matched case-sensitively, by the proxy
+   * and by Langfuse (ClickHouse `startsWith`): `acme-` admits `acme-42` but not `ACME-42`.
+   */
   userIdPrefix?: string | undefined;
   /** Only these user ids. */
   userIds?: readonly string[] | undefined;
@@ -28,11 +33,14 @@ export interface ResolvedScope {
 
 // Strict: a misspelt key (`userId: 'u1'`) would otherwise be dropped and leave the host
 // believing it had scoped the user. That is a host bug, answered with 500, not a wider view.
+// Blank values too: Langfuse's filters read `''` as NULL (`any of ['']` also matches traces
+// without a user, `starts with ''` matches everything).
+const NonBlank = v.pipe(v.string(), v.check((value) => value.trim() !== ''));
 const ScopeSchema = v.strictObject({
-  environments: v.optional(v.array(v.string())),
-  tags: v.optional(v.array(v.string())),
-  userIdPrefix: v.optional(v.pipe(v.string(), v.minLength(1))),
-  userIds: v.optional(v.array(v.string())),
+  environments: v.optional(v.array(NonBlank)),
+  tags: v.optional(v.array(NonBlank)),
+  userIdPrefix: v.optional(NonBlank),
+  userIds: v.optional(v.array(NonBlank)),
 });
 
 function canonical(list: readonly string[] | undefined): string[] | undefined {

@@ -7,21 +7,22 @@ import type { CacheState } from './responses.js';
  * the caller's headers (cookies, its own authorization, hop-by-hop or forwarding headers) —
  * does not follow redirects (the credentials must not travel to another origin), bounds the
  * wait, and reduces each answer to an outcome: the body only for 200s (checked to be JSON),
- * the status plus `Retry-After` and a short message otherwise. 200s are cached under a key
- * made of the scope and the final URL.
+ * the status plus `Retry-After` and a short message otherwise. Bodies are read as a stream and
+ * abandoned (the stream cancelled) past a byte cap, so one oversized answer cannot exhaust the
+ * host's memory. 200s are cached under a key made of the scope and the final URL.
  */
 
 export type UpstreamOutcome =
   | { kind: 'ok'; status: 200; body: string; size: number }
   | { kind: 'status'; status: number; retryAfter: string | null; message: string | null; size: number }
-  | { kind: 'network' | 'timeout' | 'not_json' | 'unexpected'; size: number };
+  | { kind: 'network' | 'timeout' | 'not_json' | 'unexpected' | 'too_large'; size: number };
 
 export interface UpstreamErrorInfo {
   /** The Langfuse path that failed (no query, no host). */
   endpoint: string;
   /** Langfuse's status, when it answered. */
   status: number | null;
-  reason: 'credentials' | 'rate_limited' | 'rejected' | 'upstream_error' | 'network' | 'timeout' | 'not_json' | 'unexpected' | 'exception';
+  reason: 'credentials' | 'rate_limited' | 'rejected' | 'upstream_error' | 'network' | 'timeout' | 'not_json' | 'unexpected' | 'too_large' | 'exception';
   /** For `exception`: what the proxy threw. */
   error?: unknown;
 }
@@ -41,20 +42,53 @@ export interface UpstreamOptions {
   fetch: typeof fetch;
   timeoutMs: number;
   cacheTtlMs: number;
+  /** The largest body read, in bytes. */
+  maxResponseBytes: number;
   onError?: ((info: UpstreamErrorInfo) => void) | undefined;
 }
 
 export interface Upstream {
-  get(path: string, search: URLSearchParams, scopeKey: string): Promise<{ outcome: UpstreamOutcome; cache: CacheState }>;
+  /** `fresh`: neither a cached answer nor one already under way, but a new request (its 200 is stored). */
+  get(path: string, search: URLSearchParams, scopeKey: string, fresh?: boolean): Promise<{ outcome: UpstreamOutcome; cache: CacheState }>;
 }
 
 const MAX_CACHE_ENTRIES = 500;
 /** About 64 MB of UTF-16 text across all entries. */
 const MAX_CACHE_CHARS = 32 * 1024 * 1024;
 
+/** An error body larger than this holds no message worth reading. */
+const MAX_ERROR_BYTES = 64 * 1024;
+
+/**
+ * The body as text, or null when it holds more than `maxBytes` bytes — then the stream is
+ * cancelled, so the rest is never downloaded. Throws what reading throws (abort, reset).
+ */
+async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes || !response.body) {
+    await response.body?.cancel().catch(() => undefined);
+    return declared > maxBytes ? null : '';
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
 async function errorMessage(response: Response): Promise<string | null> {
   try {
-    const body = (await response.json()) as unknown;
+    const text = await readCapped(response, MAX_ERROR_BYTES);
+    const body = text === null ? null : (JSON.parse(text) as unknown);
     if (body && typeof body === 'object') {
       const { message, error } = body as { message?: unknown; error?: unknown };
       if (typeof message === 'string') return message;
@@ -97,7 +131,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     }
     try {
       if (response.status === 200) {
-        const body = await response.text();
+        const body = await readCapped(response, options.maxResponseBytes);
+        if (body === null) return { kind: 'too_large', size: 0 };
         try {
           JSON.parse(body);
         } catch {
@@ -117,7 +152,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   }
 
   return {
-    async get(path, search, scopeKey) {
+    async get(path, search, scopeKey, fresh = false) {
       const query = search.toString();
       const url = `${options.baseUrl}${path}${query ? `?${query}` : ''}`;
       const { value, shared } = await cache.get(
@@ -129,6 +164,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
           return outcome;
         },
         (outcome) => outcome.kind === 'ok',
+        fresh,
       );
       return { outcome: value, cache: shared ? 'hit' : 'miss' };
     },

@@ -9,9 +9,10 @@ import type { Upstream } from './upstream.js';
 /**
  * Proves that trace ids lie in the scope with one observations request: the root observations
  * of those traces that also satisfy every scope condition. A trace is in scope when one of its
- * roots came back. Any failure refuses (fails closed); the answer is cached like any other.
+ * roots came back. Any failure refuses (fails closed); the answer is cached like any other,
+ * and skips the cache when the request does (`fresh`: a trace that just arrived counts).
  */
-export function createTraceVerifier(upstream: Upstream, scope: ResolvedScope | null, scopeKey: string, secrets: Secrets): VerifyTraces {
+export function createTraceVerifier(upstream: Upstream, scope: ResolvedScope | null, scopeKey: string, secrets: Secrets, fresh = false): VerifyTraces {
   return async (traceIds) => {
     const filter = [
       { type: 'stringOptions', column: 'traceId', operator: 'any of', value: traceIds },
@@ -19,7 +20,7 @@ export function createTraceVerifier(upstream: Upstream, scope: ResolvedScope | n
       ...scopeConditions(scope),
     ];
     const search = new URLSearchParams({ fields: 'core', filter: JSON.stringify(filter), limit: '1000' });
-    const { outcome, cache } = await upstream.get('/api/public/v2/observations', search, scopeKey);
+    const { outcome, cache } = await upstream.get('/api/public/v2/observations', search, scopeKey, fresh);
     if (outcome.kind !== 'ok') throw new ProxyAnswer(answerFromUpstream(outcome, cache, secrets));
     const found = new Set<string>();
     const payload = JSON.parse(outcome.body) as unknown;

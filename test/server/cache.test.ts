@@ -30,10 +30,10 @@ describe('proxy cache', () => {
 
   it('keys by the upstream URL with parameters in a stable order', async () => {
     const { call, calls } = createHarness({ cacheTtlMs: 60_000 });
-    await call('/api/public/traces?userId=u1&limit=10');
-    await call('/api/public/traces?limit=10&userId=u1');
+    await call('/api/public/traces?userId=u1&limit=10&fields=core,io');
+    await call('/api/public/traces?fields=core,io&limit=10&userId=u1');
     expect(calls).toHaveLength(1);
-    await call('/api/public/traces?limit=10&userId=u2');
+    await call('/api/public/traces?limit=10&userId=u2&fields=core,io');
     expect(calls).toHaveLength(2);
   });
 
@@ -69,6 +69,73 @@ describe('proxy cache', () => {
     // Once settled, nothing is kept with the cache off.
     await call(METRICS);
     expect(calls).toHaveLength(2);
+  });
+
+  it.each<Record<string, string>>([{ 'Cache-Control': 'no-cache' }, { 'Cache-Control': 'max-age=0, No-Cache' }, { Pragma: 'no-cache' }])(
+    'a request with %j skips the cached answer, asks again and stores the new one',
+    async (headers) => {
+      let version = 0;
+      const { call, calls } = createHarness({ cacheTtlMs: 60_000, respond: () => json({ data: [{ version: ++version }] }) });
+      expect(await body(await call(METRICS))).toEqual({ data: [{ version: 1 }] });
+      expect((await call(METRICS)).headers.get('x-userlens-cache')).toBe('hit');
+      expect(calls).toHaveLength(1);
+      const fresh = await call(METRICS, { headers });
+      expect(fresh.headers.get('x-userlens-cache')).toBe('miss');
+      expect(await body(fresh)).toEqual({ data: [{ version: 2 }] });
+      expect(calls).toHaveLength(2);
+      // The fresh answer replaced the cached one.
+      const after = await call(METRICS);
+      expect(after.headers.get('x-userlens-cache')).toBe('hit');
+      expect(await body(after)).toEqual({ data: [{ version: 2 }] });
+      expect(calls).toHaveLength(2);
+    },
+  );
+
+  it('other Cache-Control directives use the cache', async () => {
+    const { call, calls } = createHarness({ cacheTtlMs: 60_000 });
+    await call(METRICS);
+    for (const value of ['max-age=0', 'no-store', 'no-cachex', 'private']) await call(METRICS, { headers: { 'Cache-Control': value } });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('no-cache does not join a load already under way; later requests join its newer load, and the older one never overwrites it', async () => {
+    const gates: (() => void)[] = [];
+    let version = 0;
+    const respond: Responder = async () => {
+      const mine = ++version;
+      await new Promise<void>((resolve) => gates.push(resolve));
+      return json({ data: [{ version: mine }] });
+    };
+    const { call, calls } = createHarness({ cacheTtlMs: 60_000, respond });
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+    const stale = call(METRICS);
+    await tick();
+    const fresh = call(METRICS, { headers: { 'Cache-Control': 'no-cache' } });
+    await tick();
+    expect(calls).toHaveLength(2);
+    const joiner = call(METRICS);
+    await tick();
+    expect(calls).toHaveLength(2);
+    gates[1]!();
+    expect(await body(await fresh)).toEqual({ data: [{ version: 2 }] });
+    const joined = await joiner;
+    expect(joined.headers.get('x-userlens-cache')).toBe('hit');
+    expect(await body(joined)).toEqual({ data: [{ version: 2 }] });
+    gates[0]!();
+    expect(await body(await stale)).toEqual({ data: [{ version: 1 }] });
+    expect(await body(await call(METRICS))).toEqual({ data: [{ version: 2 }] });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('no-cache also re-checks trace ownership for scores', async () => {
+    const respond: Responder = (url) =>
+      url.pathname.endsWith('/v2/observations') ? json({ data: [{ id: 'o1', traceId: 't1' }], meta: {} }) : json({ data: [], meta: { limit: 50 } });
+    const { call, calls } = createHarness({ cacheTtlMs: 60_000, scope: () => ({ userIds: ['a:1'] }), respond });
+    await call('/api/public/v3/scores?traceId=t1');
+    await call('/api/public/v3/scores?traceId=t1');
+    expect(calls).toHaveLength(2);
+    expect((await call('/api/public/v3/scores?traceId=t1', { headers: { 'Cache-Control': 'no-cache' } })).status).toBe(200);
+    expect(calls.map((c) => c.url.pathname.split('/').slice(-2).join('/'))).toEqual(['v2/observations', 'v3/scores', 'v2/observations', 'v3/scores']);
   });
 
   it('never shares entries between tenants', async () => {
@@ -134,6 +201,20 @@ describe('TtlCache', () => {
     await cache.get('a', async () => value(6), () => true);
     await cache.get('b', async () => value(6), () => true);
     expect(cache.size).toBe(1);
+  });
+
+  it('a fresh get skips the entry and the load under way, and stores its own value', async () => {
+    const cache = new TtlCache<{ size: number; id: string }>({ ttlMs: 1000, maxEntries: 10, maxSize: 100, now: () => 0 });
+    await cache.get('k', async () => value(1, 'old'), () => true);
+    expect((await cache.get('k', async () => value(1, 'new'), () => true, true)).value.id).toBe('new');
+    expect((await cache.get('k', async () => value(1, 'unused'), () => true)).value.id).toBe('new');
+    let release!: () => void;
+    const slow = cache.get('s', () => new Promise((resolve) => (release = () => resolve(value(1, 'slow')))), () => true);
+    const quick = await cache.get('s', async () => value(1, 'quick'), () => true, true);
+    expect(quick).toEqual({ value: value(1, 'quick'), shared: false });
+    release();
+    expect((await slow).value.id).toBe('slow');
+    expect((await cache.get('s', async () => value(1, 'unused'), () => true)).value.id).toBe('quick');
   });
 
   it('expires entries and shares a failing load with concurrent callers without caching it', async () => {

@@ -22,7 +22,10 @@ describe('createLangfuseProxy: paths', () => {
     '/api/public/metrics': [['query', metricsQuery({ view: 'traces' })]],
     '/api/public/v2/observations': [['userId', 'u1']],
     '/api/public/v3/scores': [['traceId', 't1']],
-    '/api/public/traces': [['userId', 'u1']],
+    '/api/public/traces': [
+      ['userId', 'u1'],
+      ['fields', 'core,io'],
+    ],
     '/api/public/observations': [['userId', 'u1']],
     '/api/public/v2/scores': [['userId', 'u1']],
   };
@@ -161,15 +164,16 @@ describe('createLangfuseProxy: parameters', () => {
 
   it('passes repeated array parameters through', async () => {
     const { call, calls } = createHarness();
-    expect((await call('/api/public/traces?environment=a&environment=b&tags=x&tags=y')).status).toBe(200);
+    expect((await call('/api/public/traces?environment=a&environment=b&tags=x&tags=y&fields=core')).status).toBe(200);
     expect(calls[0]!.url.searchParams.getAll('environment')).toEqual(['a', 'b']);
     expect(calls[0]!.url.searchParams.getAll('tags')).toEqual(['x', 'y']);
   });
 
   it('rebuilds the query string, so a percent-encoded name reaches Langfuse as what the proxy read', async () => {
     const { call, calls } = createHarness();
-    expect((await call('/api/public/traces?user%49d=u1&name=a%26b%3Dc')).status).toBe(200);
+    expect((await call('/api/public/traces?user%49d=u1&name=a%26b%3Dc&fields=core')).status).toBe(200);
     expect([...calls[0]!.url.searchParams]).toEqual([
+      ['fields', 'core'],
       ['name', 'a&b=c'],
       ['userId', 'u1'],
     ]);

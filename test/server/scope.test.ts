@@ -62,6 +62,13 @@ describe('scope: the host function', () => {
     [{ userId: 'u1' }, 'a misspelt key'],
     [{ userIds: 'u1' }, 'a string for a list'],
     [{ userIdPrefix: '' }, 'an empty prefix'],
+    [{ userIdPrefix: '  ' }, 'a blank prefix'],
+    [{ userIds: [''] }, 'an empty user id (Langfuse reads it as NULL: every anonymous trace)'],
+    [{ userIds: ['a:1', ''] }, 'an empty user id among others'],
+    [{ userIds: ['a:1', ' \t'] }, 'a blank user id'],
+    [{ environments: ['prod', ''] }, 'an empty environment'],
+    [{ tags: [''] }, 'an empty tag'],
+    [{ tags: ['tenant-a', ' '] }, 'a blank tag'],
     [{ environments: [1] }, 'a number in a list'],
     ['u1', 'a string'],
   ])('an invalid scope (%j: %s) answers 500 and asks Langfuse nothing', async (scope, _what) => {
@@ -101,6 +108,27 @@ describe('scope: metrics v2 and v1', () => {
       const sent = upstreamMetricsFilters(calls.at(-1)!);
       expect(sent.slice(0, filters.length)).toEqual(filters);
       expect(sent.at(-1)).toEqual({ column: 'userId', operator: 'any of', type: 'stringOptions', value: ['a:1'] });
+    }
+  });
+
+  it('cannot be widened to anonymous traces: filters matching NULL or empty user ids are ANDed with the scope', async () => {
+    const { call, calls } = scoped({ userIds: ['a:1'], environments: ['prod'] });
+    const scope = [
+      { column: 'environment', operator: 'any of', type: 'stringOptions', value: ['prod'] },
+      { column: 'userId', operator: 'any of', type: 'stringOptions', value: ['a:1'] },
+    ];
+    const tricks = [
+      [{ column: 'userId', operator: 'is null', type: 'null' }],
+      [{ column: 'userId', operator: 'any of', value: ['', 'a:1'], type: 'stringOptions' }],
+      [{ column: 'userId', operator: '=', value: '', type: 'string' }],
+      [{ column: 'userId', operator: 'starts with', value: '', type: 'string' }],
+      [{ column: 'environment', operator: 'any of', value: [''], type: 'stringOptions' }],
+    ];
+    for (const filters of tricks) {
+      expect((await call(target('/api/public/v2/metrics', [['query', metricsQuery({ filters })]]))).status).toBe(200);
+      expect(upstreamMetricsFilters(calls.at(-1)!)).toEqual([...filters, ...scope]);
+      expect((await call(target('/api/public/v2/observations', [['filter', JSON.stringify(filters)], ['userId', '']]))).status).toBe(200);
+      expect(upstreamFilter(calls.at(-1)!)).toEqual([...filters, { type: 'string', column: 'userId', operator: '=', value: '' }, ...scope]);
     }
   });
 
@@ -144,13 +172,12 @@ describe('scope: observations v2', () => {
         ['fields', 'core,basic,usage'],
         ['limit', '1000'],
         ['cursor', 'abc'],
-        ['expandMetadata', 'k'],
         ['parseIoAsJson', 'false'],
       ]),
     );
     expect(response.status).toBe(200);
     const sent = calls[0]!.url.searchParams;
-    expect([...new Set(sent.keys())].sort()).toEqual(['cursor', 'expandMetadata', 'fields', 'filter', 'limit', 'parseIoAsJson']);
+    expect([...new Set(sent.keys())].sort()).toEqual(['cursor', 'fields', 'filter', 'limit', 'parseIoAsJson']);
     expect(upstreamFilter(calls[0]!)).toEqual([
       { type: 'string', column: 'userId', operator: '=', value: 'b:9' },
       { type: 'string', column: 'sessionId', operator: '=', value: 's1' },
@@ -196,10 +223,36 @@ describe('scope: observations v2', () => {
     ['filter', JSON.stringify(Array.from({ length: 101 }, () => ({ type: 'string', column: 'name', operator: '=', value: 'x' })))],
     ['isRootObservation', 'yes'],
     ['fromStartTime', 'yesterday'],
+    ['fromStartTime', '1'],
+    ['toStartTime', 'March 7'],
+    ['toStartTime', '2026-03-07 10:00'],
+    ['fromStartTime', '2026-02-30T00:00:00Z'],
+    ['fromStartTime', '2026-03-07T10:00:00'],
+    ['expandMetadata', 'key1'],
+    ['fields', 'core,metadata'],
+    ['fields', 'time'],
+    ['fields', 'basic,prompt'],
+    ['fields', 'metrics'],
+    ['fields', 'core,unknown'],
+    ['fields', ''],
   ])('refuses %s=%s with 400', async (name, value) => {
     const { call, calls } = scoped({ userIds: ['a:1'] });
     expect((await call(target('/api/public/v2/observations', [[name, value]]))).status).toBe(400);
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe('observations v2: field groups and dates', () => {
+  it('passes the field groups userlens reads, and strict ISO-8601 dates', async () => {
+    const { call, calls } = scoped(null);
+    for (const fields of ['core,basic,usage,model,trace_context', 'core,io', 'core, basic,usage,model,trace_context,io']) {
+      expect((await call(target('/api/public/v2/observations', [['fields', fields]]))).status).toBe(200);
+      expect(calls.at(-1)!.url.searchParams.get('fields')).toBe(fields);
+    }
+    for (const date of ['2026-03-07T10:00:00.000Z', '2026-03-07T10:00:00+02:00', '2026-03-07']) {
+      expect((await call(target('/api/public/v2/observations', [['fromStartTime', date]]))).status).toBe(200);
+      expect(upstreamFilter(calls.at(-1)!)).toEqual([{ type: 'datetime', column: 'startTime', operator: '>=', value: date }]);
+    }
   });
 });
 
@@ -295,37 +348,39 @@ describe('scope: scores v3', () => {
 });
 
 describe('scope: legacy traces, observations and v2 scores', () => {
-  it.each(['/api/public/traces', '/api/public/observations', '/api/public/v2/scores'])('%s requires a userId inside a user scope', async (path) => {
+  it.each(['/api/public/traces?fields=core,io', '/api/public/observations?limit=100', '/api/public/v2/scores?limit=100'])('%s requires a userId inside a user scope', async (path) => {
     const { call, calls } = scoped({ userIds: ['a:1', 'a:2'] });
     expect((await call(path)).status).toBe(403);
-    expect((await call(`${path}?userId=b:1`)).status).toBe(403);
-    expect((await call(`${path}?userId=a:1`)).status).toBe(200);
+    expect((await call(`${path}&userId=b:1`)).status).toBe(403);
+    expect((await call(`${path}&userId=`)).status).toBe(403);
+    expect((await call(`${path}&userId=a:1`)).status).toBe(200);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.url.searchParams.get('userId')).toBe('a:1');
   });
 
   it('checks the prefix', async () => {
     const { call, calls } = scoped({ userIdPrefix: 'a:' });
-    expect((await call('/api/public/traces?userId=ab:1')).status).toBe(403);
-    expect((await call('/api/public/traces?userId=A:1')).status).toBe(403);
-    expect((await call('/api/public/traces?userId=a:1')).status).toBe(200);
+    expect((await call('/api/public/traces?fields=core&userId=ab:1')).status).toBe(403);
+    expect((await call('/api/public/traces?fields=core&userId=A:1')).status).toBe(403);
+    expect((await call('/api/public/traces?fields=core&userId=')).status).toBe(403);
+    expect((await call('/api/public/traces?fields=core&userId=a:1')).status).toBe(200);
     expect(calls).toHaveLength(1);
   });
 
   it('intersects repeated environments, and answers an empty page when nothing is left', async () => {
     const { call, calls } = scoped({ environments: ['prod', 'eu'] });
-    await call('/api/public/traces?environment=prod&environment=staging');
+    await call('/api/public/traces?fields=core,io&environment=prod&environment=staging');
     expect(calls[0]!.url.searchParams.getAll('environment')).toEqual(['prod']);
     await call('/api/public/v2/scores');
     expect(calls[1]!.url.searchParams.getAll('environment')).toEqual(['eu', 'prod']);
-    const response = await call('/api/public/traces?environment=staging&page=3&limit=10');
+    const response = await call('/api/public/traces?fields=core,io&environment=staging&page=3&limit=10');
     expect(await body(response)).toEqual({ data: [], meta: { page: 3, limit: 10, totalItems: 0, totalPages: 0 } });
     expect(calls).toHaveLength(2);
   });
 
   it('adds the scope tags to the caller tags (traces: tags, v2 scores: traceTags with the trace field group)', async () => {
     const { call, calls } = scoped({ tags: ['tenant-a'] });
-    await call('/api/public/traces?tags=x');
+    await call('/api/public/traces?fields=core,io&tags=x');
     expect(calls[0]!.url.searchParams.getAll('tags')).toEqual(['x', 'tenant-a']);
     await call('/api/public/v2/scores?fields=score');
     expect(calls[1]!.url.searchParams.getAll('traceTags')).toEqual(['tenant-a']);
@@ -338,11 +393,12 @@ describe('scope: legacy traces, observations and v2 scores', () => {
   it('refuses the filter parameter under a scope (it would take precedence over userId), passes it unscoped', async () => {
     const filter = JSON.stringify([{ type: 'string', column: 'userId', operator: '=', value: 'b:1' }]);
     const { call, calls } = scoped({ userIds: ['a:1'] });
-    expect((await call(target('/api/public/traces', [['userId', 'a:1'], ['filter', filter]]))).status).toBe(403);
+    const traces = target('/api/public/traces', [['fields', 'core'], ['userId', 'a:1'], ['filter', filter]]);
+    expect((await call(traces)).status).toBe(403);
     expect((await call(target('/api/public/v2/scores', [['userId', 'a:1'], ['filter', filter]]))).status).toBe(403);
     expect(calls).toHaveLength(0);
     const open = scoped(null);
-    expect((await open.call(target('/api/public/traces', [['filter', filter]]))).status).toBe(200);
+    expect((await open.call(target('/api/public/traces', [['fields', 'core'], ['filter', filter]]))).status).toBe(200);
     expect(open.calls[0]!.url.searchParams.get('filter')).toBe(filter);
   });
 });
