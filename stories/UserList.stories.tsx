@@ -40,6 +40,10 @@ export const Default: Story = {
     const header = canvas.getByRole('columnheader', { name: globals.source === 'langfuse' ? /^Cost/ : /Last event/ });
     await expect(header).toHaveAttribute('aria-sort', 'descending');
     await expect(canvas.getAllByRole('columnheader').filter((th) => th.hasAttribute('aria-sort'))).toHaveLength(1);
+    // Every figure the source has arrives as a number, the second phase's included.
+    const traces = canvas.getAllByRole('columnheader').findIndex((th) => /^Traces/.test(th.textContent ?? ''));
+    await waitFor(() => expect(within(rows[0]!).getAllByRole('cell')[traces - 1]).toHaveTextContent(/^\d[\d,]*$/), { timeout: 5000 });
+    await expect(canvasElement.querySelector('table')!.textContent).not.toMatch(/NaN/);
   },
 };
 

@@ -379,7 +379,7 @@ export interface ClientCapabilities {
   filterableFields: readonly ('environment' | 'tags')[];
   /** Whether `listUsers` honours `search`. */
   search: boolean;
-  /** Figures `listUsers` rows carry; others are "not available from this source". */
+  /** Figures `listUsers` rows carry; with `deferredFigures`, what the list shows — others are "not available from this source". */
   listFigures: readonly UserFigure[];
   /** Figures `getUser` carries. */
   detailFigures: readonly UserFigure[];

@@ -130,7 +130,7 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
     search: true,
     // Latency percentiles are Langfuse's approximate quantiles of root observations there, not
     // the nearest-rank percentiles of trace latencies: the detail view has them exactly.
-    listFigures: ['observationCount', 'inputTokens', 'outputTokens', 'totalTokens', 'totalCost', 'traceCount'],
+    listFigures: ['observationCount', 'inputTokens', 'outputTokens', 'totalTokens', 'totalCost'],
     detailFigures: DETAIL_FIGURES,
     deferredFigures: ['traceCount'],
     bandFields: [],

@@ -29,12 +29,13 @@ function figureOf(
   figure: UserFigure,
   env: CellEnvironment,
 ): { state: 'value'; value: UserSummary[UserFigure] } | { state: 'pending' | 'unavailable' | 'failed' } {
-  if (env.capabilities.listFigures.includes(figure)) return { state: 'value', value: user[figure] };
+  // Deferred first: a source may also count its deferred figures among its list figures.
   if (env.capabilities.deferredFigures.includes(figure)) {
     const deferred = env.deferred.byUser.get(user.userId);
     if (deferred && figure in deferred) return { state: 'value', value: deferred[figure] as UserSummary[UserFigure] };
     return { state: env.deferred.error ? 'failed' : env.deferred.isPending ? 'pending' : 'unavailable' };
   }
+  if (env.capabilities.listFigures.includes(figure)) return { state: 'value', value: user[figure] };
   return { state: 'unavailable' };
 }
 
