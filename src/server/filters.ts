@@ -1,3 +1,4 @@
+import type { LangfuseFilter } from '../client/langfuse/langfuseApi.js';
 import * as v from 'valibot';
 import { badRequest } from './errors.js';
 
@@ -6,13 +7,7 @@ import { badRequest } from './errors.js';
  * observations `filter` parameter. Conditions in a list are ANDed upstream — there is no OR —
  * so appending the scope's conditions can only narrow what a caller asked for.
  */
-export interface FilterCondition {
-  type: string;
-  column: string;
-  operator: string;
-  value?: unknown;
-  key?: string;
-}
+export type FilterCondition = LangfuseFilter;
 
 /** Strict, so a look-alike key (`"column "`) is refused instead of silently dropped. */
 export const FilterConditionSchema = v.strictObject({

@@ -1,4 +1,5 @@
 import { UserlensError, isUserlensError } from '../errors.js';
+import { NUMERIC_USER_FIGURES } from '../figures.js';
 import type { RetryOptions } from '../http/requestJson.js';
 import { createMemoryClient } from '../memory/createMemoryClient.js';
 import { parseRange } from '../query.js';
@@ -51,22 +52,7 @@ export interface LangfuseClient extends UserTrackingClient {
 /** How long after invalidate() requests bypass the proxy's cache: long enough for a view's refetches. */
 const FRESH_WINDOW_MS = 5_000;
 
-const DETAIL_FIGURES: readonly UserFigure[] = [
-  'firstEvent',
-  'lastEvent',
-  'traceCount',
-  'observationCount',
-  'sessionCount',
-  'inputTokens',
-  'outputTokens',
-  'totalTokens',
-  'totalCost',
-  'errorCount',
-  'errorRate',
-  'latencyP50',
-  'latencyP95',
-  'scores',
-];
+const DETAIL_FIGURES: readonly UserFigure[] = ['firstEvent', 'lastEvent', ...NUMERIC_USER_FIGURES, 'scores'];
 
 /**
  * A client over Langfuse's public API (v4: metrics v2, observations v2, scores v3). It holds no

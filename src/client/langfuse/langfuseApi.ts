@@ -37,13 +37,20 @@ export interface MetricsQuery {
   config?: { row_limit?: number; bins?: number };
 }
 
-export interface MetricsFilter {
+/**
+ * One filter condition as Langfuse reads them in a metrics `query.filters` and in the
+ * observations `filter` parameter (shared with the proxy and the fake, which read them too).
+ */
+export interface LangfuseFilter {
+  type: string;
   column: string;
   operator: string;
-  value: unknown;
-  type: string;
+  /** Absent only for the `null` type's operators. */
+  value?: unknown;
+  /** For metadata columns. */
   key?: string;
 }
+export type MetricsFilter = LangfuseFilter;
 
 /** Query parameters; arrays repeat the parameter, `undefined` leaves it out. */
 export type Params = Record<string, string | number | boolean | readonly string[] | undefined>;

@@ -1,3 +1,4 @@
+import type { LangfuseFilter } from '../../client/langfuse/langfuseApi.js';
 import { parseIsoDate } from '../../client/parseIsoDate.js';
 import { badRequest } from './httpError.js';
 
@@ -28,13 +29,7 @@ export interface Column {
 export type Columns = Readonly<Record<string, Column>>;
 export type Predicate = (i: number) => boolean;
 
-export interface FilterCondition {
-  type: string;
-  column: string;
-  operator: string;
-  value?: unknown;
-  key?: string;
-}
+export type FilterCondition = LangfuseFilter;
 
 const OPERATORS: Readonly<Record<string, readonly string[]>> = {
   datetime: ['>', '<', '>=', '<='],
