@@ -22,11 +22,11 @@ console.log('\n== Langfuse source: requests per view');
 console.log(`dataset: ${dataset.traces.length.toLocaleString('en-US')} traces, ${dataset.observations.length.toLocaleString('en-US')} observations, ${byTraces.length.toLocaleString('en-US')} users`);
 
 /** A client over the fake, directly or behind the proxy; counts what reaches the fake. */
-function source(api, viaProxy) {
+function source(api, viaProxy, scope = { environments: ['production', 'staging'] }) {
   const fake = createLangfuseFake(dataset, { api, ...(viaProxy ? { auth: { publicKey: 'pk-lf-bench', secretKey: 'sk-lf-bench' } } : {}) });
   const upstream = async (input, init) => fake(new Request(input, init));
   const proxy = viaProxy
-    ? createLangfuseProxy({ baseUrl: 'https://langfuse.bench', basePath: '/api/userlens', publicKey: 'pk-lf-bench', secretKey: 'sk-lf-bench', fetch: upstream, cacheTtlMs: 0, scope: () => ({ environments: ['production', 'staging'] }) })
+    ? createLangfuseProxy({ baseUrl: 'https://langfuse.bench', basePath: '/api/userlens', publicKey: 'pk-lf-bench', secretKey: 'sk-lf-bench', fetch: upstream, cacheTtlMs: 0, scope: () => scope })
     : null;
   let browser = 0;
   const fetch = async (input, init) => {
@@ -61,8 +61,8 @@ async function detailView({ client }, userId) {
 }
 
 const rows = [];
-async function measure(label, api, viaProxy, view) {
-  const s = source(api, viaProxy);
+async function measure(label, api, viaProxy, view, scope) {
+  const s = source(api, viaProxy, scope);
   await view(s); // warm the fake's index
   s.take();
   const times = [];
@@ -73,7 +73,7 @@ async function measure(label, api, viaProxy, view) {
     times.push(performance.now() - t);
     counts = s.take();
   }
-  rows.push({ view: label, api: api + (viaProxy ? ' via proxy' : ''), browser: counts.browser, langfuse: counts.langfuse, median: ms(median(times)) });
+  rows.push({ view: label, api: api + (viaProxy ? (scope?.userIds ? ' via proxy*' : ' via proxy') : ''), browser: counts.browser, langfuse: counts.langfuse, median: ms(median(times)) });
 }
 
 for (const api of ['v4', 'legacy']) {
@@ -84,10 +84,15 @@ for (const api of ['v4', 'legacy']) {
     }
   }
 }
+// A tenant confined to named users: the proxy checks each scores request's trace ids upstream.
+for (const [name, user] of Object.entries(users)) {
+  await measure(`detail, ${name}`, 'v4', true, (s) => detailView(s, user.userId), { userIds: [user.userId] });
+}
 
 const widths = { view: 52, api: 16, browser: 9, langfuse: 9, median: 10 };
 const line = (r) => `${r.view.padEnd(widths.view)} ${String(r.api).padEnd(widths.api)} ${String(r.browser).padStart(widths.browser)} ${String(r.langfuse).padStart(widths.langfuse)} ${String(r.median).padStart(widths.median)}`;
 console.log(line({ view: 'view', api: 'endpoints', browser: 'browser', langfuse: 'Langfuse', median: 'median' }));
 for (const row of rows) console.log(line(row));
-console.log('browser: requests the client made; Langfuse: requests that reached Langfuse (behind the proxy: an environment scope, cache off). Detail views over 7 days.');
+console.log('browser: requests the client made; Langfuse: requests that reached Langfuse (behind the proxy: an environment scope, cache off;');
+console.log('via proxy*: a scope of named user ids, which adds a trace-ownership check per scores request). Detail views over 7 days.');
 console.log('median: wall time per view against the in-process fake (no network), so client and fake CPU only.');
