@@ -17,7 +17,10 @@ export interface UserlensStoryParameters {
 /** Every story gets a provider on its source and a cache of its own, so stories never share state. */
 const withProvider: Decorator = (Story, context) => {
   const parameters = (context.parameters.userlens ?? {}) as UserlensStoryParameters;
-  const source = clientFor(context.globals.source as SourceName, parameters.dataset ?? DEMO);
+  // Stories tagged memory-only show what only the in-memory source can (see their comments).
+  const memoryOnly = context.tags.includes('memory-only');
+  const sourceName = memoryOnly ? 'memory' : (context.globals.source as SourceName);
+  const source = clientFor(sourceName, parameters.dataset ?? DEMO);
   const client =
     (context.loaded as { client?: UserTrackingClient } | undefined)?.client ??
     (typeof parameters.client === 'function' ? parameters.client(source) : parameters.client) ??
@@ -28,6 +31,7 @@ const withProvider: Decorator = (Story, context) => {
       theme={context.globals.theme as Theme}
       locale={context.globals.locale as string}
     >
+      {memoryOnly && context.globals.source === 'langfuse' && <p className="story-note">This story runs on the in-memory source only.</p>}
       <Story />
     </StoryProvider>
   );

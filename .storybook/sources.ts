@@ -43,6 +43,8 @@ const startWorker = mswLoader(async () => {
 /** Starts MSW only when a story runs on the Langfuse source. */
 export const sourceLoader: Loader = async (context) => {
   if (context.globals.source === 'langfuse') await startWorker(context);
+  // Each story starts with an empty request log (the fakes outlive stories).
+  for (const fake of fakes.values()) fake.reset();
   return {};
 };
 

@@ -2,7 +2,6 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { UserlensError, type UserTrackingClient } from '../src/core.ts';
 import { withFaults } from '../src/testing/index.ts';
-import { demoClient } from '../.storybook/demoClient.ts';
 import { HooksInspector } from './HooksInspector.tsx';
 
 const meta = {
@@ -45,15 +44,16 @@ export const Loading: Story = {
 };
 
 let listUsersCalls = 0;
-const flakyClient = withFaults(demoClient, {
-  methods: ['listUsers'],
-  error: new UserlensError('network', 'The metrics source could not be reached (simulated). Check the connection and retry.'),
-  onCall: () => listUsersCalls++,
-});
+const flaky = (source: UserTrackingClient) =>
+  withFaults(source, {
+    methods: ['listUsers'],
+    error: new UserlensError('network', 'The metrics source could not be reached (simulated). Check the connection and retry.'),
+    onCall: () => listUsersCalls++,
+  });
 
 /** The source fails: the message says what failed, and Retry asks again. */
 export const Failure: Story = {
-  parameters: { userlens: { client: flakyClient } },
+  parameters: { userlens: { client: flaky } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     // Network faults are retried twice (1 s, then 2 s apart) before the error shows.

@@ -145,6 +145,8 @@ export const PartialCapabilities: Story = {
 
 /** Ids first, then latency, sessions and feedback in a second request: those cells load on their own. */
 export const TwoPhaseMetrics: Story = {
+  // The in-memory source made two-phase; the Langfuse source is two-phase of its own (see Default).
+  tags: ['memory-only'],
   parameters: { userlens: { client: (source: UserTrackingClient) => twoPhase(source, ['sessionCount', 'latencyP50', 'latencyP95', 'scores'], 1500) } },
   play: async ({ canvasElement }) => {
     const rows = await dataRows(canvasElement);

@@ -99,9 +99,10 @@ async function loadLegacy(api: LangfuseApi, userId: string, range: DateRange | u
   const to = Number.isFinite(toMs) ? new Date(toMs).toISOString() : undefined;
   const late = Number.isFinite(toMs) ? new Date(toMs + TRACE_SPAN_GRACE_MS).toISOString() : undefined;
   const [traces, observations, scores] = await Promise.all([
-    allPages((page) => api.legacy.traces({ userId, fromTimestamp: from, toTimestamp: to, fields: 'core,io', limit: LEGACY_PAGE, page }, signal)),
+    allPages((page) => api.legacy.traces({ userId, fromTimestamp: from, toTimestamp: to, fields: 'core,io', limit: LEGACY_PAGE, page }, signal), () => tooMany(userId, maxObservations), maxObservations),
     allPages((page) => api.legacy.observations({ userId, fromStartTime: from, toStartTime: late, limit: LEGACY_PAGE, page }, signal), () => tooMany(userId, maxObservations), maxObservations),
-    allPages((page) => api.legacy.scores({ userId, limit: LEGACY_PAGE, page }, signal)),
+    // A score comes after its trace: none of the range's traces has one from before `from`.
+    allPages((page) => api.legacy.scores({ userId, fromTimestamp: from, limit: LEGACY_PAGE, page }, signal)),
   ]);
   return snapshotOf(
     {
