@@ -59,12 +59,14 @@ const DETAIL_FIGURES: readonly UserFigure[] = ['firstEvent', 'lastEvent', ...NUM
  * credentials: point it at the host's `createLangfuseProxy`, which adds them.
  *
  * Requests per view (see the README): a list page costs 2 (the top-N ranking, then the trace
- * counts of the page's users); in the list, tokens and cost count the observations that start in
- * the range (how Langfuse's metrics filter), where the detail view counts every observation of
- * the traces that start in it, so a trace crossing a range boundary can differ between the two.
- * Search matches user ids case-sensitively on Langfuse. a user's detail view costs 2 for its figures, activity,
- * sessions and scores together (observations, then scores; more only past 1,000 observations or
- * 100 traces) plus 1 per page of the traces tab for the traces' input and output.
+ * counts of the page's users). A user's detail view costs 2 for its figures, activity, sessions
+ * and scores together (observations, then scores; more only past 1,000 observations or 100
+ * traces) plus 1 per page of the traces tab for the traces' input and output.
+ *
+ * In the list, tokens and cost count the observations that start in the range (how Langfuse's
+ * metrics filter), where the detail view counts every observation of the traces that start in
+ * it, so a trace crossing a range boundary can differ between the two. Search matches user ids
+ * case-sensitively on Langfuse.
  *
  * @example
  * const client = createLangfuseClient({ baseUrl: '/api/userlens' });
