@@ -1,4 +1,5 @@
 import { UserlensError } from '../errors.js';
+import { compareIds } from '../memory/buildIndex.js';
 import { parsePaging, parseSort } from '../query.js';
 import type { FilterOptions, Page, UserSortField, UserSummary, UsersQuery, UsersSelection } from '../types.js';
 import type { LangfuseApi, MetricsFilter } from './langfuseApi.js';
@@ -66,7 +67,7 @@ export async function listUsers(api: LangfuseApi, generation: ApiGeneration, que
     return [summary];
   });
   // Langfuse orders by the measure only; ties are broken by user id here, as every source does.
-  rows.sort((a, b) => b[sort.field as SumFigure]! - a[sort.field as SumFigure]! || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+  rows.sort((a, b) => b[sort.field as SumFigure]! - a[sort.field as SumFigure]! || compareIds(a.userId, b.userId));
   const items = rows.slice(paging.offset, paging.offset + paging.pageSize);
   // Rows the list does not carry (see capabilities.listFigures) are left unset, never zero.
   return { items: items as UserSummary[], page: paging.page, pageSize: paging.pageSize, total: rows.length, hasMore: paging.offset + items.length < rows.length };

@@ -127,6 +127,8 @@ export interface UserListContextValue {
   columns: ColumnId[];
   setColumns: (columns: ColumnId[]) => void;
   budget: UserListBudget | undefined;
+  /** Whether the source can keep only the rows over budget (a band of the budget's figure). */
+  budgetFilterable: boolean;
   overBudgetOnly: boolean;
   setOverBudgetOnly: (value: boolean) => void;
   refreshInterval: number | false;
@@ -291,10 +293,11 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
   const setBand = thenFirstPage(setBandState);
   const setOverBudgetOnly = thenFirstPage(setOverBudgetOnlyState);
 
+  const budgetFilterable = Boolean(budget && client.capabilities.bandFields.includes(budget.field));
   const query = useMemo<UsersQuery>(() => {
     const bands: FigureBand[] = [];
     if (band) bands.push(band);
-    if (overBudgetOnly && budget && client.capabilities.bandFields.includes(budget.field)) bands.push({ field: budget.field, gt: budget.limit });
+    if (overBudgetOnly && budget && budgetFilterable) bands.push({ field: budget.field, gt: budget.limit });
     return {
       range: resolveRange(range, anchor),
       ...(settledSearch ? { search: settledSearch } : {}),
@@ -304,7 +307,7 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
       ...(filters.environments?.length || filters.tags?.length ? { filters } : {}),
       ...(bands.length ? { bands } : {}),
     };
-  }, [range, anchor, settledSearch, sorting, pagination, filters, band, overBudgetOnly, budget, client]);
+  }, [range, anchor, settledSearch, sorting, pagination, filters, band, overBudgetOnly, budget, budgetFilterable]);
 
   const users = useUsers(query);
   const userIds = useMemo(() => users.data?.items.map((user) => user.userId) ?? [], [users.data]);
@@ -387,6 +390,7 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
     columns,
     setColumns,
     budget,
+    budgetFilterable,
     overBudgetOnly,
     setOverBudgetOnly,
     refreshInterval,

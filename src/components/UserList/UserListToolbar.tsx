@@ -171,10 +171,9 @@ export function UserListFilters() {
 
 /** "Only over budget", for a list with a `budget` on a source that filters by it. @selector [data-part="user-list-budget-toggle"] */
 export function UserListBudgetToggle() {
-  const { labels, client } = useUserTrackingContext('UserList.BudgetToggle');
-  const { budget, overBudgetOnly, setOverBudgetOnly } = useUserListContext('UserList.BudgetToggle');
-  // Keeping only the rows over budget is a query the source must answer (a band of the figure).
-  if (!budget || !client.capabilities.bandFields.includes(budget.field)) return null;
+  const { labels } = useUserTrackingContext('UserList.BudgetToggle');
+  const { budgetFilterable, overBudgetOnly, setOverBudgetOnly } = useUserListContext('UserList.BudgetToggle');
+  if (!budgetFilterable) return null;
   return (
     <label data-part="user-list-budget-toggle">
       <input type="checkbox" checked={overBudgetOnly} onChange={(event) => setOverBudgetOnly(event.target.checked)} />
