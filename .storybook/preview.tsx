@@ -5,6 +5,7 @@ import type { UserTrackingClient } from '../src/core.ts';
 import { UserTrackingProvider, type Theme } from '../src/index.ts';
 import '../src/styles/userlens.css';
 import './preview.css';
+import { demoNow } from './demoClient.ts';
 import { DEMO, clientFor, sourceLoader, type SourceName, type StoryDataset } from './sources.ts';
 
 export interface UserlensStoryParameters {
@@ -30,6 +31,7 @@ const withProvider: Decorator = (Story, context) => {
       client={client}
       theme={context.globals.theme as Theme}
       locale={context.globals.locale as string}
+      timeZone={context.globals.timeZone as string}
     >
       {memoryOnly && context.globals.source === 'langfuse' && <p className="story-note">This story runs on the in-memory source only.</p>}
       <Story />
@@ -37,12 +39,20 @@ const withProvider: Decorator = (Story, context) => {
   );
 };
 
-function StoryProvider(props: { client: UserTrackingClient; theme: Theme; locale: string; children: ReactNode }) {
+function StoryProvider(props: { client: UserTrackingClient; theme: Theme; locale: string; timeZone: string; children: ReactNode }) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 60_000 } } }),
   );
   return (
-    <UserTrackingProvider client={props.client} queryClient={queryClient} theme={props.theme} locale={props.locale}>
+    // One fixed clock and zone: a story reads the same on any day, in any zone.
+    <UserTrackingProvider
+      client={props.client}
+      queryClient={queryClient}
+      theme={props.theme}
+      locale={props.locale}
+      timeZone={props.timeZone}
+      now={demoNow}
+    >
       {props.children}
     </UserTrackingProvider>
   );
@@ -66,6 +76,14 @@ const preview: Preview = {
       description: 'Locale for numbers, cost and dates',
       toolbar: { icon: 'globe', items: ['en-US', 'de-DE', 'ja-JP'], dynamicTitle: true },
     },
+    timeZone: {
+      description: 'The viewer’s time zone: activity days and hours, dates and custom ranges follow it',
+      toolbar: {
+        icon: 'time',
+        items: ['UTC', 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Shanghai', 'Pacific/Chatham'],
+        dynamicTitle: true,
+      },
+    },
     source: {
       description: 'Where the data comes from: the in-memory client, or the Langfuse client over HTTP (MSW)',
       toolbar: {
@@ -79,7 +97,7 @@ const preview: Preview = {
     },
   },
   // The story tests run once per source; USERLENS_SOURCE picks it (see vite.config.ts).
-  initialGlobals: { theme: 'light', locale: 'en-US', source: import.meta.env.USERLENS_SOURCE ?? 'memory' },
+  initialGlobals: { theme: 'light', locale: 'en-US', timeZone: 'UTC', source: import.meta.env.USERLENS_SOURCE ?? 'memory' },
 };
 
 export default preview;

@@ -4,7 +4,7 @@ import { mswLoader } from 'msw-storybook-addon/csf3';
 import type { Loader } from '@storybook/react-vite';
 import { createLangfuseClient, createMemoryClient, type Dataset, type UserTrackingClient } from '../src/core.ts';
 import { createLangfuseFake, type LangfuseFake } from '../src/testing/index.ts';
-import { demoClient, demoDataset } from './demoClient.ts';
+import { demoClient, demoDataset, demoNow } from './demoClient.ts';
 
 /**
  * The source switch: every story's data behind the in-memory client, or behind the Langfuse
@@ -57,7 +57,7 @@ export function clientFor(source: SourceName, story: StoryDataset): UserTracking
       client = createMemoryClient(dataset, { id });
     } else {
       fakes.set(story.key, createLangfuseFake(dataset));
-      client = createLangfuseClient({ baseUrl: `${MOUNT}/${story.key}`, id });
+      client = createLangfuseClient({ baseUrl: `${MOUNT}/${story.key}`, id, now: demoNow });
     }
     clients.set(id, client);
   }

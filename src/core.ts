@@ -13,7 +13,7 @@ export type { LangfuseClient, LangfuseClientOptions } from './client/langfuse/cr
 export type { RetryOptions } from './client/http/requestJson.js';
 export { observationCost, observationTokens, nearestRank, foldCase, LEVELS, NUMERIC_USER_FIGURES } from './client/figures.js';
 export type { ObservationTokens } from './client/figures.js';
-export { pickGranularity, bucketStart } from './client/memory/getActivity.js';
+export { pickGranularity, bucketStart } from './client/calendar.js';
 export { createFormatters } from './format/createFormatters.js';
 export type { FormatOptions, Formatters } from './format/createFormatters.js';
 export { resolveRange, RANGE_PRESETS, RANGE_PRESET_IDS } from './format/dateRangePresets.js';

@@ -9,6 +9,7 @@ export {
   useFormatters,
   useLabels,
   useRootAttributes,
+  useUserTrackingClock,
 } from './provider/UserTrackingProvider.js';
 export type {
   UserTrackingProviderProps,

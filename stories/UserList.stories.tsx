@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { demoClient, demoEnd } from '../.storybook/demoClient.ts';
+import { DEMO_NOW, demoClient, demoEnd } from '../.storybook/demoClient.ts';
 import { UserlensError, createMemoryClient, type SortSpec, type UserSortField, type UserTrackingClient } from '../src/core.ts';
 import { UserList } from '../src/index.ts';
 import { generateDemoDataset, HOSTILE_USER_IDS, withFaults } from '../src/testing/index.ts';
@@ -55,7 +55,7 @@ export const SortByCost: Story = {
     await userEvent.click(canvas.getByRole('button', { name: /^Cost/ }));
     const header = canvas.getByRole('columnheader', { name: /Cost/ });
     await waitFor(() => expect(header).toHaveAttribute('aria-sort', 'descending'));
-    const expected = await demoClient.listUsers({ sort: { field: 'totalCost', direction: 'desc' }, pageSize: 1, range: { from: new Date(Date.now() - 30 * 86_400_000).toISOString() } });
+    const expected = await demoClient.listUsers({ sort: { field: 'totalCost', direction: 'desc' }, pageSize: 1, range: { from: new Date(DEMO_NOW - 30 * 86_400_000).toISOString() } });
     const firstRow = (await dataRows(canvasElement))[0]!;
     await waitFor(() => expect(firstRow).toHaveTextContent(expected.items[0]!.userId));
   },

@@ -7,10 +7,12 @@ import { createLangfuseFake, generateDemoDataset } from '../../dist/testing/inde
 import { median, ms } from './stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const dataset = generateDemoDataset({ seed: 1, users: 2_000, traces: 25_000 });
+// A fixed end: the same dataset, and so the same users and request counts, on every run.
+const END = '2026-11-01T00:00:00.000Z';
+const dataset = generateDemoDataset({ seed: 1, users: 2_000, traces: 25_000, end: END });
 const memory = createMemoryClient(dataset);
 // The detail view's range: the last 7 days of the data.
-const range = { from: '2026-10-25T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z' };
+const range = { from: new Date(Date.parse(END) - 7 * 86_400_000).toISOString(), to: END };
 const byTraces = (await memory.listUsers({ range, sort: { field: 'traceCount', direction: 'desc' }, pageSize: 2_000 })).items.filter((u) => u.traceCount > 0);
 const users = {
   'median user': byTraces[Math.floor(byTraces.length / 2)],

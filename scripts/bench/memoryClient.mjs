@@ -8,7 +8,7 @@ import { median, mb, ms, settle } from './stats.mjs';
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
 let t = performance.now();
-const dataset = generateDemoDataset({ seed: 1, users: 20_000, traces: 250_000, payloads: false });
+const dataset = generateDemoDataset({ seed: 1, users: 20_000, traces: 250_000, payloads: false, end: '2026-11-01T00:00:00.000Z' });
 const generatedMs = performance.now() - t;
 console.log('\n== Memory client');
 console.log(

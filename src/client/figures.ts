@@ -48,14 +48,22 @@ export function observationCost(
 }
 
 /**
+ * The 0-based position of the nearest-rank percentile `p` (in (0, 100]) among `n` ≥ 1 values
+ * sorted ascending: rank ⌈p/100 · n⌉, at least 1. The one rank formula: `nearestRank` reads a
+ * sorted array at it, the memory client selects the value at it without sorting.
+ */
+export function nearestRankIndex(n: number, p: number): number {
+  return Math.max(1, Math.ceil((p / 100) * n)) - 1;
+}
+
+/**
  * Nearest-rank percentile (`p` in (0, 100]) of values sorted ascending; `null` for none.
  * The value at rank ⌈p/100 · n⌉, so it is always one of the observed latencies.
  */
 export function nearestRank(sortedAscending: ArrayLike<number>, p: number): number | null {
   const n = sortedAscending.length;
   if (n === 0) return null;
-  const rank = Math.max(1, Math.ceil((p / 100) * n));
-  return sortedAscending[rank - 1]!;
+  return sortedAscending[nearestRankIndex(n, p)]!;
 }
 
 /** Every figure that is a plain number, in the order views list them. */

@@ -276,9 +276,15 @@ export interface ActivityQuery {
   /** `auto` picks hour up to 2 days, day up to 120 days, week beyond. @defaultValue 'auto' */
   granularity?: Granularity | 'auto';
   filters?: TraceFilters;
+  /**
+   * IANA time zone whose calendar the hours, days and weeks follow (a DST day is 23 or 25 hours
+   * long). Sources without `capabilities.timeZones` bucket in UTC whatever this says.
+   * @defaultValue 'UTC'
+   */
+  timeZone?: string;
 }
 
-/** One UTC-aligned bucket `[start, end)` (weeks start on Monday). Figures as for users. */
+/** One bucket `[start, end)`: an hour, a day or a week (from Monday) of the query's time zone. Figures as for users. */
 export interface ActivityPoint {
   start: IsoDateTime;
   end: IsoDateTime;
@@ -314,6 +320,8 @@ export interface TrendsQuery extends UsersSelection {
   field?: 'traceCount' | 'totalTokens' | 'totalCost' | 'errorCount';
   /** @defaultValue 'auto' */
   granularity?: Granularity | 'auto';
+  /** As in `ActivityQuery`. @defaultValue 'UTC' */
+  timeZone?: string;
 }
 
 export interface Trends {
@@ -396,6 +404,11 @@ export interface ClientCapabilities {
   distribution: boolean;
   /** Whether `getFilterOptions` is implemented. */
   filterOptions: boolean;
+  /**
+   * Whether `getActivity` and `getTrends` bucket on the calendar of `query.timeZone`. Absent or
+   * false: buckets are UTC hours, days and weeks, and the views label their axes "UTC".
+   */
+  timeZones?: boolean;
 }
 
 /**

@@ -10,11 +10,15 @@ export interface FormatOptions {
   currency?: string;
   /** Units of `currency` per USD; costs are stored in USD. @defaultValue 1 */
   currencyRate?: number;
+  /** IANA time zone dates are shown in. @defaultValue the runtime's own zone */
+  timeZone?: string;
 }
 
 export interface Formatters {
   readonly locale: string;
   readonly currency: string;
+  /** The IANA zone dates are shown in. */
+  readonly timeZone: string;
   /** 12,345 */
   number(value: number): string;
   /** 12.3K */
@@ -50,13 +54,19 @@ export function createFormatters(options: FormatOptions = {}): Formatters {
   if (!Number.isFinite(rate) || rate <= 0) {
     throw new RangeError(`[userlens] currencyRate must be a finite number above 0 (units of ${currency} per USD), got ${String(rate)}.`);
   }
-  const key = `${locale}\u0000${currency}\u0000${rate}`;
+  const timeZone = options.timeZone ?? runtimeTimeZone();
+  const key = `${locale}\u0000${currency}\u0000${rate}\u0000${timeZone}`;
   let formatters = cache.get(key);
   if (!formatters) {
-    formatters = build(locale, currency, rate);
+    formatters = build(locale, currency, rate, timeZone);
     cache.set(key, formatters);
   }
   return formatters;
+}
+
+/** The zone the runtime runs in (the browser's, on a page). */
+export function runtimeTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
 }
 
 const TINY = 0.000001;
@@ -71,7 +81,7 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-function build(locale: string, currency: string, rate: number): Formatters {
+function build(locale: string, currency: string, rate: number, timeZone: string): Formatters {
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
@@ -88,8 +98,8 @@ function build(locale: string, currency: string, rate: number): Formatters {
     currency,
     maximumFractionDigits: 6,
   });
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const unit = (name: string, digits: number) =>
     new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short', maximumFractionDigits: digits });
@@ -104,6 +114,7 @@ function build(locale: string, currency: string, rate: number): Formatters {
   return {
     locale,
     currency,
+    timeZone,
     number: (value) => integer.format(value),
     compact: (value) => compact.format(value),
     decimal: (value) => (Number.isFinite(value) ? decimal.format(value) : MISSING),

@@ -43,3 +43,8 @@ export function resolveRange(value: RangeValue, anchorMs: number): DateRange {
 export function rangeKey(value: RangeValue): string {
   return value.preset === 'custom' ? `custom:${value.from ?? ''}:${value.to ?? ''}` : value.preset;
 }
+
+/** Whether resolving `value` at `nextMs` asks for another range than at `anchorMs`. */
+export function movesRange(value: RangeValue, anchorMs: number, nextMs: number): boolean {
+  return JSON.stringify(resolveRange(value, anchorMs)) !== JSON.stringify(resolveRange(value, nextMs));
+}

@@ -77,6 +77,8 @@ export const enUS = {
   rangeTo: 'To',
   applyRange: 'Apply',
   rangeReversed: 'The start must come before the end.',
+  /** Beside custom from–to inputs: the zone their times are in. */
+  rangeTimeZone: 'Times in {zone}',
   filtersLabel: 'Filters',
   filtersActive: 'Filters ({count})',
   environmentsLabel: 'Environments',
@@ -190,6 +192,10 @@ export const enUS = {
   granularityDay: 'day',
   granularityWeek: 'week',
   bucketStart: 'Period starting',
+  /** A bucket's start when the source buckets only in UTC. */
+  inUtc: '{time} UTC',
+  /** Beside the chart's axis when the source buckets only in UTC. */
+  utcBuckets: 'Hours, days and weeks in UTC',
   modelsTitle: 'Models',
   modelName: 'Model',
   modelCalls: 'Calls',

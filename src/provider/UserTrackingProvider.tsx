@@ -3,7 +3,9 @@ import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { isPermanentError } from '../client/errors.js';
 import type { UserTrackingClient } from '../client/types.js';
-import { createFormatters, type Formatters } from '../format/createFormatters.js';
+import { checkTimeZone } from '../client/calendar.js';
+import { createFormatters, runtimeTimeZone, type Formatters } from '../format/createFormatters.js';
+import type { RangeValue } from '../format/dateRangePresets.js';
 import { enUS, type Labels } from '../i18n/en-US.js';
 import { createUserlensContext } from './context.js';
 
@@ -12,6 +14,7 @@ import { createUserlensContext } from './context.js';
  * -----------------------------------------------------------------------------------------*/
 
 const PROVIDER_NAME = 'UserTrackingProvider';
+const DEFAULT_RANGE: RangeValue = { preset: '30d' };
 
 export type Theme = 'light' | 'dark' | 'auto';
 export type Density = 'comfortable' | 'compact';
@@ -38,6 +41,23 @@ export interface UserTrackingProviderProps {
   density?: Density;
   /** Drop userlens's look (layout and colours) and keep only structure and `data-part` hooks. @defaultValue false */
   unstyled?: boolean;
+  /**
+   * The clock every view reads: relative ranges ("last 30 days"), date presets, "updated 5 s
+   * ago" and live refresh. Freeze it (`() => Date.parse('2026-03-01T12:00:00Z')`) for tests,
+   * screenshots, or a server render that must match the browser's. @defaultValue Date.now
+   */
+  now?: () => number;
+  /**
+   * IANA time zone of the viewer: activity hours, days and weeks follow its calendar, and dates
+   * and custom ranges are shown and entered in it. Give it when rendering on a server, so server
+   * and browser agree. @defaultValue the browser's zone
+   */
+  timeZone?: string;
+  /**
+   * The range both views open with, so a user opened from the list shows the figures of their
+   * row; each view's own `defaultRange` or `range` overrides it. @defaultValue `{ preset: '30d' }`
+   */
+  defaultRange?: RangeValue;
   children?: ReactNode;
 }
 
@@ -49,6 +69,11 @@ export interface UserTrackingContextValue {
   theme: Theme;
   density: Density;
   unstyled: boolean;
+  /** The views' clock (ms since the epoch). */
+  now: () => number;
+  /** The viewer's IANA time zone. */
+  timeZone: string;
+  defaultRange: RangeValue;
 }
 
 const [UserTrackingContext, useUserTrackingContext] =
@@ -76,8 +101,12 @@ export function UserTrackingProvider(props: UserTrackingProviderProps) {
     theme = 'auto',
     density = 'comfortable',
     unstyled = false,
+    now = Date.now,
+    timeZone: timeZoneProp,
+    defaultRange = DEFAULT_RANGE,
     children,
   } = props;
+  const timeZone = timeZoneProp === undefined ? runtimeTimeZone() : checkTimeZone(timeZoneProp, PROVIDER_NAME);
   const hostQueryClient = useContext(QueryClientContext);
   // Created once and used only when neither a prop nor a host provider supplies one.
   const [privateQueryClient] = useState(createPrivateQueryClient);
@@ -89,7 +118,11 @@ export function UserTrackingProvider(props: UserTrackingProviderProps) {
     privateQueryClient.mount();
     return () => privateQueryClient.unmount();
   }, [usesPrivate, privateQueryClient]);
-  const format = createFormatters({ locale, currency, currencyRate });
+  const format = createFormatters({ locale, currency, currencyRate, timeZone });
+  // Compared by value: a host writing `defaultRange={{ preset: '7d' }}` inline keeps one object.
+  const rangeValueKey = JSON.stringify(defaultRange);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by value on purpose
+  const stableDefaultRange = useMemo(() => defaultRange, [rangeValueKey]);
   const mergedLabels = useMemo(() => ({ ...enUS, ...labels }), [labels]);
   const value = useMemo<UserTrackingContextValue>(
     () => ({
@@ -100,8 +133,11 @@ export function UserTrackingProvider(props: UserTrackingProviderProps) {
       theme,
       density,
       unstyled,
+      now,
+      timeZone,
+      defaultRange: stableDefaultRange,
     }),
-    [client, resolvedQueryClient, format, mergedLabels, theme, density, unstyled],
+    [client, resolvedQueryClient, format, mergedLabels, theme, density, unstyled, now, timeZone, stableDefaultRange],
   );
   return <UserTrackingContext.Provider value={value}>{children}</UserTrackingContext.Provider>;
 }
@@ -128,6 +164,12 @@ export function useUserTrackingClient(): UserTrackingClient {
 /** The locale-bound formatters (`number`, `cost`, `dateTime`, `relative`, `duration`, …). */
 export function useFormatters(): Formatters {
   return useUserTrackingContext('useFormatters').format;
+}
+
+/** The views' clock and the viewer's time zone, as the provider was given them. */
+export function useUserTrackingClock(): { now: () => number; timeZone: string } {
+  const { now, timeZone } = useUserTrackingContext('useUserTrackingClock');
+  return useMemo(() => ({ now, timeZone }), [now, timeZone]);
 }
 
 /** The merged dictionary of texts. */

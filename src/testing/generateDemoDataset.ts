@@ -11,7 +11,11 @@ export interface DemoDatasetOptions {
   traces?: number;
   /** Days of history before `end`. @defaultValue 30 */
   days?: number;
-  /** End of the history (exclusive). Fixed by default so the data does not depend on the clock. @defaultValue '2026-11-01T00:00:00.000Z' */
+  /**
+   * End of the history (exclusive). By default the start of the current hour, so every view's
+   * default range has data on any day; pass it (with `seed`) for data that is the same byte for
+   * byte on every run, as tests and screenshots need. @defaultValue the start of the current hour
+   */
   end?: string | number | Date;
   /** Adds users whose ids are markup, bidi overrides, URL-significant characters, 200 characters long, emoji, whitespace. @defaultValue false */
   hostileIds?: boolean;
@@ -93,7 +97,7 @@ export function generateDemoDataset(options: DemoDatasetOptions = {}): Required<
   const userCount = options.users ?? 120;
   const targetTraces = options.traces ?? userCount * 12;
   const days = options.days ?? 30;
-  const endMs = new Date(options.end ?? '2026-11-01T00:00:00.000Z').getTime();
+  const endMs = options.end === undefined ? Math.floor(Date.now() / HOUR) * HOUR : new Date(options.end).getTime();
   const payloads = options.payloads ?? true;
   if (!Number.isFinite(endMs)) throw new RangeError(`[userlens] generateDemoDataset: end must be a date, got ${String(options.end)}.`);
   if (!(days > 0) || !Number.isFinite(days)) throw new RangeError(`[userlens] generateDemoDataset: days must be a number above 0, got ${String(options.days)}.`);

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nearestRank, observationCost, observationTokens } from '../../src/core.ts';
+import { nearestRank, nearestRankIndex, observationCost, observationTokens } from '../../src/client/figures.ts';
+import { costOf, percentile, tokensOf } from '../oracle/oracle.ts';
 
 describe('observationTokens', () => {
   it('sums every key containing input / output, case-insensitively', () => {
@@ -33,6 +35,56 @@ describe('observationCost', () => {
   });
 });
 
+describe('observationTokens and observationCost against the oracle', () => {
+  // Multiples of 1/1024 keep every sum exact, whatever the order of addition.
+  const amount = fc.nat({ max: 4096 }).map((n) => n / 1024);
+  const usage = fc.option(fc.dictionary(fc.constantFrom('input', 'output', 'total', 'input_cached', 'cache_read_input_tokens', 'OUTPUT_reasoning', 'other'), fc.nat({ max: 500 }), { maxKeys: 4 }), { nil: undefined });
+  const costs = fc.option(fc.dictionary(fc.constantFrom('input', 'output', 'total', 'cache'), amount, { maxKeys: 3 }), { nil: undefined });
+
+  it('gives every observation the tokens and cost the figure definitions give', () => {
+    fc.assert(
+      fc.property(usage, costs, fc.option(amount, { nil: undefined }), fc.boolean(), (usageDetails, costDetails, amountOrUndefined, asNull) => {
+        const totalCost = amountOrUndefined === undefined && asNull ? null : amountOrUndefined;
+        expect(observationTokens(usageDetails)).toEqual(tokensOf({ usageDetails }));
+        expect(observationCost(totalCost, costDetails)).toBe(costOf({ totalCost, costDetails }));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('nearestRankIndex — the rank both the memory client and the Langfuse fake use', () => {
+  it.each([
+    [1, 50, 0],
+    [1, 95, 0],
+    [3, 50, 1],
+    [4, 50, 1],
+    [20, 50, 9],
+    [20, 95, 18],
+    [11, 95, 10],
+    [100, 1, 0],
+    [100, 100, 99],
+    [5, 0.1, 0],
+  ])('of %i values at p%s is position %i', (n, p, expected) => {
+    expect(nearestRankIndex(n, p)).toBe(expected);
+  });
+
+  it('reads the value the oracle ranks, at any p in (0, 100]', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 60 }),
+        fc.oneof(fc.constantFrom(50, 75, 90, 95, 99, 100), fc.integer({ min: 1, max: 1000 }).map((n) => n / 10)),
+        (values, p) => {
+          const sorted = [...values].sort((a, b) => a - b);
+          expect(sorted[nearestRankIndex(values.length, p)]).toBe(percentile(values, p));
+          expect(nearestRank(sorted, p)).toBe(percentile(values, p));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('nearestRank', () => {
   const twenty = Array.from({ length: 20 }, (_, i) => (i + 1) * 10);
   it.each([
@@ -55,7 +107,6 @@ describe('nearestRank', () => {
 describe('selectKth', () => {
   it('finds the same order statistics as a full sort, duplicates included', async () => {
     const { selectKth } = await import('../../src/client/memory/aggregate.ts');
-    const fc = (await import('fast-check')).default;
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 60 }), fc.nat(), (values, seed) => {
         const k = seed % values.length;
@@ -70,7 +121,6 @@ describe('selectKth', () => {
 describe('firstK', () => {
   it('gives the same first k as a full sort, for any k', async () => {
     const { firstK } = await import('../../src/client/memory/aggregate.ts');
-    const fc = (await import('fast-check')).default;
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 300 }), fc.nat({ max: 320 }), (keys, k) => {
         const order = keys.map((_, i) => i);

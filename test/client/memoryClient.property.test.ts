@@ -15,7 +15,8 @@ import {
   type OracleDataset,
 } from '../oracle/oracle.ts';
 
-const RUNS = 300;
+// Each property compares a figure with the oracle: many runs, still a few seconds per property.
+const RUNS = 1000;
 const asDataset = (ds: GeneratedDataset) => ds as unknown as Dataset;
 const asOracle = (ds: GeneratedDataset) => ds as unknown as OracleDataset;
 
@@ -76,7 +77,7 @@ describe('createMemoryClient — listUsers against the oracle', () => {
         }
         expect(pages).toEqual(all.items);
       }),
-      { numRuns: 100 },
+      { numRuns: 300 },
     );
   });
 });
@@ -98,7 +99,7 @@ describe('createMemoryClient — percentiles on many traces', () => {
         expect(stats?.latencyP50).toBe(expected.latencyP50);
         expect(stats?.latencyP95).toBe(expected.latencyP95);
       }),
-      { numRuns: 200 },
+      { numRuns: 500 },
     );
   });
 });
@@ -140,7 +141,7 @@ describe('createMemoryClient — getUser against the oracle', () => {
           );
         }
       }),
-      { numRuns: 150 },
+      { numRuns: RUNS },
     );
   });
 });
@@ -409,7 +410,7 @@ describe('createMemoryClient — list companions against the oracle', () => {
           expect(f).toEqual(stats);
         }
       }),
-      { numRuns: 100 },
+      { numRuns: RUNS },
     );
   });
 });

@@ -1,14 +1,27 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import fc from 'fast-check';
-import { describe, expect, it, vi } from 'vitest';
+import type { ReactElement } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UserDetail, UserList, createMemoryClient, type Dataset, type UserTrackingClient } from '../../src/index.ts';
 import { createFixtures, generateDemoDataset } from '../../src/testing/index.ts';
 import { datasetArb, rangeArb } from '../oracle/arbitraries.ts';
 import { renderWithProvider } from '../utils.tsx';
 
 const END = Date.parse('2026-11-01T00:00:00.000Z');
+const DAY = 86_400_000;
 const dataset = generateDemoDataset({ seed: 31, users: 40, end: END });
+// The machine's clock stands two days after the data: the last 24 hours are empty, the last 30 days are not.
+const NOW = END + 2 * DAY;
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+});
+afterEach(() => vi.useRealTimers());
+
+/** Most cases here are about one user's whole history: the provider opens views on all time. */
+const renderAllTime = (ui: ReactElement, options: Parameters<typeof renderWithProvider>[1]) =>
+  renderWithProvider(ui, { defaultRange: { preset: 'all' }, ...options });
 const memory = createMemoryClient(dataset, { id: 'detail' });
 const busiest = async () => (await memory.listUsers({ sort: { field: 'traceCount', direction: 'desc' }, pageSize: 3 })).items.map((u) => u.userId);
 
@@ -66,17 +79,22 @@ describe('UserDetail — consistency (the same figures everywhere)', () => {
     );
   });
 
-  it('renders the same traces and cost as the user’s row in the list', async () => {
-    const [userId] = await busiest();
-    const list = renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} defaultSearch={userId} />, { client: memory });
+  it.each([undefined, { preset: '7d' as const }])('opens on the range of the list, so the figures equal the user’s row (provider range %o)', async (defaultRange) => {
+    const spy = spied();
+    const userId = (await memory.listUsers({ range: { from: new Date(NOW - 7 * DAY).toISOString() }, sort: { field: 'traceCount', direction: 'desc' }, pageSize: 1 })).items[0]!.userId;
+    const provider = { client: spy.client, ...(defaultRange ? { defaultRange } : {}) };
+    const list = renderWithProvider(<UserList showDistribution={false} defaultSearch={userId} />, provider);
     const table = await screen.findByRole('table');
-    await waitFor(() => expect(within(table).getAllByRole('row')[1]).toHaveTextContent(userId!));
+    await waitFor(() => expect(within(table).getAllByRole('row')[1]).toHaveTextContent(userId));
     const row = within(table).getAllByRole('row')[1]!;
     const cells = Object.fromEntries([...row.querySelectorAll('[data-column]')].map((cell) => [cell.getAttribute('data-column'), cell.textContent]));
     list.unmount();
-    renderWithProvider(<UserDetail userId={userId!} />, { client: memory });
+    renderWithProvider(<UserDetail userId={userId} />, provider);
     expect(await statValue('Traces')).toBe(cells.traceCount);
     expect(await statValue('Cost')).toBe(cells.totalCost);
+    const days = defaultRange ? 7 : 30;
+    expect(spy.getUser.mock.lastCall![1]).toEqual({ range: { from: new Date(NOW - days * DAY).toISOString() } });
+    expect(screen.getByRole('combobox', { name: 'Date range' })).toHaveValue(`${days}d`);
   });
 });
 
@@ -84,7 +102,7 @@ describe('UserDetail — tabs, sorting, paging, range', () => {
   it('loads only the open tab, switches with the keyboard and sorts each tab', async () => {
     const [userId] = await busiest();
     const spy = spied();
-    renderWithProvider(<UserDetail userId={userId!} pageSize={5} />, { client: spy.client });
+    renderAllTime(<UserDetail userId={userId!} pageSize={5} />, { client: spy.client });
     await panelRows();
     expect(spy.listSessions).not.toHaveBeenCalled();
     expect(spy.listTraces.mock.lastCall![0]).toMatchObject({ userId, sort: { field: 'timestamp', direction: 'desc' }, page: 1, pageSize: 5 });
@@ -114,7 +132,7 @@ describe('UserDetail — tabs, sorting, paging, range', () => {
   it('asks for the chosen range, and offers all time when the range is empty', async () => {
     const [userId] = await busiest();
     const spy = spied();
-    renderWithProvider(<UserDetail userId={userId!} />, { client: spy.client });
+    renderAllTime(<UserDetail userId={userId!} />, { client: spy.client });
     await statValue('Traces');
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Date range' }), '24h');
     await waitFor(() => expect(spy.getUser.mock.lastCall![1]?.range?.from).toBeDefined());
@@ -126,7 +144,7 @@ describe('UserDetail — tabs, sorting, paging, range', () => {
 
   it('steps to the previous and next user of the host’s list, links encoded', async () => {
     const siblings = ['a/b', 'c#d', 'e?f'];
-    renderWithProvider(<UserDetail userId="c#d" siblings={siblings} getUserHref={(id) => `/users/${encodeURIComponent(id)}`} listHref="/users" />, {
+    renderAllTime(<UserDetail userId="c#d" siblings={siblings} getUserHref={(id) => `/users/${encodeURIComponent(id)}`} listHref="/users" />, {
       client: memory,
     });
     expect(screen.getByRole('link', { name: 'Previous user' })).toHaveAttribute('href', '/users/a%2Fb');
@@ -136,7 +154,7 @@ describe('UserDetail — tabs, sorting, paging, range', () => {
 
   it('calls onSelectUser for previous / next without hrefs, and disables them at the ends', async () => {
     const onSelectUser = vi.fn();
-    renderWithProvider(<UserDetail userId="first" getSibling={(id, dir) => (dir === 'next' ? `${id}-next` : null)} onSelectUser={onSelectUser} />, {
+    renderAllTime(<UserDetail userId="first" getSibling={(id, dir) => (dir === 'next' ? `${id}-next` : null)} onSelectUser={onSelectUser} />, {
       client: memory,
     });
     expect(screen.getByRole('button', { name: 'Previous user' })).toHaveAttribute('aria-disabled', 'true');
@@ -146,7 +164,7 @@ describe('UserDetail — tabs, sorting, paging, range', () => {
 
   it('links traces and sessions to the host’s viewers', async () => {
     const [userId] = await busiest();
-    renderWithProvider(
+    renderAllTime(
       <UserDetail userId={userId!} getTraceHref={(id) => `/traces/${encodeURIComponent(id)}`} getSessionHref={(id) => `/sessions/${encodeURIComponent(id)}`} />,
       { client: memory },
     );
@@ -163,7 +181,7 @@ describe('UserDetail — hostile values', () => {
     const f = createFixtures('2026-10-01T00:00:00.000Z');
     f.trace({ userId: '<img src=x onerror=alert(1)>', input: '<script>alert(1)</script>', output: 'B'.repeat(1_000_000), name: '<b>name</b>' });
     f.score({ name: '<i>s</i>', comment: '<script>c</script>' });
-    const { container } = renderWithProvider(<UserDetail userId="<img src=x onerror=alert(1)>" />, { client: createMemoryClient(f.dataset()) });
+    const { container } = renderAllTime(<UserDetail userId="<img src=x onerror=alert(1)>" />, { client: createMemoryClient(f.dataset()) });
     await panelRows();
     expect(container.querySelector('script, img, b, i')).toBeNull();
     expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('<img src=x onerror=alert(1)>');
@@ -175,7 +193,7 @@ describe('UserDetail — hostile values', () => {
   });
 
   it('says when the user does not exist, with the way back', async () => {
-    renderWithProvider(<UserDetail userId="ghost" listHref="/users" />, { client: memory });
+    renderAllTime(<UserDetail userId="ghost" listHref="/users" />, { client: memory });
     expect(await screen.findByRole('heading', { name: 'User not found' })).toBeInTheDocument();
     expect(screen.queryByRole('tablist')).toBeNull();
   });
@@ -185,13 +203,15 @@ describe('UserDetail — review cases', () => {
   it('keeps the page when the host re-renders with an equal inline range, and resets it for another user', async () => {
     const [first, second] = await busiest();
     const spy = spied();
-    const { rerender } = renderWithProvider(<UserDetail userId={first!} range={{ preset: 'all' }} pageSize={5} />, { client: spy.client });
+    const { rerender } = renderAllTime(<UserDetail userId={first!} range={{ preset: 'all' }} pageSize={5} />, { client: spy.client });
     await panelRows();
     await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
     await waitFor(() => expect(spy.listTraces.mock.lastCall![0]).toMatchObject({ page: 2 }));
+    const calls = spy.listTraces.mock.calls.length;
     rerender(<UserDetail userId={first!} range={{ preset: 'all' }} pageSize={5} />);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(spy.listTraces.mock.lastCall![0]).toMatchObject({ userId: first, page: 2 });
+    // A reset would happen in this render (state adjusted to props), so the pager would say so now.
+    expect(screen.getByRole('navigation', { name: 'Pagination' })).toHaveTextContent(/^6–10/);
+    expect(spy.listTraces.mock.calls.length).toBe(calls);
     rerender(<UserDetail userId={second!} range={{ preset: 'all' }} pageSize={5} />);
     await waitFor(() => expect(spy.listTraces.mock.lastCall![0]).toMatchObject({ userId: second, page: 1 }));
   });
@@ -199,7 +219,7 @@ describe('UserDetail — review cases', () => {
   it('lets a host control the tab', async () => {
     const [userId] = await busiest();
     const onTabChange = vi.fn();
-    const { rerender } = renderWithProvider(<UserDetail userId={userId!} tab="sessions" onTabChange={onTabChange} />, { client: memory });
+    const { rerender } = renderAllTime(<UserDetail userId={userId!} tab="sessions" onTabChange={onTabChange} />, { client: memory });
     expect(screen.getByRole('tab', { name: 'Sessions' })).toHaveAttribute('aria-selected', 'true');
     await userEvent.click(screen.getByRole('tab', { name: 'Scores' }));
     expect(onTabChange).toHaveBeenCalledWith('scores');
@@ -209,7 +229,7 @@ describe('UserDetail — review cases', () => {
   });
 
   it('steps through siblings that list an id twice without looping', () => {
-    renderWithProvider(<UserDetail userId="b" siblings={['a', 'b', 'a', 'c']} getUserHref={(id) => `/u/${id}`} />, { client: memory });
+    renderAllTime(<UserDetail userId="b" siblings={['a', 'b', 'a', 'c']} getUserHref={(id) => `/u/${id}`} />, { client: memory });
     expect(screen.getByRole('link', { name: 'Previous user' })).toHaveAttribute('href', '/u/a');
     expect(screen.getByRole('link', { name: 'Next user' })).toHaveAttribute('href', '/u/c');
   });
@@ -217,7 +237,7 @@ describe('UserDetail — review cases', () => {
   it('says "1–5" without a page count for a source that cannot count', async () => {
     const [userId] = await busiest();
     const client: UserTrackingClient = { ...memory, listTraces: async (q, o) => ({ ...(await memory.listTraces(q, o)), total: null }) };
-    renderWithProvider(<UserDetail userId={userId!} pageSize={5} />, { client });
+    renderAllTime(<UserDetail userId={userId!} pageSize={5} />, { client });
     await panelRows();
     const nav = screen.getByRole('navigation', { name: 'Pagination' });
     expect(nav).toHaveTextContent(/^1–5/);
@@ -234,7 +254,7 @@ describe('UserDetail — review cases', () => {
         return memory.getActivity(q, o);
       },
     };
-    renderWithProvider(<UserDetail userId={userId!} />, { client });
+    renderAllTime(<UserDetail userId={userId!} />, { client });
     const alert = await screen.findByRole('alert', {}, { timeout: 8000 });
     expect(alert).toHaveTextContent('activity service down');
     expect(screen.queryByText('Nothing in this date range')).toBeNull();
@@ -252,7 +272,7 @@ describe('UserDetail — review cases', () => {
         detailFigures: memory.capabilities.detailFigures.filter((f) => f !== 'totalCost' && f !== 'totalTokens'),
       },
     };
-    const { container } = renderWithProvider(<UserDetail userId={userId!} />, { client });
+    const { container } = renderAllTime(<UserDetail userId={userId!} />, { client });
     await panelRows();
     expect(await statValue('Cost')).toBe('—Not available from this source');
     expect(within(screen.getByRole('tabpanel')).queryByRole('columnheader', { name: /Cost/ })).toBeNull();
@@ -262,7 +282,7 @@ describe('UserDetail — review cases', () => {
 
   it('names each activity bucket and walks them with the arrow keys', async () => {
     const [userId] = await busiest();
-    renderWithProvider(<UserDetail userId={userId!} />, { client: memory });
+    renderAllTime(<UserDetail userId={userId!} />, { client: memory });
     const group = await screen.findByRole('group', { name: /Traces per/ });
     const bars = within(group).getAllByRole('img');
     expect(bars.filter((bar) => bar.getAttribute('tabindex') === '0')).toHaveLength(1);

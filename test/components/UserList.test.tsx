@@ -1,12 +1,22 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UserList, createMemoryClient, type UsersQuery, type UserTrackingClient } from '../../src/index.ts';
 import { HOSTILE_USER_IDS, createFixtures, generateDemoDataset } from '../../src/testing/index.ts';
 import { renderWithProvider } from '../utils.tsx';
 
 const END = Date.parse('2026-11-01T00:00:00.000Z');
 const dataset = generateDemoDataset({ seed: 21, users: 60, end: END });
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+/**
+ * Clocks the tests that read "now" run on: a leap day, the day New York moves to summer time,
+ * and the day Europe moves back to winter time, a year before the others.
+ */
+const CLOCKS = ['2028-02-29T10:30:05.250Z', '2027-03-14T07:30:00.000Z', '2025-10-26T00:45:30.000Z'];
+/** A range's ISO start `ms` before `now`, as the views resolve presets (on whole seconds). */
+const since = (now: number, ms: number) => new Date(Math.floor((now - ms) / 1000) * 1000).toISOString();
 
 /** The memory client with `listUsers` spied on, so tests can read the queries the list sends. */
 function spyClient(client: UserTrackingClient = createMemoryClient(dataset, { id: 'spy' })) {
@@ -21,19 +31,6 @@ async function rows() {
 }
 
 describe('UserList — queries', () => {
-  it('asks for the default query: last 30 days, last event first, page 1 of 50', async () => {
-    const spy = spyClient();
-    const before = Date.now();
-    renderWithProvider(<UserList showDistribution={false} />, { client: spy.client });
-    await rows();
-    const query = spy.lastQuery();
-    expect(query).toMatchObject({ sort: { field: 'lastEvent', direction: 'desc' }, page: 1, pageSize: 50 });
-    // 30 days before the moment the list mounted (within the render), whatever the machine's load.
-    const from = Date.parse(query.range!.from!);
-    expect(from).toBeGreaterThanOrEqual(before - 30 * 86_400_000 - 1000); // ranges start on a whole second
-    expect(from).toBeLessThanOrEqual(Date.now() - 30 * 86_400_000);
-  });
-
   it('sorts by a header: descending first, then ascending, back on page 1', async () => {
     const spy = spyClient();
     renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} defaultPagination={{ page: 2, pageSize: 10 }} />, {
@@ -79,19 +76,6 @@ describe('UserList — queries', () => {
     expect(screen.getByRole('button', { name: 'Next page' })).toHaveAttribute('aria-disabled', 'true');
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Rows per page' }), '10');
     await waitFor(() => expect(spy.lastQuery()).toMatchObject({ page: 1, pageSize: 10 }));
-  });
-
-  it('applies a date preset as a range ending now', async () => {
-    const spy = spyClient();
-    renderWithProvider(<UserList showDistribution={false} />, { client: spy.client });
-    await rows();
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Date range' }), '7d');
-    await waitFor(() => {
-      // The last list query (an empty range also asks, once, whether any user exists at all).
-      const ranged = spy.listUsers.mock.calls.map(([q]) => q).filter((q) => q.pageSize === 50).at(-1)!;
-      const from = Date.parse(ranged.range!.from!);
-      expect(Math.abs(Date.now() - 7 * 86_400_000 - from)).toBeLessThan(5000);
-    });
   });
 
   it('filters by a tag the source offers', async () => {
@@ -259,9 +243,12 @@ describe('UserList — CSV export', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Export CSV' }));
     await screen.findByText(/Exporting… 5 of 60 rows/);
     await userEvent.click(screen.getByRole('button', { name: 'Cancel export' }));
-    await act(async () => release());
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Export CSV' })).toBeInTheDocument());
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await act(async () => {
+      release();
+      // A macrotask runs only after every microtask queued by the released page has run.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeInTheDocument();
     expect(onExport).not.toHaveBeenCalled();
     expect(screen.queryByText(/^Exported/)).toBeNull();
   });
@@ -301,24 +288,6 @@ describe('UserList — distribution, budget and columns', () => {
       expect(over.every((row) => row.hasAttribute('data-over-budget'))).toBe(true);
     });
   });
-
-  it('hides, reorders and keeps columns per storageKey', async () => {
-    localStorage.clear();
-    const client = createMemoryClient(dataset);
-    const first = renderWithProvider(<UserList showDistribution={false} storageKey="admin" />, { client });
-    await rows();
-    await userEvent.click(screen.getByRole('button', { name: 'Columns' }));
-    await userEvent.click(await screen.findByRole('checkbox', { name: 'Sessions' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Move Traces up' }));
-    const headers = () => screen.getAllByRole('columnheader').map((th) => th.getAttribute('data-column'));
-    await waitFor(() => expect(headers()).toContain('sessionCount'));
-    expect(headers().slice(0, 3)).toEqual(['userId', 'traceCount', 'lastEvent']);
-    first.unmount();
-    renderWithProvider(<UserList showDistribution={false} storageKey="admin" />, { client });
-    await rows();
-    expect(headers().slice(0, 3)).toEqual(['userId', 'traceCount', 'lastEvent']);
-    expect(headers()).toContain('sessionCount');
-  });
 });
 
 describe('UserList — review cases', () => {
@@ -336,14 +305,20 @@ describe('UserList — review cases', () => {
   it('keeps the page a host restores together with its search', async () => {
     const spy = spyClient();
     const onPaginationChange = vi.fn();
-    renderWithProvider(
-      <UserList showDistribution={false} defaultRange={{ preset: 'all' }} search="a" pagination={{ page: 2, pageSize: 5 }} onPaginationChange={onPaginationChange} />,
-      { client: spy.client },
-    );
-    await rows();
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(onPaginationChange).not.toHaveBeenCalled();
-    expect(spy.lastQuery()).toMatchObject({ search: 'a', page: 2 });
+    // Timers are the test's: it moves well past the search pause without waiting for it.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    try {
+      renderWithProvider(
+        <UserList showDistribution={false} defaultRange={{ preset: 'all' }} search="a" pagination={{ page: 2, pageSize: 5 }} onPaginationChange={onPaginationChange} />,
+        { client: spy.client },
+      );
+      await act(() => vi.advanceTimersByTimeAsync(2000));
+      expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(6);
+      expect(onPaginationChange).not.toHaveBeenCalled();
+      expect(spy.listUsers.mock.calls.map(([q]) => [q.search, q.page])).toEqual([['a', 2]]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shows onboarding for an empty source even under a relative range', async () => {
@@ -401,17 +376,112 @@ describe('UserList — review cases', () => {
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     await waitFor(async () => expect((await rows()).some((row) => row.hasAttribute('data-over-budget'))).toBe(true));
   }, 15_000);
+});
 
-  it('refresh on a relative range asks once per click', async () => {
-    const spy = spyClient();
-    renderWithProvider(<UserList showDistribution={false} defaultColumns={['userId', 'totalCost']} />, { client: spy.client });
+describe.each(CLOCKS)('UserList — on a clock pinned to %s', (clock) => {
+  const NOW = Date.parse(clock);
+  // Data that ends at the clock's hour, as generateDemoDataset does by default.
+  const recent = generateDemoDataset({ seed: 21, users: 60, end: Math.floor(NOW / HOUR) * HOUR });
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('asks for the default query: last 30 days, last event first, page 1 of 50', async () => {
+    const spy = spyClient(createMemoryClient(recent));
+    renderWithProvider(<UserList showDistribution={false} />, { client: spy.client });
+    expect((await rows()).length).toBe(50);
+    expect(spy.lastQuery()).toEqual({ range: { from: since(NOW, 30 * DAY) }, sort: { field: 'lastEvent', direction: 'desc' }, page: 1, pageSize: 50 });
+  });
+
+  it('applies a date preset as a range ending now', async () => {
+    const spy = spyClient(createMemoryClient(recent));
+    renderWithProvider(<UserList showDistribution={false} />, { client: spy.client });
     await rows();
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Refresh' })).not.toHaveAttribute('aria-disabled'));
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Date range' }), '7d');
+    await waitFor(() => expect(spy.lastQuery().range).toEqual({ from: since(NOW, 7 * DAY) }));
+    expect(await rows()).not.toHaveLength(0);
+  });
+
+  it('hides, reorders and keeps columns per storageKey', async () => {
+    localStorage.clear();
+    const client = createMemoryClient(recent);
+    const first = renderWithProvider(<UserList showDistribution={false} storageKey="admin" />, { client });
+    await rows();
+    await userEvent.click(screen.getByRole('button', { name: 'Columns' }));
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Sessions' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Move Traces up' }));
+    const headers = () => screen.getAllByRole('columnheader').map((th) => th.getAttribute('data-column'));
+    await waitFor(() => expect(headers()).toContain('sessionCount'));
+    expect(headers().slice(0, 3)).toEqual(['userId', 'traceCount', 'lastEvent']);
+    first.unmount();
+    renderWithProvider(<UserList showDistribution={false} storageKey="admin" />, { client });
+    await rows();
+    expect(headers().slice(0, 3)).toEqual(['userId', 'traceCount', 'lastEvent']);
+    expect(headers()).toContain('sessionCount');
+  });
+
+  it('refresh on a relative range asks once per click, and moves the range to the clock', async () => {
+    const spy = spyClient(createMemoryClient(recent));
+    let now = NOW;
+    const { queryClient } = renderWithProvider(<UserList showDistribution={false} defaultColumns={['userId', 'totalCost']} />, {
+      client: spy.client,
+      now: () => now,
+    });
+    await rows();
+    const idle = () => waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    await idle();
+    // The clock has not moved: the same range is asked again, once.
     spy.listUsers.mockClear();
-    await new Promise((resolve) => setTimeout(resolve, 1100));
     await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
-    await waitFor(() => expect(spy.listUsers).toHaveBeenCalled());
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(spy.listUsers).toHaveBeenCalledTimes(1);
+    await idle();
+    expect(spy.listUsers.mock.calls.map(([q]) => q.range)).toEqual([{ from: since(NOW, 30 * DAY) }]);
+    // Five minutes on: the range follows the clock, once.
+    now += 5 * 60_000;
+    spy.listUsers.mockClear();
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await idle();
+    expect(spy.listUsers.mock.calls.map(([q]) => q.range)).toEqual([{ from: since(now, 30 * DAY) }]);
+  });
+
+  it('says how old the data is on the provider’s clock', async () => {
+    let now = NOW;
+    renderWithProvider(<UserList showDistribution={false} />, { client: createMemoryClient(recent), now: () => now });
+    await rows();
+    expect(await screen.findByText('Updated now')).toBeInTheDocument();
+    now += 3 * 60_000;
+    // The text is read again every second.
+    expect(await screen.findByText('Updated 3 minutes ago')).toBeInTheDocument();
+  });
+});
+
+describe('UserList — one clock and one default range, from the provider', () => {
+  it('resolves relative ranges on the provider’s clock, not the machine’s', async () => {
+    const now = Date.parse(CLOCKS[0]!);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    // The machine's clock a year behind the provider's.
+    vi.setSystemTime(now - 365 * DAY);
+    try {
+      const spy = spyClient(createMemoryClient(generateDemoDataset({ seed: 21, users: 60, end: Math.floor(now / HOUR) * HOUR })));
+      renderWithProvider(<UserList showDistribution={false} />, { client: spy.client, now: () => now });
+      expect((await rows()).length).toBe(50);
+      expect(spy.lastQuery().range).toEqual({ from: since(now, 30 * DAY) });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('opens on the provider’s defaultRange unless the list has its own', async () => {
+    const now = END;
+    const spy = spyClient();
+    const { unmount } = renderWithProvider(<UserList showDistribution={false} />, { client: spy.client, now: () => now, defaultRange: { preset: '7d' } });
+    await rows();
+    expect(spy.lastQuery().range).toEqual({ from: since(now, 7 * DAY) });
+    expect(screen.getByRole('combobox', { name: 'Date range' })).toHaveValue('7d');
+    unmount();
+    renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} />, { client: spy.client, now: () => now, defaultRange: { preset: '7d' } });
+    await rows();
+    expect(spy.lastQuery().range ?? {}).toEqual({});
   });
 });

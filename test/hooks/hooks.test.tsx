@@ -18,7 +18,8 @@ import {
 import { generateDemoDataset } from '../../src/testing/index.ts';
 import { gatedClient, renderHookWithProvider, testQueryClient } from '../utils.tsx';
 
-const dataset = generateDemoDataset({ seed: 3, users: 40 });
+const END = '2026-11-01T00:00:00.000Z';
+const dataset = generateDemoDataset({ seed: 3, users: 40, end: END });
 const memory = createMemoryClient(dataset, { id: 'memory' });
 
 describe('hooks — results and keys', () => {
@@ -211,8 +212,8 @@ describe('UserTrackingProvider — QueryClient', () => {
 
 describe('hooks — switching clients', () => {
   it('never shows another client’s rows while the new client’s load', async () => {
-    const tenantA = createMemoryClient(generateDemoDataset({ seed: 11, users: 5 }), { id: 'tenant-a' });
-    const gatedB = gatedClient(createMemoryClient(generateDemoDataset({ seed: 12, users: 5 }), { id: 'tenant-b' }));
+    const tenantA = createMemoryClient(generateDemoDataset({ seed: 11, users: 5, end: END }), { id: 'tenant-a' });
+    const gatedB = gatedClient(createMemoryClient(generateDemoDataset({ seed: 12, users: 5, end: END }), { id: 'tenant-b' }));
     const queryClient = testQueryClient();
     let current: UserTrackingClient = tenantA;
     const { result, rerender } = renderHook(() => useUsers({ pageSize: 5 }), {

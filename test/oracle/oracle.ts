@@ -1,6 +1,7 @@
 /**
- * A deliberately plain re-statement of the figure definitions, for checking the memory client:
- * arrays, filter and reduce, nothing indexed, nothing shared with `src/`. Slow on purpose.
+ * A deliberately plain re-statement of the figure definitions, for checking the memory client,
+ * the Langfuse client and the Langfuse fake: arrays, filter and reduce, nothing indexed,
+ * nothing shared with `src/` (so a bug there cannot cancel out). Slow on purpose.
  */
 
 type Rec = Record<string, any>;
@@ -73,7 +74,7 @@ export function isError(ds: OracleDataset, trace: Rec): boolean {
   return ds.observations.some((o) => o.traceId === trace.id && o.level === 'ERROR');
 }
 
-function percentile(values: number[], p: number): number | null {
+export function percentile(values: number[], p: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.ceil((p / 100) * sorted.length) - 1]!;
@@ -177,4 +178,168 @@ export function oracleUsers(
     return value;
   };
   return rows.sort(compareBy(get, sort.direction, (row) => row.userId));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Beyond the user summary: per-observation sums, models, the per-user lists, metric aggregations
+
+/** Token and cost sums over the observations given, whatever their traces. */
+export function observationSums(obs: Rec[]) {
+  return {
+    input: sum(obs.map((o) => tokensOf(o).input)),
+    output: sum(obs.map((o) => tokensOf(o).output)),
+    total: sum(obs.map((o) => tokensOf(o).total)),
+    cost: sum(obs.map(costOf)),
+  };
+}
+
+/** Usage per model (`null` for none) over the traces' observations: cost descending, then model, null last. */
+export function modelsOf(ds: OracleDataset, traces: Rec[]) {
+  const obs = observationsOf(ds, traces);
+  const models = [...new Set(obs.map((o) => (o.model || null) as string | null))];
+  return models
+    .map((model) => {
+      const mine = obs.filter((o) => (o.model || null) === model);
+      const sums = observationSums(mine);
+      return { model, observationCount: mine.length, inputTokens: sums.input, outputTokens: sums.output, totalTokens: sums.total, totalCost: sums.cost };
+    })
+    .sort((a, b) => b.totalCost - a.totalCost || (a.model === b.model ? 0 : a.model === null ? 1 : b.model === null ? -1 : a.model < b.model ? -1 : 1));
+}
+
+/** What getUser answers: the summary and the models; `null` for an id no trace carries. */
+export function oracleUser(ds: OracleDataset, userId: string, query: OracleQuery = {}) {
+  if (!ds.traces.some((trace) => trace.userId === userId)) return null;
+  const traces = tracesOf(ds, userId, query);
+  return { ...summarize(ds, userId, traces), models: modelsOf(ds, traces) };
+}
+
+const LEVEL_ORDER = ['DEBUG', 'DEFAULT', 'WARNING', 'ERROR'];
+const iso = (text: string) => new Date(text).toISOString();
+type Sort = { field: string; direction: 'asc' | 'desc' };
+
+function sortRows<R extends Rec>(rows: R[], sort: Sort, tie: (row: R) => string, times: string[]): R[] {
+  const get = (row: R) => {
+    const value = row[sort.field];
+    if (value === null || value === undefined) return null;
+    return times.includes(sort.field) ? t(value) : value;
+  };
+  return rows.sort(compareBy(get, sort.direction, tie));
+}
+
+/** One trace as listTraces shows it. */
+export function traceRowOf(ds: OracleDataset, trace: Rec) {
+  const obs = observationsOf(ds, [trace]);
+  const sums = observationSums(obs);
+  const levels = obs.map((o) => LEVEL_ORDER.indexOf(o.level ?? 'DEFAULT'));
+  return {
+    id: trace.id,
+    timestamp: iso(trace.timestamp),
+    name: trace.name ?? null,
+    sessionId: trace.sessionId || null,
+    environment: trace.environment || 'default',
+    tags: trace.tags ?? [],
+    input: trace.input ?? null,
+    output: trace.output ?? null,
+    level: obs.length ? LEVEL_ORDER[Math.max(...levels)]! : null,
+    latency: latencyOf(ds, trace),
+    observationCount: obs.length,
+    inputTokens: sums.input,
+    outputTokens: sums.output,
+    totalTokens: sums.total,
+    totalCost: sums.cost,
+    // By name, then time, then id.
+    scores: ds.scores
+      .filter((s) => s.traceId === trace.id)
+      .sort((a, b) => (a.name !== b.name ? (a.name < b.name ? -1 : 1) : t(a.timestamp) - t(b.timestamp) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
+      .map((s) => ({ name: s.name, dataType: s.dataType, value: s.value ?? null, stringValue: s.stringValue ?? null })),
+  };
+}
+
+/** A user's traces in the query, as rows, sorted (newest first by default), ties by id. */
+export function oracleTraces(ds: OracleDataset, userId: string, query: OracleQuery & { sort?: Sort } = {}) {
+  const rows = tracesOf(ds, userId, query).map((trace) => traceRowOf(ds, trace));
+  return sortRows(rows, query.sort ?? { field: 'timestamp', direction: 'desc' }, (row) => row.id, ['timestamp']);
+}
+
+/** One row per non-empty sessionId among the user's traces in the query (last activity first by default). */
+export function oracleSessions(ds: OracleDataset, userId: string, query: OracleQuery & { sort?: Sort } = {}) {
+  const traces = tracesOf(ds, userId, query);
+  const ids = [...new Set(traces.map((trace) => trace.sessionId).filter((s) => typeof s === 'string' && s !== ''))] as string[];
+  const rows = ids.map((sessionId) => {
+    const mine = traces.filter((trace) => trace.sessionId === sessionId);
+    const times = mine.map((trace) => t(trace.timestamp));
+    const sums = observationSums(observationsOf(ds, mine));
+    return {
+      sessionId,
+      createdAt: new Date(Math.min(...times)).toISOString(),
+      lastActivity: new Date(Math.max(...times)).toISOString(),
+      durationMs: Math.max(...times) - Math.min(...times),
+      traceCount: mine.length,
+      observationCount: observationsOf(ds, mine).length,
+      inputTokens: sums.input,
+      outputTokens: sums.output,
+      totalTokens: sums.total,
+      totalCost: sums.cost,
+      errorCount: mine.filter((trace) => isError(ds, trace)).length,
+    };
+  });
+  return sortRows(rows, query.sort ?? { field: 'lastActivity', direction: 'desc' }, (row) => row.sessionId, ['createdAt', 'lastActivity']);
+}
+
+/** The scores on the user's traces in the query (newest first by default), ties by id. */
+export function oracleScores(ds: OracleDataset, userId: string, query: OracleQuery & { sort?: Sort } = {}) {
+  const traceIds = tracesOf(ds, userId, query).map((trace) => trace.id);
+  const rows = ds.scores
+    .filter((s) => traceIds.includes(s.traceId))
+    .map((s) => ({
+      id: s.id,
+      timestamp: iso(s.timestamp),
+      name: s.name,
+      dataType: s.dataType,
+      value: s.value ?? null,
+      stringValue: s.stringValue ?? null,
+      source: s.source,
+      comment: s.comment ?? null,
+      traceId: s.traceId,
+      observationId: s.observationId ?? null,
+    }));
+  return sortRows(rows, query.sort ?? { field: 'timestamp', direction: 'desc' }, (row) => row.id, ['timestamp']);
+}
+
+/** The figures of one activity bucket: the traces whose timestamp falls in [start, end). */
+export function bucketFigures(ds: OracleDataset, traces: Rec[], start: string, end: string) {
+  const inside = traces.filter((trace) => t(start) <= t(trace.timestamp) && t(trace.timestamp) < t(end));
+  const s = summarize(ds, 'bucket', inside);
+  return {
+    start,
+    end,
+    traceCount: s.traceCount,
+    observationCount: s.observationCount,
+    inputTokens: s.inputTokens,
+    outputTokens: s.outputTokens,
+    totalTokens: s.totalTokens,
+    totalCost: s.totalCost,
+    errorCount: s.errorCount,
+  };
+}
+
+/** One observation's own latency in ms (end − start), `null` without an end: the metrics views' `latency`. */
+export function observationLatencyOf(o: Rec): number | null {
+  return o.endTime ? t(o.endTime) - t(o.startTime) : null;
+}
+
+/**
+ * A metrics aggregation over values: count, sum, avg, min, max, or pNN (nearest rank).
+ * `null` over no values, except count (0).
+ */
+export function aggregateValues(values: number[], aggregation: string): number | null {
+  if (aggregation === 'count') return values.length;
+  if (values.length === 0) return null;
+  if (aggregation === 'sum') return sum(values);
+  if (aggregation === 'avg') return sum(values) / values.length;
+  if (aggregation === 'min') return Math.min(...values);
+  if (aggregation === 'max') return Math.max(...values);
+  const p = /^p(\d+)$/.exec(aggregation);
+  if (p) return percentile(values, Number(p[1]));
+  throw new Error(`oracle: no aggregation ${aggregation}`);
 }

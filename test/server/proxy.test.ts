@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLangfuseProxy, LANGFUSE_ENDPOINTS } from '../../src/server/index.ts';
 import { AUTHORIZATION, BASE_URL, PUBLIC_KEY, SECRET_KEY, body, createHarness, json, metricsQuery, target } from './harness.ts';
 
@@ -286,23 +286,38 @@ describe('createLangfuseProxy: upstream failures', () => {
   });
 
   it('answers 502 to a network error and a redirect, 504 to a timeout, 502 to a 200 that is not JSON', async () => {
-    let mode = 'network';
-    const { call, calls } = createHarness({
-      timeoutMs: 30,
-      respond: (_url, upstreamCall) => {
-        void upstreamCall;
+    let mode: 'network' | 'redirect' | 'html' | 'hang' = 'network';
+    const calls: URL[] = [];
+    const aborts: unknown[] = [];
+    // Its own fetch rather than the harness responder: the hang needs the request's signal.
+    const { call } = createHarness({
+      timeoutMs: 20,
+      fetch: (async (input: Request) => {
+        calls.push(new URL(input.url));
         if (mode === 'network') throw new TypeError(`fetch failed: connect ECONNREFUSED ${BASE_URL}`);
         if (mode === 'redirect') return new Response(null, { status: 302, headers: { Location: 'https://elsewhere.example/' } });
         if (mode === 'html') return new Response('<html>login</html>', { status: 200 });
-        return new Promise<Response>(() => {});
-      },
+        // Hangs until the proxy gives up, like a Langfuse that never answers.
+        return new Promise<Response>((_resolve, reject) => {
+          input.signal.addEventListener('abort', () => {
+            aborts.push(input.signal.reason);
+            reject(input.signal.reason);
+          });
+        });
+      }) as unknown as typeof fetch,
     });
     expect((await call(METRICS)).status).toBe(502);
     mode = 'redirect';
     expect((await call(METRICS)).status).toBe(502);
     mode = 'html';
     expect((await call(METRICS)).status).toBe(502);
-    expect(calls).toHaveLength(3);
+    mode = 'hang';
+    const response = await call(METRICS);
+    expect(response.status).toBe(504);
+    expect((await body(response)).error).toMatch(/did not answer in time/);
+    expect(aborts).toHaveLength(1);
+    expect(aborts[0]).toMatchObject({ name: 'TimeoutError' });
+    expect(calls).toHaveLength(4);
   });
 
   it('answers 504 when Langfuse does not answer in time', async () => {
@@ -353,13 +368,13 @@ describe('createLangfuseProxy: upstream failures', () => {
   });
 
   it('reports upstream failures to onError and survives a throwing onError', async () => {
-    const { call } = createHarness({
-      onError: () => {
-        throw new Error('logger down');
-      },
-      respond: () => json({}, 401),
+    const onError = vi.fn(() => {
+      throw new Error('logger down');
     });
+    const { call } = createHarness({ onError, respond: () => json({}, 401) });
     expect((await call(METRICS)).status).toBe(502);
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError).toHaveBeenCalledWith({ endpoint: '/api/public/v2/metrics', status: 401, reason: 'credentials' });
   });
 });
 

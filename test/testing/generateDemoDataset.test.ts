@@ -1,14 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryClient } from '../../src/core.ts';
 import { DEMO_MODELS, HOSTILE_USER_IDS, generateDemoDataset } from '../../src/testing/index.ts';
 
-describe('generateDemoDataset', () => {
-  const dataset = generateDemoDataset({ seed: 7, users: 300 });
+const END = '2026-11-01T00:00:00.000Z';
 
-  it('is deterministic: the same seed gives the same bytes, another seed does not', () => {
-    const again = generateDemoDataset({ seed: 7, users: 300 });
+describe('generateDemoDataset', () => {
+  const dataset = generateDemoDataset({ seed: 7, users: 300, end: END });
+
+  it('is deterministic: the same seed and end give the same bytes, another seed does not', () => {
+    const again = generateDemoDataset({ seed: 7, users: 300, end: END });
     expect(JSON.stringify(again)).toBe(JSON.stringify(dataset));
-    expect(JSON.stringify(generateDemoDataset({ seed: 8, users: 300 }))).not.toBe(JSON.stringify(dataset));
+    expect(JSON.stringify(generateDemoDataset({ seed: 8, users: 300, end: END }))).not.toBe(JSON.stringify(dataset));
   });
 
   it('loads into the memory client with every user present', () => {
@@ -64,17 +66,37 @@ describe('generateDemoDataset', () => {
   });
 
   it('adds every hostile user id on request, verbatim', async () => {
-    const hostile = generateDemoDataset({ seed: 1, users: 5, hostileIds: true });
+    const hostile = generateDemoDataset({ seed: 1, users: 5, hostileIds: true, end: END });
     const client = createMemoryClient(hostile);
     const ids = (await client.listUsers({ pageSize: 100 })).items.map((u) => u.userId);
     for (const id of HOSTILE_USER_IDS) expect(ids).toContain(id);
     expect(HOSTILE_USER_IDS.some((id) => id.length === 200)).toBe(true);
   });
 
-  it('does not read the clock: the default history ends at a fixed instant', () => {
+  it('ends where it is told, whatever the clock says', () => {
     const last = Math.max(...dataset.traces.map((t) => Date.parse(t.timestamp)));
-    expect(last).toBeLessThan(Date.parse('2026-11-01T00:00:00.000Z'));
+    expect(last).toBeLessThan(Date.parse(END));
+    expect(last).toBeGreaterThan(Date.parse(END) - 86_400_000);
   });
+});
+
+describe('generateDemoDataset — a recent past by default', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it.each(['2028-02-29T10:30:05.250Z', '2027-03-14T07:30:00.000Z', '2025-10-26T00:45:30.000Z'])(
+    'ends at the start of the current hour, so the last 30 days hold data (clock %s)',
+    async (clock) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.parse(clock));
+      const hour = Math.floor(Date.parse(clock) / 3_600_000) * 3_600_000;
+      const recent = generateDemoDataset({ seed: 7, users: 50, days: 20 });
+      expect(JSON.stringify(recent)).toBe(JSON.stringify(generateDemoDataset({ seed: 7, users: 50, days: 20, end: hour })));
+      const last = Math.max(...recent.traces.map((t) => Date.parse(t.timestamp)));
+      expect(last).toBeLessThan(hour);
+      const month = await createMemoryClient(recent).listUsers({ range: { from: new Date(Date.parse(clock) - 30 * 86_400_000).toISOString() } });
+      expect(month.total).toBe(50);
+    },
+  );
 });
 
 describe('generateDemoDataset — options', () => {

@@ -3,11 +3,11 @@ import { getResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset, DatasetObservation } from '../../src/client/dataset.ts';
-import { observationCost, observationTokens } from '../../src/client/figures.ts';
 import { createLangfuseFake } from '../../src/testing/index.ts';
 import { langfuseHandlers } from '../../src/testing/msw.ts';
 import type { LangfuseFake, LangfuseFakeOptions } from '../../src/testing/index.ts';
 import { loadLangfuseSpec } from '../contract/openapi.ts';
+import { aggregateValues, latencyOf, observationLatencyOf, observationSums, type OracleDataset } from '../oracle/oracle.ts';
 
 // ---------------------------------------------------------------------------------------------
 // A small dataset whose every figure can be worked out by hand
@@ -51,18 +51,12 @@ const observations = dataset.observations!;
 const FROM = `${DAY}T00:00:00.000Z`;
 const TO = '2026-01-06T00:00:00.000Z';
 
-/** Sums of the figure definitions over some observations. */
-function figures(of: readonly DatasetObservation[]) {
-  let input = 0, output = 0, total = 0, cost = 0;
-  for (const o of of) {
-    const tokens = observationTokens(o.usageDetails);
-    input += tokens.input;
-    output += tokens.output;
-    total += tokens.total;
-    cost += observationCost(o.totalCost, o.costDetails);
-  }
-  return { input, output, total, cost };
-}
+/**
+ * Sums of the figure definitions over some observations, from the oracle: the fake computes
+ * through src/client/figures.ts, so expectations must not.
+ */
+const figures = (of: readonly DatasetObservation[]) => observationSums(of as unknown as Record<string, any>[]);
+const asOracle = (ds: Dataset) => ({ traces: ds.traces, observations: ds.observations ?? [], scores: ds.scores ?? [] }) as unknown as OracleDataset;
 const byTrace = (...ids: string[]) => observations.filter((o) => ids.includes(o.traceId!));
 
 // ---------------------------------------------------------------------------------------------
@@ -278,11 +272,31 @@ describe('GET /api/public/v2/metrics', () => {
 
   it('aggregates latency in ms over observations with an end; nearest-rank percentiles', async () => {
     // Latencies: o1 2000, o2 1000, o4 3000, o5 1000, o7 4000; o3 and o6 have no end.
-    const { body } = await metrics({
-      view: 'observations',
-      metrics: ['count', 'avg', 'min', 'max', 'p50', 'p95', 'sum'].map((aggregation) => ({ measure: 'latency', aggregation })),
+    const latencies = observations.map(observationLatencyOf).filter((ms): ms is number => ms !== null);
+    expect(latencies).toEqual([2000, 1000, 3000, 1000, 4000]);
+    const aggregations = ['count', 'avg', 'min', 'max', 'p50', 'p75', 'p90', 'p95', 'p99', 'sum'];
+    const { body } = await metrics({ view: 'observations', metrics: aggregations.map((aggregation) => ({ measure: 'latency', aggregation })) });
+    const expected = Object.fromEntries(aggregations.map((a) => [`${a}_latency`, a === 'count' ? String(aggregateValues(latencies, a)) : aggregateValues(latencies, a)]));
+    expect(expected).toMatchObject({ p50_latency: 2000, p95_latency: 4000 });
+    expect(body.data).toEqual([expected]);
+  });
+
+  it('gives every percentile as the oracle ranks it, for groups of 1 to 40 values', async () => {
+    // Group n holds n observations of made-up latencies: every rank edge of small n is met.
+    const observations = Array.from({ length: 40 }, (_, g) =>
+      Array.from({ length: g + 1 }, (_, i) => ({
+        id: `g${g}-${i}`, traceId: 'x', name: `n${String(g + 1).padStart(2, '0')}`, startTime: FROM,
+        endTime: new Date(Date.parse(FROM) + ((i * 7919 + g * 104729) % 997) * 10).toISOString(),
+      })),
+    ).flat();
+    const fake = createLangfuseFake({ traces: [{ id: 'x', timestamp: FROM, userId: 'u' }], observations });
+    const percentiles = ['p50', 'p75', 'p90', 'p95', 'p99'];
+    const { body } = await metrics({ view: 'observations', dimensions: [{ field: 'name' }], metrics: percentiles.map((aggregation) => ({ measure: 'latency', aggregation })) }, fake);
+    const expected = [...new Set(observations.map((o) => o.name))].sort().map((name) => {
+      const values = observations.filter((o) => o.name === name).map((o) => observationLatencyOf(o)!);
+      return { name, ...Object.fromEntries(percentiles.map((p) => [`${p}_latency`, aggregateValues(values, p)])) };
     });
-    expect(body.data).toEqual([{ count_latency: '5', avg_latency: 2200, min_latency: 1000, max_latency: 4000, p50_latency: 2000, p95_latency: 4000, sum_latency: 11000 }]);
+    expect(body.data).toEqual(expected);
   });
 
   it('answers null for an aggregate over no values, "0" for its count', async () => {
@@ -604,8 +618,8 @@ describe('legacy endpoints (api: legacy)', () => {
       {
         id: 't1', timestamp: at('10:00:00'), name: 'chat', input: { q: 'hi' }, output: 'hello', sessionId: 's1', release: 'v1', version: null,
         userId: 'ana', metadata: null, tags: ['chat', 'beta'], public: false, environment: 'production', htmlPath: '/project/p1/traces/t1',
-        // max(end ?? start) − min(start) = 10:00:02 − 10:00:00.
-        latency: 2, totalCost: figures(byTrace('t1')).cost, observations: ['o1', 'o2'], scores: ['sc1', 'sc2'],
+        // max(end ?? start) − min(start) = 10:00:02 − 10:00:00, in seconds.
+        latency: latencyOf(asOracle(dataset), dataset.traces[0]!)! / 1000, totalCost: figures(byTrace('t1')).cost, observations: ['o1', 'o2'], scores: ['sc1', 'sc2'],
       },
     ]);
   });

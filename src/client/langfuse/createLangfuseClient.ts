@@ -42,6 +42,11 @@ export interface LangfuseClientOptions {
    * an error asking for a shorter range rather than loading without end. @defaultValue 20000
    */
   maxObservationsPerUser?: number;
+  /**
+   * The clock that closes open ranges (Langfuse's metrics need both ends). Give the provider's
+   * `now` when you freeze it, so both agree. @defaultValue Date.now
+   */
+  now?: () => number;
 }
 
 /** The client over Langfuse, with what it has read for detail views kept for `cacheTtlMs`. */
@@ -77,6 +82,7 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
   }
   // Right after invalidate() (a refresh), requests ask the proxy's cache for a fresh answer.
   let freshUntil = 0;
+  const now = options.now ?? Date.now;
   const api = createLangfuseApi({ ...options, fresh: () => Date.now() < freshUntil });
   const maxObservations = options.maxObservationsPerUser ?? 20_000;
   const snapshots = new SharedLoads<UserSnapshot>(options.cacheTtlMs ?? 60_000, 8);
@@ -125,6 +131,7 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
     trends: false,
     distribution: false,
     filterOptions: true,
+    timeZones: true,
   };
 
   function snapshot(userId: string, range: DateRange | undefined, signal: AbortSignal | undefined) {
@@ -144,13 +151,13 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
       snapshots.clear();
       freshUntil = Date.now() + FRESH_WINDOW_MS;
     },
-    listUsers: (query, opts) => run((generation) => listUsers(api, generation, query, maxPageSize, opts?.signal)),
-    getUserFigures: (query, opts) => run((generation) => getUserFigures(api, generation, query, opts?.signal)),
-    getFilterOptions: (query, opts) => run((generation) => getFilterOptions(api, generation, query, opts?.signal)),
+    listUsers: (query, opts) => run((generation) => listUsers(api, generation, query, maxPageSize, opts?.signal, now)),
+    getUserFigures: (query, opts) => run((generation) => getUserFigures(api, generation, query, opts?.signal, now)),
+    getFilterOptions: (query, opts) => run((generation) => getFilterOptions(api, generation, query, opts?.signal, now)),
     async getUser(userId, query = {}, opts) {
       const { client, traceCount } = await snapshot(userId, query.range, opts?.signal);
       if (traceCount > 0) return client.getUser(userId, query, opts);
-      return emptyStats(api, generation, userId, query.range, opts?.signal);
+      return emptyStats(api, generation, userId, query.range, opts?.signal, now);
     },
     async listTraces(query, opts) {
       const { client } = await snapshot(query.userId, query.range, opts?.signal);
@@ -177,7 +184,14 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
  * A user with no trace in the range: zero figures when Langfuse has any observation of theirs
  * at all, else `null` (not found). One more request, made only in that case.
  */
-async function emptyStats(api: LangfuseApi, generation: ApiGeneration, userId: string, range: DateRange | undefined, signal: AbortSignal | undefined): Promise<UserStats | null> {
+async function emptyStats(
+  api: LangfuseApi,
+  generation: ApiGeneration,
+  userId: string,
+  range: DateRange | undefined,
+  signal: AbortSignal | undefined,
+  now: () => number,
+): Promise<UserStats | null> {
   const { fromMs, toMs } = parseRange(range, 'getUser');
   if (fromMs === -Infinity && toMs === Infinity) return null;
   const { data } = await (generation === 'v4' ? api.metrics : api.legacy.metrics)(
@@ -185,7 +199,7 @@ async function emptyStats(api: LangfuseApi, generation: ApiGeneration, userId: s
       view: 'observations',
       metrics: [{ measure: 'count', aggregation: 'count' }],
       filters: [{ column: 'userId', operator: '=', value: userId, type: 'string' }],
-      ...metricsBounds(undefined, 'getUser')!,
+      ...metricsBounds(undefined, 'getUser', now())!,
     },
     signal,
   );

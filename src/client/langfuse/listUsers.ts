@@ -29,7 +29,7 @@ type SumFigure = keyof typeof SUMS;
 export const LANGFUSE_SORT_FIELDS = ['totalCost', 'totalTokens', 'inputTokens', 'outputTokens', 'observationCount'] as const satisfies readonly UserSortField[];
 const alias = (figure: SumFigure) => `${SUMS[figure].aggregation}_${SUMS[figure].measure}`;
 
-export async function listUsers(api: LangfuseApi, generation: ApiGeneration, query: UsersQuery, maxPageSize: number, signal?: AbortSignal): Promise<Page<UserSummary>> {
+export async function listUsers(api: LangfuseApi, generation: ApiGeneration, query: UsersQuery, maxPageSize: number, signal?: AbortSignal, now: () => number = Date.now): Promise<Page<UserSummary>> {
   const where = 'listUsers';
   const paging = parsePaging(query, maxPageSize, where);
   const sort = parseSort(query.sort, LANGFUSE_SORT_FIELDS as readonly UserSortField[], { field: 'totalCost', direction: 'desc' }, where);
@@ -43,7 +43,7 @@ export async function listUsers(api: LangfuseApi, generation: ApiGeneration, que
   const search = query.search?.trim();
   if (search) filters.push({ column: 'userId', operator: 'contains', value: search, type: 'string' });
   const sortAlias = alias(sort.field as SumFigure);
-  const bounds = metricsBounds(query.range, where);
+  const bounds = metricsBounds(query.range, where, now());
   if (!bounds) return { items: [], page: paging.page, pageSize: paging.pageSize, total: 0, hasMore: false };
   // Metrics v1 takes the same query; it has no top-N rule, which the query meets anyway.
   const metrics = generation === 'v4' ? api.metrics : api.legacy.metrics;
@@ -79,10 +79,10 @@ export async function listUsers(api: LangfuseApi, generation: ApiGeneration, que
  * legacy deployments. One request for a page of ordinary ids; ids are split over more requests
  * only where one URL would grow past what servers accept.
  */
-export async function getUserFigures(api: LangfuseApi, generation: ApiGeneration, query: UsersSelection, signal?: AbortSignal): Promise<Partial<UserSummary>[]> {
+export async function getUserFigures(api: LangfuseApi, generation: ApiGeneration, query: UsersSelection, signal?: AbortSignal, now: () => number = Date.now): Promise<Partial<UserSummary>[]> {
   const where = 'getUserFigures';
   const userIds = [...new Set(query.userIds)];
-  const bounds = metricsBounds(query.range, where);
+  const bounds = metricsBounds(query.range, where, now());
   const counts = new Map<string, number>();
   if (bounds && userIds.length > 0) {
     const answers = await Promise.all(
@@ -133,8 +133,8 @@ function chunkByLength(ids: readonly string[], budget: number): string[][] {
 }
 
 /** Environments and tags present in the range: one grouped query each, in parallel. */
-export async function getFilterOptions(api: LangfuseApi, generation: ApiGeneration, query: { range?: UsersQuery['range'] }, signal?: AbortSignal): Promise<FilterOptions> {
-  const bounds = metricsBounds(query.range, 'getFilterOptions');
+export async function getFilterOptions(api: LangfuseApi, generation: ApiGeneration, query: { range?: UsersQuery['range'] }, signal?: AbortSignal, now: () => number = Date.now): Promise<FilterOptions> {
+  const bounds = metricsBounds(query.range, 'getFilterOptions', now());
   if (!bounds) return { environments: [], tags: [] };
   const metrics = generation === 'v4' ? api.metrics : api.legacy.metrics;
   const values = async (field: 'environment' | 'tags') => {

@@ -1,4 +1,4 @@
-import { LEVELS } from '../figures.js';
+import { LEVELS, nearestRankIndex } from '../figures.js';
 import type { RangeMs } from '../query.js';
 import type { ScoreSummary, SortDirection, TraceFilters, UserSummary } from '../types.js';
 import { compareIds, type MemoryIndex } from './buildIndex.js';
@@ -166,7 +166,7 @@ export function latencyPercentiles(
   }
   if (n === 0) return { p50: null, p95: null };
   // Nearest rank k is the k-th smallest value: a selection, no full sort needed.
-  const rank = (p: number) => Math.max(1, Math.ceil((p / 100) * n)) - 1;
+  const rank = (p: number) => nearestRankIndex(n, p);
   const p95 = selectKth(values, n, rank(95));
   // After selecting rank(95), every value below that rank sits left of it.
   const p50 = selectKth(values, rank(95) + 1, rank(50));

@@ -59,6 +59,7 @@ export function createMemoryClient(dataset: Dataset, options: MemoryClientOption
     trends: true,
     distribution: true,
     filterOptions: true,
+    timeZones: true,
   };
 
   /** Answers asynchronously, so an abort right after the call still rejects. */

@@ -13,7 +13,7 @@ import type {
 import { TraceFilter, Totals, findUser, userSlice, userSummary } from './aggregate.js';
 import type { MemoryIndex } from './buildIndex.js';
 import { NUMERIC_FIGURES, UserRows } from './collectUsers.js';
-import { MAX_BUCKETS, STEP, bucketStart, pickGranularity } from './getActivity.js';
+import { STEP, bucketBoundaries, bucketIndex, checkTimeZone, pickGranularity } from '../calendar.js';
 
 /** The optional list companions: deferred figures, trends, distribution, filter options. */
 
@@ -34,6 +34,7 @@ export function getTrends(index: MemoryIndex, query: TrendsQuery): Trends {
   const range = parseRange(query.range, where);
   const filter = new TraceFilter(index, query.filters);
   const field = query.field ?? 'traceCount';
+  const timeZone = checkTimeZone(query.timeZone, where);
   const slices = query.userIds.map((userId) => {
     const u = findUser(index, userId);
     return u < 0 ? null : userSlice(index, u, range);
@@ -59,26 +60,19 @@ export function getTrends(index: MemoryIndex, query: TrendsQuery): Trends {
   if (!(fromMs < toMs)) {
     return { granularity, buckets: [], series: query.userIds.map((userId) => ({ userId, values: [] })) };
   }
-  const step = STEP[granularity];
-  const first = bucketStart(fromMs, granularity);
-  const count = Math.ceil((toMs - first) / step);
-  if (count > MAX_BUCKETS) {
-    throw new UserlensError('invalid_query', `${where}: ${count} ${granularity} buckets exceed the limit of ${MAX_BUCKETS}. Choose a coarser granularity.`, {
-      where,
-      field: 'granularity',
-    });
-  }
+  const boundaries = bucketBoundaries(fromMs, toMs, granularity, timeZone, where);
+  const count = boundaries.length - 1;
   const perTrace = { traceCount: null, totalTokens: index.totalTokens, totalCost: index.totalCost, errorCount: index.hasError }[field];
   return {
     granularity,
-    buckets: Array.from({ length: count }, (_, i) => new Date(first + i * step).toISOString()),
+    buckets: boundaries.slice(0, -1).map((start) => new Date(start).toISOString()),
     series: query.userIds.map((userId, i) => {
       const values = new Array<number>(count).fill(0);
       const slice = slices[i];
       if (slice) {
         for (let p = slice[0]; p < slice[1]; p++) {
           if (!filter.none && !filter.passes(p)) continue;
-          values[Math.floor((index.timestamp[p]! - first) / step)]! += perTrace === null ? 1 : perTrace[p]!;
+          values[bucketIndex(boundaries, index.timestamp[p]!)]! += perTrace === null ? 1 : perTrace[p]!;
         }
       }
       return { userId, values };

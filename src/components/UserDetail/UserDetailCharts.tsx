@@ -4,6 +4,7 @@ import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar } from '@visx/shape';
 import { forwardRef, useId, useRef, useState, type ComponentPropsWithoutRef, type KeyboardEvent } from 'react';
 import type { ActivityPoint } from '../../client/types.js';
+import { createFormatters } from '../../format/createFormatters.js';
 import { formatLabel, type LabelKey } from '../../i18n/en-US.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { ErrorState, Skeleton } from '../Status/Status.js';
@@ -48,7 +49,13 @@ export const UserDetailActivity = forwardRef<HTMLElement, UserDetailActivityProp
   const points = data?.points ?? [];
   const metricLabel = labels[(METRICS.find((m) => m.id === metric) ?? METRICS[0]!).label];
   const show = (n: number) => (metric === 'totalCost' ? format.cost(n) : metric === 'totalTokens' ? format.compact(n) : format.number(n));
-  const when = (point: ActivityPoint) => (data?.granularity === 'hour' ? format.dateTime(point.start) : format.date(point.start));
+  // A source that buckets only in UTC gets UTC dates, labelled so, rather than days that look local.
+  const utc = !client.capabilities.timeZones;
+  const dates = utc ? createFormatters({ locale: format.locale, currency: format.currency, timeZone: 'UTC' }) : format;
+  const when = (point: ActivityPoint) => {
+    const start = data?.granularity === 'hour' ? dates.dateTime(point.start) : dates.date(point.start);
+    return utc ? formatLabel(labels.inUtc, { time: start }) : start;
+  };
   const x = scaleBand<number>({ domain: points.map((_, i) => i), range: [0, width], padding: 0.15 });
   const max = Math.max(0, ...points.map((p) => p[metric]));
   const y = scaleLinear<number>({ domain: [0, max || 1], range: [height - 2, 4] });
@@ -126,7 +133,10 @@ export const UserDetailActivity = forwardRef<HTMLElement, UserDetailActivityProp
           </div>
           <div data-part="user-list-distribution-axis" aria-hidden>
             <span>{when(points[0]!)}</span>
-            <span>{formatLabel(labels.activityMax, { value: show(max) })}</span>
+            <span>
+              {formatLabel(labels.activityMax, { value: show(max) })}
+              {utc && <span data-part="user-detail-utc"> · {labels.utcBuckets}</span>}
+            </span>
             <span>{when(points[points.length - 1]!)}</span>
           </div>
           <details data-part="user-detail-chart-table">

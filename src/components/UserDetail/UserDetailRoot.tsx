@@ -15,7 +15,7 @@ import type {
   ScoreSortField,
   UserStats,
 } from '../../client/types.js';
-import { rangeKey, resolveRange, type RangeValue } from '../../format/dateRangePresets.js';
+import { movesRange, rangeKey, resolveRange, type RangeValue } from '../../format/dateRangePresets.js';
 import { userTrackingQueries } from '../../hooks/queries.js';
 import { useUser } from '../../hooks/useUser.js';
 import { useUserActivity } from '../../hooks/useUserActivity.js';
@@ -43,7 +43,7 @@ export interface TableState<Field extends string> {
 export interface UserDetailRootProps extends ComponentPropsWithoutRef<'div'> {
   /** The user shown. */
   userId: string;
-  /** @defaultValue `{ preset: 'all' }` */
+  /** @defaultValue the provider's `defaultRange` (the last 30 days unless it says otherwise), as in the list */
   range?: RangeValue;
   defaultRange?: RangeValue;
   onRangeChange?: (range: RangeValue) => void;
@@ -113,7 +113,6 @@ export function useUserDetailContext(consumerName = 'useUserDetailContext'): Use
   return useUserDetailContextFor(consumerName);
 }
 
-const DEFAULT_RANGE: RangeValue = { preset: 'all' };
 const TRACES_DEFAULT: TableState<TraceSortField> = { sort: { field: 'timestamp', direction: 'desc' }, page: 1 };
 const SESSIONS_DEFAULT: TableState<SessionSortField> = { sort: { field: 'lastActivity', direction: 'desc' }, page: 1 };
 const SCORES_DEFAULT: TableState<ScoreSortField> = { sort: { field: 'timestamp', direction: 'desc' }, page: 1 };
@@ -129,7 +128,7 @@ export const UserDetailRoot = forwardRef<HTMLDivElement, UserDetailRootProps>((p
   const {
     userId,
     range: rangeProp,
-    defaultRange = DEFAULT_RANGE,
+    defaultRange: defaultRangeProp,
     onRangeChange,
     tab: tabProp,
     defaultTab = 'traces',
@@ -146,13 +145,18 @@ export const UserDetailRoot = forwardRef<HTMLDivElement, UserDetailRootProps>((p
     children,
     ...divProps
   } = props;
-  const { client, queryClient } = useUserTrackingContext(ROOT_NAME);
+  const { client, queryClient, now, timeZone, defaultRange: providerRange } = useUserTrackingContext(ROOT_NAME);
   const rootAttributes = useRootAttributes(ROOT_NAME);
-  const [range, setRangeState] = useControllableState({ prop: rangeProp, defaultProp: defaultRange, onChange: onRangeChange, caller: ROOT_NAME });
+  const [range, setRangeState] = useControllableState({
+    prop: rangeProp,
+    defaultProp: defaultRangeProp ?? providerRange,
+    onChange: onRangeChange,
+    caller: ROOT_NAME,
+  });
   const [tab, setTab] = useControllableState({ prop: tabProp, defaultProp: defaultTab, onChange: onTabChange, caller: ROOT_NAME });
   // Relative ranges are resolved against an instant that moves when the range or the user
   // changes (from here or from the host) and on refresh; ranges are compared by value.
-  const [anchor, setAnchor] = useState(() => Date.now());
+  const [anchor, setAnchor] = useState(now);
   const [metric, setMetric] = useState<ActivityMetric>('traceCount');
   const [tracesState, setTracesState] = useState(TRACES_DEFAULT);
   const [sessionsState, setSessionsState] = useState(SESSIONS_DEFAULT);
@@ -164,8 +168,7 @@ export const UserDetailRoot = forwardRef<HTMLDivElement, UserDetailRootProps>((p
   const [shownFor, setShownFor] = useState(shownKey);
   if (shownFor !== shownKey) {
     setShownFor(shownKey);
-    // eslint-disable-next-line react-hooks/purity -- adjusting state to new props, once per change
-    setAnchor(Date.now());
+    setAnchor(now());
     setTracesState((state) => ({ ...state, page: 1 }));
     setSessionsState((state) => ({ ...state, page: 1 }));
     setScoresState((state) => ({ ...state, page: 1 }));
@@ -176,7 +179,8 @@ export const UserDetailRoot = forwardRef<HTMLDivElement, UserDetailRootProps>((p
   const rangeParam = Object.keys(queryRange).length ? { range: queryRange } : {};
 
   const user = useUser(userId, rangeParam);
-  const activity = useUserActivity({ userId, ...rangeParam, granularity: 'auto' });
+  // Buckets on the viewer's calendar where the source can; UTC (and the chart says so) elsewhere.
+  const activity = useUserActivity({ userId, ...rangeParam, granularity: 'auto', ...(client.capabilities.timeZones ? { timeZone } : {}) });
   const traces = useUserTraces({ userId, ...rangeParam, sort: tracesState.sort, page: tracesState.page, pageSize }, { enabled: tab === 'traces' });
   const sessions = useUserSessions({ userId, ...rangeParam, sort: sessionsState.sort, page: sessionsState.page, pageSize }, { enabled: tab === 'sessions' });
   const scores = useUserScores({ userId, ...rangeParam, sort: scoresState.sort, page: scoresState.page, pageSize }, { enabled: tab === 'scores' });
@@ -185,11 +189,13 @@ export const UserDetailRoot = forwardRef<HTMLDivElement, UserDetailRootProps>((p
     { enabled: tab === 'scores' },
   );
 
+  // As in the list: a range that moves makes new keys (which fetch); one that stays refetches.
   const refresh = useCallback(() => {
-    setAnchor(Date.now());
     client.invalidate?.();
-    void queryClient.invalidateQueries({ queryKey: userTrackingQueries.scope(client) });
-  }, [queryClient, client]);
+    const next = now();
+    if (movesRange(range, anchor, next)) setAnchor(next);
+    else void queryClient.invalidateQueries({ queryKey: userTrackingQueries.scope(client) });
+  }, [range, anchor, queryClient, client, now]);
 
   // An id listed twice would make the steps loop: each id counts once, where it first appears.
   const order = siblings ? [...new Set(siblings)] : [];

@@ -14,7 +14,7 @@ import type {
   UserSummary,
   UsersQuery,
 } from '../../client/types.js';
-import { rangeKey, resolveRange, type RangeValue } from '../../format/dateRangePresets.js';
+import { movesRange, rangeKey, resolveRange, type RangeValue } from '../../format/dateRangePresets.js';
 import { userTrackingQueries } from '../../hooks/queries.js';
 import { useUserFigures } from '../../hooks/useUserFigures.js';
 import { useUsers } from '../../hooks/useUsers.js';
@@ -46,7 +46,7 @@ export interface UserListBudget {
 }
 
 export interface UserListRootProps extends ComponentPropsWithoutRef<'div'> {
-  /** Date range. @defaultValue `{ preset: '30d' }` */
+  /** Date range. @defaultValue the provider's `defaultRange` (the last 30 days unless it says otherwise) */
   range?: RangeValue;
   defaultRange?: RangeValue;
   onRangeChange?: (range: RangeValue) => void;
@@ -152,7 +152,6 @@ export function useUserListContext(consumerName = 'useUserListContext'): UserLis
   return useUserListContextFor(consumerName);
 }
 
-const DEFAULT_RANGE: RangeValue = { preset: '30d' };
 const DEFAULT_SORTING: SortSpec<UserSortField> = { field: 'lastEvent', direction: 'desc' };
 const DEFAULT_PAGINATION: UserListPagination = { page: 1, pageSize: 50 };
 const NO_FILTERS: TraceFilters = {};
@@ -168,7 +167,7 @@ const SEARCH_DELAY_MS = 300;
 export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props, ref) => {
   const {
     range: rangeProp,
-    defaultRange = DEFAULT_RANGE,
+    defaultRange: defaultRangeProp,
     onRangeChange,
     search: searchProp,
     defaultSearch = '',
@@ -202,10 +201,15 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
     children,
     ...divProps
   } = props;
-  const { client, queryClient, format, labels } = useUserTrackingContext(ROOT_NAME);
+  const { client, queryClient, format, labels, now, timeZone, defaultRange: providerRange } = useUserTrackingContext(ROOT_NAME);
   const rootAttributes = useRootAttributes(ROOT_NAME);
 
-  const [range, setRangeState] = useControllableState({ prop: rangeProp, defaultProp: defaultRange, onChange: onRangeChange, caller: ROOT_NAME });
+  const [range, setRangeState] = useControllableState({
+    prop: rangeProp,
+    defaultProp: defaultRangeProp ?? providerRange,
+    onChange: onRangeChange,
+    caller: ROOT_NAME,
+  });
   const [search, setSearchState] = useControllableState({ prop: searchProp, defaultProp: defaultSearch, onChange: onSearchChange, caller: ROOT_NAME });
   const [sorting, setSortingState] = useControllableState({
     prop: sortingProp,
@@ -237,13 +241,12 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
 
   // Relative ranges are resolved against an instant that moves when the range changes (from
   // here or from the host), on refresh and on each live tick — never on a mere re-render.
-  const [anchor, setAnchor] = useState(() => Date.now());
+  const [anchor, setAnchor] = useState(now);
   // Compared by value: a host that writes `range={{ preset: '30d' }}` inline re-renders freely.
   const [anchoredRange, setAnchoredRange] = useState(() => rangeKey(range));
   if (anchoredRange !== rangeKey(range)) {
     setAnchoredRange(rangeKey(range));
-    // eslint-disable-next-line react-hooks/purity -- adjusting state to a new prop, once per change
-    setAnchor(Date.now());
+    setAnchor(now());
   }
 
   // Anything that changes which users match starts again at page 1.
@@ -314,6 +317,7 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
   const selection = { userIds, ...(query.range ? { range: query.range } : {}), ...(query.filters ? { filters: query.filters } : {}) };
   // The second phase and the trends follow the page on screen, not the one being replaced.
   const figures = useUserFigures(selection, { enabled: !users.isPlaceholderData });
+  const trendsQuery = client.capabilities.timeZones ? { ...selection, timeZone } : selection;
   const deferred = useMemo(
     () => ({
       byUser: new Map((figures.data ?? []).map((row) => [row.userId!, row])),
@@ -325,7 +329,7 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
     // eslint-disable-next-line react-hooks/exhaustive-deps -- refetch is stable per query
     [figures.data, figures.isPending, figures.isPlaceholderData, figures.isError, figures.error, client.capabilities.deferredFigures.length],
   );
-  const trends = useUserTrends(selection, { enabled: columns.includes('trend') && !users.isPlaceholderData });
+  const trends = useUserTrends(trendsQuery, { enabled: columns.includes('trend') && !users.isPlaceholderData });
 
   // A page past the end (a stale link, rows that went away) moves to the last page there is.
   const lastPage = users.data?.total ? Math.ceil(users.data.total / users.data.pageSize) : 1;
@@ -356,14 +360,15 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
     return () => setDistributionMounts((count) => count - 1);
   }, []);
 
-  // A relative range moves its anchor, which makes new keys: those fetch by themselves, and
-  // invalidating as well would fetch the old keys a second time. A fixed range refetches.
-  const relative = range.preset !== 'all' && range.preset !== 'custom';
+  // A relative range that moves with the clock makes new keys: those fetch by themselves, and
+  // invalidating as well would fetch the old keys a second time. A range that stays where it is
+  // (fixed, or a clock that has not moved a second) refetches its keys.
   const refresh = useCallback(() => {
     client.invalidate?.();
-    if (relative) setAnchor(Date.now());
+    const next = now();
+    if (movesRange(range, anchor, next)) setAnchor(next);
     else void queryClient.invalidateQueries({ queryKey: userTrackingQueries.scope(client) });
-  }, [relative, queryClient, client]);
+  }, [range, anchor, queryClient, client, now]);
   useEffect(() => {
     if (!refreshInterval) return;
     const timer = setInterval(refresh, refreshInterval);

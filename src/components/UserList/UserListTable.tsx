@@ -7,7 +7,8 @@ import {
   useTable,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef, type MouseEvent } from 'react';
+import { forwardRef, useMemo, useRef, type ComponentPropsWithoutRef, type MouseEvent } from 'react';
+import { useNowEvery } from '../shared/useNowEvery.js';
 import type { UserSummary } from '../../client/types.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { ErrorState, Skeleton } from '../Status/Status.js';
@@ -67,7 +68,7 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
   });
   const visibleColumns = table.getVisibleLeafColumns().map((column) => COLUMN_BY_ID.get(column.id as ColumnId)!);
 
-  const now = useNow(60_000);
+  const now = useNowEvery(60_000);
   const trendByUser = useMemo(
     () => new Map(trends.data?.series.map((series) => [series.userId, series.values]) ?? []),
     [trends.data],
@@ -90,8 +91,7 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
   const tableRows = table.getRowModel().rows;
   const virtualized = tableRows.length > VIRTUALIZE_OVER;
   // TanStack Virtual hands back fresh measurements through stable functions, so this component
-  // must re-render as a whole, which is what the React Compiler lint warns about.
-  // eslint-disable-next-line react-hooks/incompatible-library
+  // must re-render as a whole (it is not memoised by the React Compiler).
   const virtualizer = useVirtualizer({
     count: virtualized ? tableRows.length : 0,
     getScrollElement: () => scrollRef.current,
@@ -245,14 +245,4 @@ UserListTable.displayName = TABLE_NAME;
 function isOver(user: UserSummary, budget: { field: keyof UserSummary; limit: number }): boolean {
   const value = user[budget.field];
   return typeof value === 'number' && value > budget.limit;
-}
-
-/** The current time, refreshed every `intervalMs`, for relative dates. */
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
 }

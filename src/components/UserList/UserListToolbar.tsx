@@ -6,6 +6,7 @@ import { csvLine, CSV_BOM } from '../../format/toCsv.js';
 import { useFilterOptions } from '../../hooks/useFilterOptions.js';
 import { formatLabel } from '../../i18n/en-US.js';
 import { DateRangePicker } from '../shared/DateRangePicker.js';
+import { useNowEvery } from '../shared/useNowEvery.js';
 import { useRootAttributes, useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { COLUMNS, COLUMN_BY_ID, columnAvailable, DEFAULT_VISIBLE_COLUMNS, type ColumnId } from './columns.js';
 import { useUserListContext } from './UserListRoot.js';
@@ -411,12 +412,11 @@ export function UserListRefresh() {
   const { format, labels } = useUserTrackingContext('UserList.Refresh');
   const { refresh, users, refreshInterval, setRefreshInterval } = useUserListContext('UserList.Refresh');
   const id = useId();
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  const updatedAt = users.dataUpdatedAt;
+  const now = useNowEvery(1000);
+  // The age is measured on the provider's clock: when new data arrives, note that clock's time.
+  const [updated, setUpdated] = useState({ at: users.dataUpdatedAt, clock: now });
+  if (updated.at !== users.dataUpdatedAt) setUpdated({ at: users.dataUpdatedAt, clock: now });
+  const updatedAt = users.dataUpdatedAt > 0 ? updated.clock : 0;
   return (
     <span data-part="user-list-refresh" data-fetching={users.isFetching ? '' : undefined}>
       <button type="button" data-part="button" onClick={() => !users.isFetching && refresh()} aria-disabled={users.isFetching || undefined}>

@@ -1,7 +1,8 @@
 'use client';
 import { useId, useState } from 'react';
 import { RANGE_PRESET_IDS, rangeKey, type RangeValue } from '../../format/dateRangePresets.js';
-import type { LabelKey } from '../../i18n/en-US.js';
+import { instantToWall, wallToInstant } from '../../client/calendar.js';
+import { formatLabel, type LabelKey } from '../../i18n/en-US.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 
 const PRESET_LABEL: Record<(typeof RANGE_PRESET_IDS)[number], LabelKey> = {
@@ -16,13 +17,19 @@ const PRESET_LABEL: Record<(typeof RANGE_PRESET_IDS)[number], LabelKey> = {
   all: 'presetAll',
 };
 
-/** `<input type="datetime-local">` speaks local time; the query speaks UTC ISO. */
-const toLocalInput = (iso: string | undefined) => {
+/**
+ * `<input type="datetime-local">` speaks wall time without a zone; the query speaks ISO instants.
+ * Wall times are read and written in the provider's zone, not the machine's.
+ */
+const toZoneInput = (iso: string | undefined, timeZone: string) => {
   if (!iso) return '';
-  const date = new Date(iso);
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? '' : new Date(instantToWall(ms, timeZone)).toISOString().slice(0, 16);
 };
-const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : undefined);
+const fromZoneInput = (value: string, timeZone: string) => {
+  const wall = value ? Date.parse(`${value}Z`) : NaN;
+  return Number.isNaN(wall) ? undefined : new Date(wallToInstant(wall, timeZone)).toISOString();
+};
 
 export interface DateRangePickerProps {
   value: RangeValue;
@@ -30,24 +37,24 @@ export interface DateRangePickerProps {
 }
 
 /**
- * Presets from 30 minutes to 90 days, all time, or a custom from–to (in local time, applied as
- * UTC instants).
+ * Presets from 30 minutes to 90 days, all time, or a custom from–to (entered and shown in the
+ * provider's `timeZone`, applied as instants).
  *
  * @selector [data-part="date-range"] [data-part="date-range-custom"]
  */
 export function DateRangePicker({ value: range, onValueChange: setRange }: DateRangePickerProps) {
-  const { labels } = useUserTrackingContext('DateRangePicker');
+  const { labels, timeZone } = useUserTrackingContext('DateRangePicker');
   const id = useId();
   const [customOpen, setCustomOpen] = useState(range.preset === 'custom');
-  const [from, setFrom] = useState(range.preset === 'custom' ? toLocalInput(range.from) : '');
-  const [to, setTo] = useState(range.preset === 'custom' ? toLocalInput(range.to) : '');
+  const [from, setFrom] = useState(range.preset === 'custom' ? toZoneInput(range.from, timeZone) : '');
+  const [to, setTo] = useState(range.preset === 'custom' ? toZoneInput(range.to, timeZone) : '');
   // A new value from outside (the host's URL, "show all time") replaces what is being edited.
   const [shown, setShown] = useState(() => rangeKey(range));
   if (shown !== rangeKey(range)) {
     setShown(rangeKey(range));
     setCustomOpen(range.preset === 'custom');
-    setFrom(range.preset === 'custom' ? toLocalInput(range.from) : '');
-    setTo(range.preset === 'custom' ? toLocalInput(range.to) : '');
+    setFrom(range.preset === 'custom' ? toZoneInput(range.from, timeZone) : '');
+    setTo(range.preset === 'custom' ? toZoneInput(range.to, timeZone) : '');
   }
   const reversed = from !== '' && to !== '' && from > to;
   const selected = range.preset === 'custom' || customOpen ? 'custom' : range.preset;
@@ -91,13 +98,14 @@ export function DateRangePicker({ value: range, onValueChange: setRange }: DateR
               onChange={(event) => setTo(event.target.value)}
             />
           </label>
+          <span data-part="date-range-zone">{formatLabel(labels.rangeTimeZone, { zone: timeZone })}</span>
           {reversed && <span role="alert">{labels.rangeReversed}</span>}
           <button
             type="button"
             data-part="button"
             aria-disabled={(!from && !to) || reversed || undefined}
             onClick={() => {
-              if ((from || to) && !reversed) setRange({ preset: 'custom', from: fromLocalInput(from), to: fromLocalInput(to) });
+              if ((from || to) && !reversed) setRange({ preset: 'custom', from: fromZoneInput(from, timeZone), to: fromZoneInput(to, timeZone) });
             }}
           >
             {labels.applyRange}

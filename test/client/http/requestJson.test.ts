@@ -74,6 +74,40 @@ describe('requestJson', () => {
     expect(error.message).toContain('Try again in 120 s');
   });
 
+  it('bounds 429 retries by `retries`: a server that always answers 429 is asked retries + 1 times', async () => {
+    // Answers 429 forever; the cap only keeps a runaway loop from spinning until the test timeout.
+    let asked = 0;
+    const fetch = (async () => {
+      if (++asked > 50) throw new Error('still asking after 50 calls');
+      return json('', 429, { 'retry-after': '1' });
+    }) as unknown as typeof globalThis.fetch;
+    const { waits, sleep } = noSleep();
+    const error = await failure(requestJson('https://x', { schema, endpoint, fetch, sleep, retry: { retries: 3 } }));
+    expect(asked).toBe(4);
+    expect(waits).toEqual([1000, 1000, 1000]);
+    expect(error).toMatchObject({ code: 'rate_limited', status: 429, retryAfterMs: 1000 });
+  });
+
+  it('waits for a Retry-After exactly at maxRetryAfterMs', async () => {
+    const { fetch, mock } = scripted(json('', 429, { 'retry-after': '2' }), json({ data: [] }));
+    const { waits, sleep } = noSleep();
+    await expect(requestJson('https://x', { schema, endpoint, fetch, sleep, retry: { maxRetryAfterMs: 2000 } })).resolves.toEqual({ data: [] });
+    expect(mock).toHaveBeenCalledTimes(2);
+    expect(waits).toEqual([2000]);
+  });
+
+  it.each([
+    ['one ms above', '2', 1999],
+    ['one second above', '3', 2000],
+  ])('gives up on a Retry-After %s maxRetryAfterMs', async (_, header, maxRetryAfterMs) => {
+    const { fetch, mock } = scripted(json('', 429, { 'retry-after': header }), json({ data: [] }));
+    const { waits, sleep } = noSleep();
+    const error = await failure(requestJson('https://x', { schema, endpoint, fetch, sleep, retry: { maxRetryAfterMs } }));
+    expect(mock).toHaveBeenCalledTimes(1);
+    expect(waits).toEqual([]);
+    expect(error).toMatchObject({ code: 'rate_limited', status: 429, retryAfterMs: Number(header) * 1000 });
+  });
+
   it('times out, retries, then reports a timeout', async () => {
     const { fetch, mock } = scripted('hang', 'hang', 'hang');
     const error = await failure(requestJson('https://x', { schema, endpoint, fetch, timeoutMs: 20, sleep: noSleep().sleep }));

@@ -1,9 +1,14 @@
 import { createLangfuseClient, createMemoryClient, type Dataset, type LangfuseClientOptions } from '../../../src/core.ts';
 import { createLangfuseFake, type LangfuseFakeOptions } from '../../../src/testing/index.ts';
+import type { OracleDataset } from '../../oracle/oracle.ts';
 
 export const BASE_URL = 'https://langfuse.test/api/userlens';
 
-/** A memory client and a Langfuse client over the same dataset, the latter through the fake API. */
+/**
+ * A memory client and a Langfuse client over the same dataset, the latter through the fake API.
+ * Both derive figures from `src/client/figures.ts`, so expected figures come from the oracle
+ * (`asOracle`), never from `memory`: comparing the two would let a shared bug cancel out.
+ */
 export function pair(dataset: Dataset, options: { fake?: LangfuseFakeOptions; client?: Partial<LangfuseClientOptions>; intercept?: Intercept } = {}) {
   const fake = createLangfuseFake(dataset, options.fake);
   const requests: URL[] = [];
@@ -40,3 +45,6 @@ export const metricsQueryOf = (url: URL) => JSON.parse(url.searchParams.get('que
 export function roundCosts<T>(value: T): T {
   return JSON.parse(JSON.stringify(value), (key, v) => (typeof v === 'number' && /cost|mean/i.test(key) ? Number(v.toPrecision(12)) : v)) as T;
 }
+
+/** The dataset as the oracle reads it. */
+export const asOracle = (dataset: Dataset) => dataset as unknown as OracleDataset;

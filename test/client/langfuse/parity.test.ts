@@ -1,49 +1,99 @@
 // @vitest-environment node
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page, TraceRow, UserFigure, UserSummary } from '../../../src/core.ts';
+import type { Dataset, DatasetObservation, Page, TraceRow, UserFigure } from '../../../src/core.ts';
 import { generateDemoDataset } from '../../../src/testing/index.ts';
-import { pair, roundCosts } from './harness.ts';
+import { bucketFigures, compareBy, oracleScores, oracleSessions, oracleTraces, oracleUser, oracleUsers, tracesOf, type OracleSummary } from '../../oracle/oracle.ts';
+import { asOracle, pair, roundCosts } from './harness.ts';
 
-// The same generated dataset behind the memory client and behind the fake Langfuse: every figure
-// the Langfuse client declares must equal the memory client's.
-const dataset = generateDemoDataset({ seed: 11, users: 80, days: 20 });
+// Every figure the Langfuse client declares, checked against the oracle (test/oracle), which
+// shares no code with src/: the fake and the client both compute through src/client/figures.ts,
+// so checking one against the other, or against the memory client, would hide a bug there.
+
+/**
+ * The demo data states every generation's totalCost and usage total; real exports do not
+ * always. Varied by position so that every fallback of the figure definitions is on the path:
+ * cost from costDetails.total, cost as the sum of costDetails, total tokens as input + output.
+ */
+function withFallbacks(dataset: Dataset): Dataset {
+  let generation = 0;
+  const observations = dataset.observations!.map((o): DatasetObservation => {
+    if (!o.model) return o;
+    const n = generation++;
+    const varied: DatasetObservation = { ...o };
+    if (n % 3 === 1) varied.totalCost = null;
+    if (n % 3 === 2) {
+      const { total: _total, ...parts } = o.costDetails ?? {};
+      varied.totalCost = null;
+      varied.costDetails = { ...parts, cache: 0.0001 };
+    }
+    if (n % 2 === 1) {
+      const { total: _total, ...parts } = o.usageDetails ?? {};
+      varied.usageDetails = { ...parts, cache_read_input_tokens: 7 };
+    }
+    return varied;
+  });
+  return { ...dataset, observations };
+}
+
+// A fixed end: the same data on every run, with RANGE inside it.
+const END = '2026-11-01T00:00:00.000Z';
+const dataset = withFallbacks(generateDemoDataset({ seed: 11, users: 80, days: 20, end: END }));
+const oracle = asOracle(dataset);
 const RANGE = { from: '2026-10-20T00:00:00.000Z', to: '2026-10-27T00:00:00.000Z' };
 
+// The oracle is slow on purpose: every user's summary is worked out once and re-sorted per field.
+let everyone: OracleSummary[] | undefined;
+function ranked(field: string): OracleSummary[] {
+  everyone ??= oracleUsers(oracle, {});
+  return [...everyone].sort(compareBy((row) => (row as unknown as Record<string, number>)[field]!, 'desc', (row) => row.userId));
+}
+
 /** Langfuse answers a category as its label only: its number is not compared. */
-function withoutCategoryNumbers(page: Page<TraceRow>) {
-  return { ...page, items: page.items.map((row) => ({ ...row, scores: row.scores.map((s) => ({ ...s, value: s.dataType === 'CATEGORICAL' ? null : s.value })) })) };
+function withoutCategoryNumbers<T extends Pick<TraceRow, 'scores'>>(rows: T[]) {
+  return rows.map((row) => ({ ...row, scores: row.scores.map((s) => ({ ...s, value: s.dataType === 'CATEGORICAL' ? null : s.value })) }));
 }
 
-function pick(user: Partial<UserSummary>, figures: readonly (UserFigure | 'userId')[]) {
-  return Object.fromEntries(figures.map((figure) => [figure, user[figure]]));
+function pick(user: object, figures: readonly (UserFigure | 'userId')[]) {
+  return Object.fromEntries(figures.map((figure) => [figure, (user as Record<string, unknown>)[figure]]));
 }
 
-describe.each(['v4', 'legacy'] as const)('Langfuse client (%s) — parity with the memory client', (api) => {
-  const { memory, langfuse } = pair(dataset, { fake: { api }, client: { api } });
+/** A page of `rows` as a source that counts them answers it. */
+function pageOf<T>(rows: T[], pageSize: number): Page<T> {
+  return { items: rows.slice(0, pageSize), page: 1, pageSize, total: rows.length, hasMore: pageSize < rows.length };
+}
+
+it('exercises every cost and token fallback of the figure definitions', () => {
+  const obs = dataset.observations!;
+  expect(obs.some((o) => o.totalCost == null && typeof o.costDetails?.total === 'number')).toBe(true);
+  expect(obs.some((o) => o.totalCost == null && o.costDetails && Object.keys(o.costDetails).length > 0 && o.costDetails.total === undefined)).toBe(true);
+  expect(obs.some((o) => o.usageDetails && Object.keys(o.usageDetails).length > 0 && o.usageDetails.total === undefined)).toBe(true);
+});
+
+describe.each(['v4', 'legacy'] as const)('Langfuse client (%s) — every figure as the oracle defines it', (api) => {
+  const { langfuse } = pair(dataset, { fake: { api }, client: { api } });
   const phaseOne = langfuse.capabilities.listFigures.filter((f) => !langfuse.capabilities.deferredFigures.includes(f));
   let userIds: string[] = [];
 
-  beforeAll(async () => {
-    const page = await memory.listUsers({ sort: { field: 'totalCost', direction: 'desc' }, pageSize: 1000 });
+  beforeAll(() => {
     // The heaviest user, one from the middle and the lightest: different shapes of history.
-    const items = page.items;
-    userIds = [items[0]!.userId, items[Math.floor(items.length / 2)]!.userId, items.at(-1)!.userId];
+    const byCost = ranked('totalCost');
+    userIds = [byCost[0]!.userId, byCost[Math.floor(byCost.length / 2)]!.userId, byCost.at(-1)!.userId];
   });
 
-  it.each(langfuse.capabilities.sortableFields)('ranks users by %s like the memory client, with the same list figures', async (field) => {
+  it.each(langfuse.capabilities.sortableFields)('ranks users by %s as the oracle does, with its list figures', async (field) => {
     const sort = { field, direction: 'desc' as const };
-    const [expected, actual] = await Promise.all([memory.listUsers({ sort, pageSize: 1000 }), langfuse.listUsers({ sort, pageSize: 1000 })]);
-    expect(actual.items.map((u) => u.userId)).toEqual(expected.items.map((u) => u.userId));
-    expect(roundCosts(actual.items.map((u) => pick(u, phaseOne)))).toEqual(roundCosts(expected.items.map((u) => pick(u, phaseOne))));
-    expect(actual.total).toBe(expected.total);
+    const expected = ranked(field);
+    const actual = await langfuse.listUsers({ sort, pageSize: 1000 });
+    expect(actual.items.map((u) => u.userId)).toEqual(expected.map((u) => u.userId));
+    expect(roundCosts(actual.items.map((u) => pick(u, phaseOne)))).toEqual(roundCosts(expected.map((u) => pick(u, phaseOne))));
+    expect(actual.total).toBe(expected.length);
   });
 
-  it('completes a page with the deferred figures the memory client computes', async () => {
-    const page = await memory.listUsers({ sort: { field: 'totalCost', direction: 'desc' }, pageSize: 25, page: 2 });
-    const ids = page.items.map((u) => u.userId);
-    const figures = await langfuse.getUserFigures!({ userIds: ids });
+  it('completes a page with the deferred figures', async () => {
+    const ids = ranked('totalCost').slice(25, 50);
+    const figures = await langfuse.getUserFigures!({ userIds: ids.map((u) => u.userId) });
     expect(figures.map((f) => pick(f, ['userId', ...langfuse.capabilities.deferredFigures]))).toEqual(
-      page.items.map((u) => pick(u, ['userId', ...langfuse.capabilities.deferredFigures])),
+      ids.map((u) => pick(u, ['userId', ...langfuse.capabilities.deferredFigures])),
     );
   });
 
@@ -51,32 +101,45 @@ describe.each(['v4', 'legacy'] as const)('Langfuse client (%s) — parity with t
     ['all time', undefined],
     ['a week', RANGE],
   ])('answers every detail figure, trace, session, score and bucket of a user over %s', async (_, range) => {
+    // Not a vacuous range: the heaviest user has several traces in it.
+    expect(tracesOf(oracle, userIds[0]!, { range }).length).toBeGreaterThan(5);
     for (const userId of userIds) {
       const query = { userId, ...(range ? { range } : {}) };
-      expect(roundCosts(await langfuse.getUser(userId, query))).toEqual(roundCosts(await memory.getUser(userId, query)));
+      expect(roundCosts(await langfuse.getUser(userId, query))).toEqual(roundCosts(oracleUser(oracle, userId, query)));
       for (const sort of [undefined, { field: 'totalCost' as const, direction: 'desc' as const }]) {
-        const [traces, expectedTraces] = await Promise.all([langfuse.listTraces({ ...query, sort, pageSize: 20 }), memory.listTraces({ ...query, sort, pageSize: 20 })]);
-        expect(roundCosts(withoutCategoryNumbers(traces))).toEqual(roundCosts(withoutCategoryNumbers(expectedTraces)));
+        const traces = await langfuse.listTraces({ ...query, sort, pageSize: 20 });
+        const expected = pageOf(oracleTraces(oracle, userId, { ...query, sort }), 20);
+        expect(roundCosts({ ...traces, items: withoutCategoryNumbers(traces.items) })).toEqual(roundCosts({ ...expected, items: withoutCategoryNumbers(expected.items) }));
       }
-      expect(roundCosts(await langfuse.listSessions({ ...query, pageSize: 50 }))).toEqual(roundCosts(await memory.listSessions({ ...query, pageSize: 50 })));
-      const [scores, expectedScores] = await Promise.all([langfuse.listScores({ ...query, pageSize: 100 }), memory.listScores({ ...query, pageSize: 100 })]);
-      expect(scores.items.map((s) => ({ ...s, value: s.dataType === 'CATEGORICAL' ? null : s.value }))).toEqual(
-        expectedScores.items.map((s) => ({ ...s, value: s.dataType === 'CATEGORICAL' ? null : s.value })),
-      );
-      expect(roundCosts(await langfuse.getActivity(query))).toEqual(roundCosts(await memory.getActivity(query)));
+      expect(roundCosts(await langfuse.listSessions({ ...query, pageSize: 50 }))).toEqual(roundCosts(pageOf(oracleSessions(oracle, userId, query), 50)));
+      const scores = await langfuse.listScores({ ...query, pageSize: 100 });
+      const withoutCategory = (rows: { dataType: string; value: number | null }[]) => rows.map((s) => ({ ...s, value: s.dataType === 'CATEGORICAL' ? null : s.value }));
+      expect({ ...scores, items: withoutCategory(scores.items) }).toEqual(pageOf(withoutCategory(oracleScores(oracle, userId, query)), 100));
+
+      // Buckets: contiguous, and each holds the figures of exactly the traces stamped inside it.
+      const activity = await langfuse.getActivity(query);
+      const traces = tracesOf(oracle, userId, query);
+      expect(activity.points.length).toBeGreaterThan(0);
+      activity.points.forEach((point, i) => {
+        if (i > 0) expect(point.start).toBe(activity.points[i - 1]!.end);
+      });
+      expect(roundCosts(activity.points)).toEqual(roundCosts(activity.points.map((p) => bucketFigures(oracle, traces, p.start, p.end))));
+      expect(activity.points.reduce((n, p) => n + p.traceCount, 0)).toBe(traces.length);
     }
   });
 
   it('honours environment and tag filters on a user', async () => {
     const userId = userIds[0]!;
     for (const filters of [{ environments: ['staging'] }, { tags: ['rag'] }, { environments: ['production'], tags: ['chat'] }]) {
-      expect(roundCosts(await langfuse.getUser(userId, { filters }))).toEqual(roundCosts(await memory.getUser(userId, { filters })));
+      expect(roundCosts(await langfuse.getUser(userId, { filters }))).toEqual(roundCosts(oracleUser(oracle, userId, { filters })));
     }
   });
 
   it('tells a user with no trace in the range (zero figures) from an unknown one (null)', async () => {
     const empty = { from: '2020-01-01T00:00:00.000Z', to: '2020-02-01T00:00:00.000Z' };
-    expect(await langfuse.getUser(userIds[0]!, { range: empty })).toEqual(await memory.getUser(userIds[0]!, { range: empty }));
+    const expected = oracleUser(oracle, userIds[0]!, { range: empty });
+    expect(expected).toMatchObject({ traceCount: 0, totalCost: 0, latencyP50: null });
+    expect(await langfuse.getUser(userIds[0]!, { range: empty })).toEqual(expected);
     expect(await langfuse.getUser('nobody-by-this-name', { range: empty })).toBeNull();
     expect(await langfuse.getUser('nobody-by-this-name')).toBeNull();
   });

@@ -2,9 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { UserlensError, createLangfuseClient } from '../../../src/core.ts';
 import { createFixtures, generateDemoDataset } from '../../../src/testing/index.ts';
-import { endpointOf, metricsQueryOf, pair } from './harness.ts';
+import { oracleUser, oracleUsers } from '../../oracle/oracle.ts';
+import { asOracle, endpointOf, metricsQueryOf, pair, roundCosts } from './harness.ts';
 
-const dataset = generateDemoDataset({ seed: 5, users: 40, days: 10 });
+const dataset = generateDemoDataset({ seed: 5, users: 40, days: 10, end: '2026-11-01T00:00:00.000Z' });
+// Expected users and figures come from the oracle, which shares no code with the client.
+const oracle = asOracle(dataset);
 
 describe('Langfuse client — the requests it makes', () => {
   it('asks metrics v2 for the top 1,000 users by the sort figure, descending, without a time dimension', async () => {
@@ -38,15 +41,12 @@ describe('Langfuse client — the requests it makes', () => {
   });
 
   it('cuts pages from the ranking: page 2 follows page 1, and the total is the ranking length', async () => {
-    const { langfuse, memory } = pair(dataset);
+    const { langfuse } = pair(dataset);
     const sort = { field: 'totalCost', direction: 'desc' } as const;
-    const [one, two, all] = await Promise.all([
-      langfuse.listUsers({ sort, pageSize: 7 }),
-      langfuse.listUsers({ sort, pageSize: 7, page: 2 }),
-      memory.listUsers({ sort, pageSize: 14 }),
-    ]);
-    expect([...one.items, ...two.items].map((u) => u.userId)).toEqual(all.items.map((u) => u.userId));
-    expect(one.total).toBe(all.total);
+    const [one, two] = await Promise.all([langfuse.listUsers({ sort, pageSize: 7 }), langfuse.listUsers({ sort, pageSize: 7, page: 2 })]);
+    const all = oracleUsers(oracle, { sort });
+    expect([...one.items, ...two.items].map((u) => u.userId)).toEqual(all.slice(0, 14).map((u) => u.userId));
+    expect(one.total).toBe(all.length);
     expect(one.hasMore).toBe(true);
     const last = await langfuse.listUsers({ sort, pageSize: 1000 });
     expect(last.hasMore).toBe(false);
@@ -61,9 +61,9 @@ describe('Langfuse client — the requests it makes', () => {
   });
 
   it('costs 3 requests for a detail view of a typical user, however many parts ask at once', async () => {
-    const { langfuse, requests, memory } = pair(dataset);
+    const { langfuse, requests } = pair(dataset);
     // A user with 11 to 50 traces: two pages of five, and their scores in one request.
-    const userId = (await memory.listUsers({ sort: { field: 'traceCount', direction: 'desc' }, pageSize: 1000 })).items.find((u) => u.traceCount > 10 && u.traceCount <= 50)!.userId;
+    const userId = oracleUsers(oracle, { sort: { field: 'traceCount', direction: 'desc' } }).find((u) => u.traceCount > 10 && u.traceCount <= 50)!.userId;
     const range = { from: '2026-10-22T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z' };
     await Promise.all([
       langfuse.getUser(userId, { range }),
@@ -95,8 +95,10 @@ describe('Langfuse client — the requests it makes', () => {
       for (let o = 1; o < 10; o++) f.observation({ parentObservationId: root.id, startTime: new Date(at + o * 100).toISOString(), totalCost: 0.01 });
       f.score({ value: 1 });
     }
-    const { langfuse, memory, requests } = pair(f.dataset());
-    expect(await langfuse.getUser('heavy')).toEqual(await memory.getUser('heavy'));
+    const { langfuse, requests } = pair(f.dataset());
+    const expected = oracleUser(asOracle(f.dataset()), 'heavy');
+    expect(expected).toMatchObject({ traceCount: 120, observationCount: 1200 });
+    expect(roundCosts(await langfuse.getUser('heavy'))).toEqual(roundCosts(expected));
     const count = (endpoint: string) => requests.filter((url) => endpointOf(url) === endpoint).length;
     // 120 traces × (1 root + 9) = 1,200 observations: 2 pages. 120 trace ids: 2 chunks of ≤ 100.
     expect(count('/api/public/v2/observations')).toBe(2);
@@ -105,7 +107,7 @@ describe('Langfuse client — the requests it makes', () => {
 
   it('aborts the shared read only when every caller has gone', async () => {
     const { langfuse, requests } = pair(dataset);
-    const userId = (await pair(dataset).memory.listUsers({ pageSize: 1 })).items[0]!.userId;
+    const userId = oracleUsers(oracle, {})[0]!.userId;
     const first = new AbortController();
     const a = langfuse.getUser(userId, {}, { signal: first.signal });
     const b = langfuse.getActivity({ userId });
@@ -131,10 +133,10 @@ describe('Langfuse client — the requests it makes', () => {
   });
 
   it('in auto mode, moves to the legacy endpoints after a v4 endpoint answers 404', async () => {
-    const { langfuse, memory, requests } = pair(dataset, { fake: { api: 'legacy' }, client: { api: 'auto' } });
+    const { langfuse, requests } = pair(dataset, { fake: { api: 'legacy' }, client: { api: 'auto' } });
     const sort = { field: 'totalCost', direction: 'desc' } as const;
     const page = await langfuse.listUsers({ sort, pageSize: 5 });
-    expect(page.items.map((u) => u.userId)).toEqual((await memory.listUsers({ sort, pageSize: 5 })).items.map((u) => u.userId));
+    expect(page.items.map((u) => u.userId)).toEqual(oracleUsers(oracle, { sort }).slice(0, 5).map((u) => u.userId));
     expect(requests.map(endpointOf)).toEqual(['/api/public/v2/metrics', '/api/public/metrics']);
     await langfuse.listUsers({ sort, pageSize: 5 });
     expect(requests.map(endpointOf).at(-1)).toBe('/api/public/metrics');
@@ -164,11 +166,11 @@ describe('Langfuse client — review cases', () => {
       f.trace({ userId: 'edge', timestamp });
       f.observation({ startTime: timestamp, totalCost: 1 });
     }
-    const { langfuse, memory } = pair(f.dataset());
+    const { langfuse } = pair(f.dataset());
     const [figures] = await langfuse.getUserFigures!({ userIds: ['edge'], range: day });
     expect(figures!.traceCount).toBe(2);
     expect((await langfuse.listUsers({ range: day })).items[0]!.totalCost).toBe(2);
-    expect(await langfuse.getUser('edge', { range: day })).toEqual(await memory.getUser('edge', { range: day }));
+    expect(await langfuse.getUser('edge', { range: day })).toEqual(oracleUser(asOracle(f.dataset()), 'edge', { range: day }));
   });
 
   it('counts, in the list, the observations that start in the range — documented, and unlike the detail view', async () => {
@@ -197,8 +199,8 @@ describe('Langfuse client — review cases', () => {
   });
 
   it('refuses to read more than maxObservationsPerUser for a detail view', async () => {
-    const { langfuse, memory } = pair(dataset, { client: { maxObservationsPerUser: 10 } });
-    const heavy = (await memory.listUsers({ sort: { field: 'observationCount', direction: 'desc' }, pageSize: 1 })).items[0]!;
+    const { langfuse } = pair(dataset, { client: { maxObservationsPerUser: 10 } });
+    const heavy = oracleUsers(oracle, { sort: { field: 'observationCount', direction: 'desc' } })[0]!;
     expect(heavy.observationCount).toBeGreaterThan(10);
     await expect(langfuse.getUser(heavy.userId)).rejects.toMatchObject({ code: 'invalid_query', field: 'range', message: expect.stringContaining('shorter range') });
   });
