@@ -1,29 +1,45 @@
 /**
- * Contract checker for tests: checks the requests userlens makes and the responses its fixtures
- * return against Langfuse's own OpenAPI spec, read at test time (never copied into the project).
+ * Langfuse's OpenAPI spec, read at test time where a copy is at hand (never copied into the
+ * project): $LANGFUSE_OPENAPI, else ../shared/langfuse-api/openapi.yml beside the repository.
+ * The contract checks run on our own fixtures (langfuseFacts.ts) in any clone; this module serves
+ * the extra cross-checks against the spec itself.
  *
- * - `checkRequest` matches the URL to a path template and checks every query parameter against the
- *   operation's declared parameters. The JSON-in-a-string parameters (`query` of the metrics
- *   endpoints, `filter` of `/v2/observations`) are checked against JSON Schemas built here from the
- *   prose the spec documents them with (the commented JSON block, the `### <view>` sections, ...).
- * - `checkResponse` validates a body with Ajv against the operation's response schema, after
- *   rewriting the OpenAPI 3.0 dialect (`nullable`, discriminated `oneOf`) into JSON Schema.
+ * - `loadSpecDocument` gives the parsed document; `readMetricsLanguage` and
+ *   `readObservationsFilterLanguage` what its prose documents of the JSON-in-a-string parameters
+ *   (the commented JSON block, the `### <view>` sections, ...).
+ * - `loadLangfuseSpec` gives a checker like `langfuseContract`, built from the whole spec:
+ *   `checkRequest` matches the URL to a path template and checks every query parameter against
+ *   the operation's; `checkResponse` validates a body with Ajv against the operation's response
+ *   schema, after rewriting the OpenAPI 3.0 dialect (`nullable`, discriminated `oneOf`).
  *
  * Test-only: not shipped, not exported from the package.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
+import {
+  type FilterGrammar,
+  type LangfuseSpec,
+  type Obj,
+  type Schema,
+  applyFilterGrammar,
+  checkFieldGroups,
+  checkRawValue,
+  formatAjvErrors,
+  isObj,
+  metricsQueryRules,
+  newAjv,
+  observationsFilterRules,
+  observationsParamRules,
+  show,
+  toUrl,
+  unique,
+} from './checks.ts';
 
-export interface LangfuseSpec {
-  /** Problems with a request the client makes ([] when it conforms). */
-  checkRequest(url: string | URL, method?: string): string[];
-  /** Problems with a response body for (method, path template or concrete path, status) against the spec's response schema ([] when it conforms). */
-  checkResponse(url: string | URL, status: number, body: unknown, method?: string): string[];
-}
+export type { LangfuseSpec } from './checks.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Finding and loading the spec
@@ -36,18 +52,23 @@ function specPath(): string {
   return fromEnv ? resolve(fromEnv) : DEFAULT_SPEC_PATH;
 }
 
-/** The message tests print when the spec is missing, naming where it looked. */
-export const SPEC_MISSING_MESSAGE: string = process.env.LANGFUSE_OPENAPI
-  ? `Langfuse OpenAPI spec not found at ${specPath()} (from LANGFUSE_OPENAPI): contract tests skipped.`
-  : `Langfuse OpenAPI spec not found at ${DEFAULT_SPEC_PATH}: contract tests skipped. ` +
-    'Set LANGFUSE_OPENAPI to the path of a copy of https://cloud.langfuse.com/generated/api/openapi.yml to run them.';
+/** Where the spec is looked for, and what is skipped without it. */
+export function specMissingMessage(): string {
+  const where = process.env.LANGFUSE_OPENAPI ? `${specPath()} (from LANGFUSE_OPENAPI)` : DEFAULT_SPEC_PATH;
+  return (
+    `Langfuse OpenAPI spec not found at ${where}: the [needs ../shared] cross-checks are skipped; ` +
+    'the contract checks still run on test/contract/langfuseFacts.ts. To cross-check, set LANGFUSE_OPENAPI ' +
+    'to a copy of https://cloud.langfuse.com/generated/api/openapi.yml.'
+  );
+}
 
-const loaded = new Map<string, LangfuseSpec>();
+const documents = new Map<string, Obj>();
+const checkers = new Map<string, LangfuseSpec>();
 
-/** Finds and parses the spec: env LANGFUSE_OPENAPI (a path), else <repo root>/../shared/langfuse-api/openapi.yml. null when absent. Parse once (cache). */
-export function loadLangfuseSpec(): LangfuseSpec | null {
+/** The parsed spec, or null when there is none at hand. Parsed once per path. */
+export function loadSpecDocument(): Obj | null {
   const path = specPath();
-  const cached = loaded.get(path);
+  const cached = documents.get(path);
   if (cached) return cached;
   if (!existsSync(path)) return null;
   // The spec reuses one `security` anchor in every operation: lift yaml's alias-bomb guard.
@@ -55,34 +76,29 @@ export function loadLangfuseSpec(): LangfuseSpec | null {
   if (!doc || typeof doc !== 'object' || !doc.paths || !doc.components?.schemas) {
     throw new Error(`${path} does not look like an OpenAPI document (no paths / components.schemas)`);
   }
-  const spec = new Spec(doc);
-  loaded.set(path, spec);
+  documents.set(path, doc);
+  return doc;
+}
+
+/** A checker built from the spec, or null when there is none at hand. Built once per path. */
+export function loadLangfuseSpec(): LangfuseSpec | null {
+  const path = specPath();
+  const doc = loadSpecDocument();
+  if (!doc) return null;
+  let spec = checkers.get(path);
+  if (!spec) {
+    spec = new Spec(doc);
+    checkers.set(path, spec);
+  }
   return spec;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-type Obj = Record<string, any>;
-type Schema = Obj;
-
 const SCHEMAS_ID = 'langfuse-openapi.json';
 const COMPONENT_REF = /^#\/components\/schemas\/(.+)$/;
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace'];
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function show(value: unknown): string {
-  let text: string;
-  try {
-    text = value === undefined ? 'undefined' : JSON.stringify(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
 
 function backticked(text: string): string[] {
   return [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
@@ -90,10 +106,6 @@ function backticked(text: string): string[] {
 
 function quoted(text: string): string[] {
   return [...text.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
-}
-
-function unique<T>(items: Iterable<T>): T[] {
-  return [...new Set(items)];
 }
 
 /** Lines of a markdown section: after the heading line matching `heading`, up to the next heading of the same or a higher level. */
@@ -116,84 +128,23 @@ function bulletName(line: string): string | undefined {
   return /^-\s+`([^`]+)`/.exec(line)?.[1];
 }
 
-/** JSON pointer `/metrics/0/measure` → `.metrics[0].measure` */
-function pointerToPath(pointer: string): string {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((p) => (/^\d+$/.test(p) ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`))
-    .join('');
-}
-
-function valueAt(data: unknown, pointer: string): unknown {
-  let cur: any = data;
-  for (const part of pointer.split('/').slice(1)) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = cur[part.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return cur;
-}
-
-/** Readable problems from Ajv errors; `root` names the checked thing (`body`, `query`, `filter`). */
-function formatAjvErrors(root: string, data: unknown, errors: ErrorObject[] | null | undefined): string[] {
-  const out: string[] = [];
-  for (const e of errors ?? []) {
-    // Wrapper noise: the `if` of a discriminated branch, the null branch of a nullable wrapper.
-    if (e.keyword === 'if') continue;
-    if (e.keyword === 'anyOf' && isObj(e.parentSchema) && e.parentSchema['x-nullable']) continue;
-    if (e.keyword === 'type' && e.params.type === 'null') continue;
-    const path = root + pointerToPath(e.instancePath);
-    const value = valueAt(data, e.instancePath);
-    const description = isObj(e.parentSchema) && typeof e.parentSchema.description === 'string' ? e.parentSchema.description : undefined;
-    switch (e.keyword) {
-      case 'required':
-        out.push(`${path}: missing required property "${e.params.missingProperty}"`);
-        break;
-      case 'additionalProperties':
-        out.push(`${path}: unknown property "${e.params.additionalProperty}" (not in the spec)`);
-        break;
-      case 'enum':
-        out.push(
-          `${path}: ${show(value)} is not ${description ?? 'an allowed value'} (allowed: ${(e.params.allowedValues as unknown[]).join(', ')})`,
-        );
-        break;
-      case 'const':
-        out.push(`${path}: ${show(value)} must be ${show(e.params.allowedValue)}`);
-        break;
-      case 'type':
-        out.push(`${path}: ${show(value)} must be ${e.params.type}${isObj(e.parentSchema) && e.parentSchema.nullable ? ' or null' : ''}`);
-        break;
-      case 'not':
-        out.push(`${path}: ${show(value)} is not allowed${description ? `: ${description}` : ''}`);
-        break;
-      case 'format':
-        out.push(`${path}: ${show(value)} is not a valid ${e.params.format}`);
-        break;
-      default:
-        out.push(`${path}: ${show(value)} ${e.message ?? `fails ${e.keyword}`}`);
-    }
-  }
-  return unique(out);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Query-parameter value checks
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
-
-function isIsoDateTime(value: unknown): value is string {
-  return typeof value === 'string' && ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
-}
-
 /** `limit` "Maximum 1000, default 50." → 1000 */
-function documentedMaximum(description: string | undefined): number | undefined {
+export function documentedMaximum(description: string | undefined): number | undefined {
   const m = /\bMaximum (\d+)\b/.exec(description ?? '');
   return m ? Number(m[1]) : undefined;
 }
 
+/** A parameter schema with its documented maximum, when only its description states one. */
+function withMaximum(schema: Schema, description: string | undefined): Schema {
+  const maximum = typeof schema.maximum === 'number' ? schema.maximum : documentedMaximum(description);
+  return maximum === undefined ? schema : { ...schema, maximum };
+}
+
 /** Field-group parameters document their groups in prose ("Available groups: core, basic, ..."). */
-function documentedGroups(description: string | undefined): string[] | undefined {
+export function documentedGroups(description: string | undefined): string[] | undefined {
   const m = /(?:Available(?: field)? groups|Allowed):\s*([\s\S]*?)(?:\.(?:\s|$)|—)/.exec(description ?? '');
   if (!m) return undefined;
   const text = m[1]!;
@@ -203,52 +154,10 @@ function documentedGroups(description: string | undefined): string[] | undefined
   return names.length > 0 && names.every((n) => /^[\w-]+$/.test(n)) ? names : undefined;
 }
 
-/** Problem with one raw (already URL-decoded) parameter value, or undefined. */
-function checkRawValue(label: string, raw: string, schema: Schema, description?: string): string | undefined {
-  if (Array.isArray(schema.enum)) {
-    return schema.enum.includes(raw) ? undefined : `${label}: ${show(raw)} is not one of ${schema.enum.join(', ')}`;
-  }
-  switch (schema.type) {
-    case 'integer': {
-      if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) return `${label}: ${show(raw)} is not an integer`;
-      return checkRange(label, Number(raw), schema, description);
-    }
-    case 'number': {
-      if (!/^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(raw) || !Number.isFinite(Number(raw))) {
-        return `${label}: ${show(raw)} is not a number`;
-      }
-      return checkRange(label, Number(raw), schema, description);
-    }
-    case 'boolean':
-      return raw === 'true' || raw === 'false' ? undefined : `${label}: ${show(raw)} is not a boolean (true or false)`;
-    case 'string':
-    case undefined:
-      if (schema.format === 'date-time' && !isIsoDateTime(raw)) {
-        return `${label}: ${show(raw)} is not an ISO 8601 date-time with a time zone`;
-      }
-      if (typeof schema.minLength === 'number' && raw.length < schema.minLength) {
-        return `${label}: ${show(raw)} is shorter than ${schema.minLength}`;
-      }
-      if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(raw)) {
-        return `${label}: ${show(raw)} does not match ${schema.pattern}`;
-      }
-      return undefined;
-    default:
-      return `${label}: parameters of type ${String(schema.type)} are not supported by this checker`;
-  }
-}
-
-function checkRange(label: string, n: number, schema: Schema, description?: string): string | undefined {
-  const max = typeof schema.maximum === 'number' ? schema.maximum : documentedMaximum(description);
-  if (typeof schema.minimum === 'number' && n < schema.minimum) return `${label}: ${n} is below the minimum ${schema.minimum}`;
-  if (max !== undefined && n > max) return `${label}: ${n} is above the documented maximum ${max}`;
-  return undefined;
-}
-
 // ---------------------------------------------------------------------------------------------
 // The commented JSON blocks the JSON-string parameters are documented with
 
-interface JsonBlock {
+export interface JsonBlock {
   /** Skeleton JSON Schema of the block (objects closed, leaf types from the placeholders). */
   schema: Schema;
   /** Schema node per path (`metrics.[].measure`). */
@@ -353,65 +262,15 @@ function parseOperatorTable(comment: string | undefined): Map<string, string[]> 
   return table;
 }
 
-/** The shape `value` takes for each filter type ("Type depends on filter type"). */
-function filterValueSchema(type: string): Schema {
-  switch (type) {
-    case 'string':
-    case 'stringObject':
-      return { type: 'string' };
-    case 'number':
-    case 'numberObject':
-      return { type: 'number' };
-    case 'datetime':
-      return { type: 'string', format: 'date-time' };
-    case 'boolean':
-      return { type: 'boolean' };
-    case 'stringOptions':
-    case 'categoryOptions':
-    case 'arrayOptions':
-      return { type: 'array', items: { type: 'string' } };
-    default:
-      return {};
-  }
-}
-
-interface FilterGrammar {
-  types: string[];
-  operators: Map<string, string[]>;
-  /** Filter types that need a `key`. */
-  keyTypes: string[];
-}
-
 function parseFilterGrammar(block: JsonBlock, prefix: string, fallback?: FilterGrammar): FilterGrammar {
   const types = listedValues(block.comments.get(`${prefix}type`)) ?? fallback?.types;
   if (!types) throw new Error(`no filter types documented at ${prefix}type`);
   const operators = parseOperatorTable(block.comments.get(`${prefix}operator`));
-  for (const [t, ops] of fallback?.operators ?? []) if (!operators.has(t)) operators.set(t, ops);
+  for (const [t, ops] of fallback?.operators ?? []) if (!operators.has(t)) operators.set(t, [...ops]);
   const keyComment = block.comments.get(`${prefix}key`) ?? '';
-  let keyTypes = (keyComment.match(/\w+/g) ?? []).filter((w) => types.includes(w));
+  let keyTypes: readonly string[] = (keyComment.match(/\w+/g) ?? []).filter((w) => types.includes(w));
   if (keyTypes.length === 0) keyTypes = fallback?.keyTypes ?? [];
   return { types, operators, keyTypes };
-}
-
-/** Per-type rules for a filter-condition item schema: operator, value, key. */
-function applyFilterGrammar(item: Schema, grammar: FilterGrammar): void {
-  item.properties.type = { ...item.properties.type, enum: grammar.types, description: 'a documented filter type' };
-  // `value` and `key` are required per type (below), whatever their comments say.
-  item.required = ((item.required as string[] | undefined) ?? []).filter((k) => k !== 'value' && k !== 'key');
-  item.allOf = grammar.types.map((t) => {
-    const ops = grammar.operators.get(t);
-    const required = [...(t === 'null' ? [] : ['value']), ...(grammar.keyTypes.includes(t) ? ['key'] : [])];
-    return {
-      if: { properties: { type: { const: t } }, required: ['type'] },
-      then: {
-        properties: {
-          operator: ops ? { enum: ops, description: `an operator for type ${t}` } : { not: {}, description: `the spec documents no operators for type ${t}` },
-          value: filterValueSchema(t),
-        },
-        required,
-      },
-    };
-  });
 }
 
 /** Requiredness from the comments: a key is required unless its comment says Optional / Required only / ... */
@@ -439,8 +298,6 @@ function applyRequired(block: JsonBlock): void {
 interface MetricsGrammar {
   /** High-cardinality dimensions per view (v2): grouping by them returns 400. */
   highCardinality: Map<string, string[]>;
-  aggregations: string[];
-  filterGrammar: FilterGrammar;
   /** The JSON Schema of the `query` value, per-view enums included. */
   validate: ValidateFunction;
 }
@@ -525,6 +382,87 @@ function parseAvailable(description: string, heading: RegExp): string[] | undefi
 }
 
 // ---------------------------------------------------------------------------------------------
+// What the spec documents of the two JSON-in-a-string languages
+
+/** A metrics endpoint's `query` language as the spec documents it. */
+export interface MetricsLanguage {
+  /** The commented JSON block: skeleton schema (requiredness applied) and comments. */
+  block: JsonBlock;
+  views: string[];
+  /** Per view (v2 only: v1 lists none). */
+  dimensions?: Map<string, string[]>;
+  measures?: Map<string, string[]>;
+  /** Per view (v2 only). */
+  highCardinality: Map<string, string[]>;
+  aggregations: string[];
+  granularities: string[];
+  directions: string[];
+  filters: FilterGrammar;
+  /** `config` keys with a documented range. */
+  configRanges: Map<string, [number, number]>;
+}
+
+function queryParamDescription(doc: Obj, template: string, name: string): string {
+  const param = ((doc.paths[template]?.get?.parameters ?? []) as Obj[]).find((p) => p.name === name);
+  if (!param) throw new Error(`GET ${template} has no ${name} parameter`);
+  return param.description as string;
+}
+
+export function readMetricsLanguage(doc: Obj, template: string): MetricsLanguage {
+  const description = doc.paths[template]?.get?.description as string;
+  const block = parseJsonBlock(queryParamDescription(doc, template, 'query'));
+  // v1 documents neither views sections nor an exhaustive aggregation list: those come from v2,
+  // which documents the same query language.
+  const v2 = template === '/api/public/v2/metrics' ? undefined : readMetricsLanguage(doc, '/api/public/v2/metrics');
+  const views = parseViews(description);
+  const viewNames = views ? [...views.measures.keys()] : listedValues(block.comments.get('view')?.split('One of')[1]);
+  if (!viewNames) throw new Error(`no views documented for GET ${template}`);
+  const aggregations = parseAvailable(description, /^## Aggregations/) ?? listedValues(block.comments.get('metrics.[].aggregation')) ?? v2?.aggregations;
+  const granularities = parseAvailable(description, /^## Time Granularities/) ?? listedValues(block.comments.get('timeDimension.granularity')?.split('One of')[1]);
+  const directions = listedValues(block.comments.get('orderBy.[].direction'));
+  if (!aggregations || !granularities || !directions) throw new Error(`aggregations, granularities or directions not documented for GET ${template}`);
+  // Types the metrics table lacks (categoryOptions) take their operators from the observations
+  // filter table, which documents the same filter language in full.
+  const fallback = v2?.filters ?? readObservationsFilterLanguage(doc).filters;
+  const filters = parseFilterGrammar(block, 'filters.[].', fallback);
+  const configRanges = new Map<string, [number, number]>();
+  for (const [path, comment] of block.comments) {
+    const range = /\((\d+)\s*-\s*(\d+)\)/.exec(comment);
+    if (path.startsWith('config.') && range) configRanges.set(path.slice('config.'.length), [Number(range[1]), Number(range[2])]);
+  }
+  applyRequired(block);
+  return {
+    block,
+    views: viewNames,
+    ...(views ? { dimensions: views.dimensions, measures: views.measures } : {}),
+    highCardinality: v2 ? new Map() : parseHighCardinality(description),
+    aggregations,
+    granularities,
+    directions,
+    filters,
+    configRanges,
+  };
+}
+
+/** The `/v2/observations` `filter` language as the spec documents it. */
+export function readObservationsFilterLanguage(doc: Obj): { block: JsonBlock; filters: FilterGrammar; columns: string[] } {
+  const description = queryParamDescription(doc, '/api/public/v2/observations', 'filter');
+  const block = parseJsonBlock(description);
+  const filters = parseFilterGrammar(block, '[].');
+  applyRequired(block);
+  // "## Available Columns": `- \`name\` (type) - ... (alias: \`other\`)`
+  const columns: string[] = [];
+  for (const line of sectionLines(description, /^## Available Columns/)) {
+    const name = bulletName(line);
+    if (!name) continue;
+    columns.push(name);
+    for (const alias of line.matchAll(/\(alias: `([^`]+)`\)/g)) columns.push(alias[1]!);
+  }
+  if (columns.length === 0) throw new Error('no columns under ## Available Columns in the observations filter documentation');
+  return { block, filters, columns: unique(columns) };
+}
+
+// ---------------------------------------------------------------------------------------------
 // OpenAPI 3.0 schema → Ajv (draft-07) schema
 
 interface RouteMatch {
@@ -577,7 +515,7 @@ class Spec implements LangfuseSpec {
         problems.push(`${p.name} (path): ${show(raw)} is not valid percent-encoding`);
         continue;
       }
-      const problem = checkRawValue(`${p.name} (path)`, value, this.deref(p.schema ?? {}), p.description);
+      const problem = checkRawValue(`${p.name} (path)`, value, withMaximum(this.deref(p.schema ?? {}), p.description));
       if (problem) problems.push(problem);
     }
 
@@ -595,7 +533,7 @@ class Spec implements LangfuseSpec {
       if (schema.type === 'array') {
         const items = this.deref(schema.items ?? {});
         for (const v of values) {
-          const problem = checkRawValue(name, v, items, param.description);
+          const problem = checkRawValue(name, v, withMaximum(items, param.description));
           if (problem) problems.push(problem);
         }
         continue;
@@ -604,7 +542,7 @@ class Spec implements LangfuseSpec {
         problems.push(`${name}: given ${values.length} times (${values.map((v) => show(v)).join(', ')}) but it is not an array parameter`);
       }
       for (const v of values) {
-        const problem = checkRawValue(name, v, schema, param.description);
+        const problem = checkRawValue(name, v, withMaximum(schema, param.description));
         if (problem) problems.push(problem);
         else problems.push(...this.checkSpecialValue(match.template, m, name, v, param));
       }
@@ -620,12 +558,7 @@ class Spec implements LangfuseSpec {
   private checkSpecialValue(template: string, method: string, name: string, value: string, param: Obj): string[] {
     if (name === 'fields') {
       const groups = documentedGroups(param.description);
-      if (!groups) return [];
-      return value
-        .split(',')
-        .map((g) => g.trim())
-        .filter((g) => !groups.includes(g))
-        .map((g) => `fields: ${g === '' ? 'empty group name' : show(g)} is not a documented field group (allowed: ${groups.join(', ')})`);
+      return groups ? checkFieldGroups(value, groups) : [];
     }
     if (method === 'GET' && name === 'query' && (template === '/api/public/v2/metrics' || template === '/api/public/metrics')) {
       return this.checkMetricsQuery(template, value);
@@ -638,19 +571,7 @@ class Spec implements LangfuseSpec {
 
   /** Rules between parameters that the operation descriptions state. */
   private checkOperationRules(template: string, method: string, given: Map<string, string[]>): string[] {
-    const problems: string[] = [];
-    if (method === 'GET' && template === '/api/public/v2/observations') {
-      // "When using the `filter` parameter, it takes precedence over individual query parameter filters."
-      const notFilters = new Set(['filter', 'fields', 'expandMetadata', 'limit', 'cursor', 'parseIoAsJson']);
-      if (given.has('filter')) {
-        for (const name of given.keys()) {
-          if (!notFilters.has(name)) problems.push(`${name}: ignored by Langfuse because \`filter\` is given (filter takes precedence over query parameter filters)`);
-        }
-      }
-      // "Setting this to `true` will return a 400 error."
-      if (given.get('parseIoAsJson')?.includes('true')) problems.push('parseIoAsJson: true returns 400 (deprecated)');
-    }
-    return problems;
+    return method === 'GET' && template === '/api/public/v2/observations' ? observationsParamRules(given) : [];
   }
 
   private match(pathname: string): RouteMatch | string {
@@ -704,54 +625,30 @@ class Spec implements LangfuseSpec {
   private metricsGrammar(template: string): MetricsGrammar {
     const cached = this.metrics.get(template);
     if (cached) return cached;
-    const op = this.operation(template, 'GET');
-    const param = (op.parameters as Obj[]).find((p) => p.name === 'query');
-    if (!param) throw new Error(`GET ${template} has no query parameter`);
-    const block = parseJsonBlock(param.description as string);
-    const description = op.description as string;
-    // v1 documents neither views sections nor an exhaustive aggregation list: those come from v2,
-    // which documents the same query language.
-    const v2 = template === '/api/public/v2/metrics' ? undefined : this.metricsGrammar('/api/public/v2/metrics');
-    const views = parseViews(description);
-    const viewNames = views ? [...views.measures.keys()] : listedValues(block.comments.get('view')?.split('One of')[1]);
-    if (!viewNames) throw new Error(`no views documented for GET ${template}`);
-    const aggregations = parseAvailable(description, /^## Aggregations/) ?? listedValues(block.comments.get('metrics.[].aggregation')) ?? v2?.aggregations;
-    const granularities = parseAvailable(description, /^## Time Granularities/) ?? listedValues(block.comments.get('timeDimension.granularity')?.split('One of')[1]);
-    const directions = listedValues(block.comments.get('orderBy.[].direction'));
-    if (!aggregations || !granularities || !directions) throw new Error(`aggregations, granularities or directions not documented for GET ${template}`);
-    // Types the metrics table lacks (categoryOptions) take their operators from the observations
-    // filter table, which documents the same filter language in full.
-    const fallbackFilters = v2?.filterGrammar ?? parseFilterGrammar(parseJsonBlock(this.queryParam('/api/public/v2/observations', 'filter').description), '[].');
-    const filters = parseFilterGrammar(block, 'filters.[].', fallbackFilters);
-
-    applyRequired(block);
+    const { block, views, dimensions, measures, highCardinality, aggregations, granularities, directions, filters, configRanges } = readMetricsLanguage(this.doc, template);
     const schema = block.schema;
     const n = (path: string): Schema => {
       const node = block.nodes.get(path);
       if (!node) throw new Error(`GET ${template} query documentation has no ${path}`);
       return node;
     };
-    Object.assign(n('view'), { enum: viewNames, description: 'a documented view' });
+    Object.assign(n('view'), { enum: views, description: 'a documented view' });
     Object.assign(n('metrics.[].aggregation'), { enum: aggregations, description: 'a documented aggregation' });
     Object.assign(n('timeDimension.granularity'), { enum: granularities, description: 'a documented granularity' });
     Object.assign(n('orderBy.[].direction'), { enum: directions, description: 'a documented direction' });
     for (const key of ['fromTimestamp', 'toTimestamp']) Object.assign(n(key), { format: 'date-time' });
-    for (const [path, node] of block.nodes) {
-      const range = /\((\d+)\s*-\s*(\d+)\)/.exec(block.comments.get(path) ?? '');
-      if (path.startsWith('config.') && range) Object.assign(node, { type: 'integer', minimum: Number(range[1]), maximum: Number(range[2]) });
-    }
+    for (const [key, [minimum, maximum]] of configRanges) Object.assign(n(`config.${key}`), { type: 'integer', minimum, maximum });
     applyFilterGrammar(n('filters.[]'), filters);
 
-    const highCardinality = v2 ? new Map<string, string[]>() : parseHighCardinality(description);
-    if (views) {
-      schema.allOf = viewNames.map((view) => {
-        const dims = unique([...(views.dimensions.get(view) ?? []), ...(highCardinality.get(view) ?? [])]);
+    if (dimensions && measures) {
+      schema.allOf = views.map((view) => {
+        const dims = unique([...(dimensions.get(view) ?? []), ...(highCardinality.get(view) ?? [])]);
         return {
           if: { properties: { view: { const: view } }, required: ['view'] },
           then: {
             properties: {
               dimensions: { items: { properties: { field: { enum: dims, description: `a dimension of view ${view}` } } } },
-              metrics: { items: { properties: { measure: { enum: views.measures.get(view), description: `a measure of view ${view}` } } } },
+              metrics: { items: { properties: { measure: { enum: measures.get(view), description: `a measure of view ${view}` } } } },
               // "Column to filter on (any dimension field)" (high-cardinality ones included: "Use them
               // in filters instead"), plus metadata, the column of the key-value types.
               filters: { items: { properties: { column: { enum: [...dims, 'metadata'], description: `a filter column of view ${view}` } } } },
@@ -760,7 +657,7 @@ class Spec implements LangfuseSpec {
         };
       });
     }
-    const grammar: MetricsGrammar = { highCardinality, aggregations, filterGrammar: filters, validate: this.ajv().compile(schema) };
+    const grammar: MetricsGrammar = { highCardinality, validate: this.ajv().compile(schema) };
     this.metrics.set(template, grammar);
     return grammar;
   }
@@ -783,67 +680,19 @@ class Spec implements LangfuseSpec {
     if (!isObj(query)) return problems;
     const q = query as Obj;
 
-    const from = isIsoDateTime(q.fromTimestamp) ? Date.parse(q.fromTimestamp) : undefined;
-    const to = isIsoDateTime(q.toTimestamp) ? Date.parse(q.toTimestamp) : undefined;
-    if (from !== undefined && to !== undefined && !(to > from)) {
-      problems.push(`query.toTimestamp: ${q.toTimestamp} must be after fromTimestamp ${q.fromTimestamp}`);
-    }
-
-    const metrics = (Array.isArray(q.metrics) ? q.metrics : []).filter(isObj);
-    const aliases = metrics.map((m) => `${String(m.aggregation)}_${String(m.measure)}`);
-    const dimensions = (Array.isArray(q.dimensions) ? q.dimensions : []).filter(isObj).map((d) => d.field as unknown);
-    const orderBy = (Array.isArray(q.orderBy) ? q.orderBy : []).filter(isObj);
-    orderBy.forEach((o, i) => {
-      if (typeof o.field === 'string' && !aliases.includes(o.field) && !dimensions.includes(o.field)) {
-        problems.push(
-          `query.orderBy[${i}].field: ${show(o.field)} is neither a selected dimension nor a selected metric alias (${[...dimensions.map(String), ...aliases].join(', ') || 'none selected'})`,
-        );
-      }
-    });
-
-    // High-cardinality dimensions (v2): 400 as grouping dimensions, except `userId` as a top-N
-    // query (DESIGN.md): explicit row_limit, orderBy on selected metrics desc, no timeDimension.
     const highCard = typeof q.view === 'string' ? (grammar.highCardinality.get(q.view) ?? []) : [];
-    dimensions.forEach((field, i) => {
-      if (typeof field !== 'string' || !highCard.includes(field)) return;
-      const label = `query.dimensions[${i}].field`;
-      if (field !== 'userId') {
-        problems.push(`${label}: ${field} is a high-cardinality dimension of view ${q.view}; grouping by it returns 400 (filter on it instead)`);
-        return;
-      }
-      const topN = `userId is high-cardinality: Langfuse accepts it only as a top-N query`;
-      if (!isObj(q.config) || q.config.row_limit === undefined) problems.push(`${label}: ${topN}, which needs an explicit config.row_limit (≤ 1000)`);
-      if (orderBy.length === 0) problems.push(`${label}: ${topN}, which needs a non-empty orderBy on selected metrics, direction desc`);
-      orderBy.forEach((o, j) => {
-        if (!aliases.includes(o.field)) problems.push(`query.orderBy[${j}].field: ${topN}; ${show(o.field)} is not a selected metric alias (${aliases.join(', ')})`);
-        if (o.direction !== 'desc') problems.push(`query.orderBy[${j}].direction: ${topN}; direction must be desc, not ${show(o.direction)}`);
-      });
-      if (q.timeDimension !== undefined && q.timeDimension !== null) problems.push(`query.timeDimension: ${topN}, which must not have a timeDimension`);
-    });
-    return unique(problems);
+    return unique([...problems, ...metricsQueryRules(q, highCard)]);
   }
 
   // --- observations `filter` ------------------------------------------------------------------
 
   private observationsFilterGrammar(): ValidateFunction {
     if (this.observationsFilter) return this.observationsFilter;
-    const description = this.queryParam('/api/public/v2/observations', 'filter').description as string;
-    const block = parseJsonBlock(description);
-    const grammar = parseFilterGrammar(block, '[].');
-    applyRequired(block);
+    const { block, filters, columns } = readObservationsFilterLanguage(this.doc);
     const item = block.nodes.get('[]');
     if (!item) throw new Error('the observations filter documentation has no condition object');
-    applyFilterGrammar(item, grammar);
-    // "## Available Columns": `- \`name\` (type) - ... (alias: \`other\`)`
-    const columns: string[] = [];
-    for (const line of sectionLines(description, /^## Available Columns/)) {
-      const name = bulletName(line);
-      if (!name) continue;
-      columns.push(name);
-      for (const alias of line.matchAll(/\(alias: `([^`]+)`\)/g)) columns.push(alias[1]!);
-    }
-    if (columns.length === 0) throw new Error('no columns under ## Available Columns in the observations filter documentation');
-    Object.assign(item.properties.column, { enum: unique(columns), description: 'a documented filter column' });
+    applyFilterGrammar(item, filters);
+    Object.assign(item.properties.column, { enum: columns, description: 'a documented filter column' });
     // `metadata` filters are on nested keys: a key is needed whatever the type.
     item.allOf.push({ if: { properties: { column: { const: 'metadata' } }, required: ['column'] }, then: { required: ['key'] } });
     this.observationsFilter = this.ajv().compile(block.schema);
@@ -859,21 +708,7 @@ class Spec implements LangfuseSpec {
     }
     const validate = this.observationsFilterGrammar();
     const problems = validate(filter) ? [] : formatAjvErrors('filter', filter, validate.errors);
-    if (!Array.isArray(filter)) return problems;
-    // "The `matches` operator is only supported for `input`, `output`, and stringObject `metadata` filters."
-    // "Any v2 `input` or `output` filter must be accompanied by at least one `=` or `matches` filter on `input` or `output`."
-    const conditions = filter.filter(isObj);
-    const io = conditions.filter((c) => c.column === 'input' || c.column === 'output');
-    conditions.forEach((c, i) => {
-      const ioColumn = c.column === 'input' || c.column === 'output';
-      if (c.operator === 'matches' && !ioColumn && !(c.column === 'metadata' && c.type === 'stringObject')) {
-        problems.push(`filter[${i}].operator: matches is only supported on input, output and stringObject metadata, not ${show(c.column)}`);
-      }
-    });
-    if (io.length > 0 && !io.some((c) => c.operator === '=' || c.operator === 'matches')) {
-      problems.push('filter: input/output filters must include at least one = or matches filter on input or output');
-    }
-    return unique(problems);
+    return Array.isArray(filter) ? unique([...problems, ...observationsFilterRules(filter)]) : problems;
   }
 
   // --- responses ------------------------------------------------------------------------------
@@ -906,8 +741,7 @@ class Spec implements LangfuseSpec {
   /** One Ajv for the spec, with components/schemas (rewritten) registered under SCHEMAS_ID. */
   private ajv(): Ajv {
     if (this.ajvInstance) return this.ajvInstance;
-    const ajv = new Ajv({ strict: false, allErrors: true, verbose: true, validateSchema: false });
-    addFormats(ajv);
+    const ajv = newAjv();
     const formats = new Set<string>();
     JSON.stringify(this.doc.components, (k, v: unknown) => {
       if (k === 'format' && typeof v === 'string') formats.add(v);
@@ -982,14 +816,6 @@ class Spec implements LangfuseSpec {
       }
     }
     return out;
-  }
-}
-
-function toUrl(url: string | URL): URL | string {
-  try {
-    return url instanceof URL ? url : new URL(url, 'http://localhost');
-  } catch {
-    return `url: ${show(String(url))} is not a URL`;
   }
 }
 
