@@ -16,6 +16,9 @@ function storiesOn(source: 'memory' | 'langfuse') {
     plugins: [storybookTest({ configDir: '.storybook', ...(source === 'langfuse' ? { tags: { exclude: ['memory-only'] } } : {}) })],
     test: {
       name: source === 'memory' ? 'stories' : 'stories (langfuse)',
+      // The 100k-user stories build their data inside the test: 8 s of a 15 s limit on two cores
+      // shared with the other projects. Room for that, not for slow views (bench measures those).
+      testTimeout: 30_000,
       browser: {
         enabled: true,
         headless: true,

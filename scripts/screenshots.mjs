@@ -1,6 +1,7 @@
-// `npm run screenshots [filter] [source]`: builds Storybook, then saves a PNG of every story (or
-// those whose id contains `filter`) to screenshots/, for looking at what the stories show; with
-// `langfuse` as the source, on the Langfuse client over MSW (files end in `--langfuse`).
+// `npm run screenshots [filter] [source]`: builds Storybook, then saves PNGs of every story (or
+// those whose id contains `filter`) at 1280 and 390 px wide, light and dark, to screenshots/, for
+// looking at what the stories show; with `langfuse` as the source, on the Langfuse client over
+// MSW (files end in `--langfuse`).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,14 +21,26 @@ const { origin, close } = await serveStatic(root);
 const index = JSON.parse(readFileSync(join(root, 'index.json'), 'utf8'));
 const stories = Object.values(index.entries).filter((entry) => entry.type === 'story' && entry.id.includes(filter));
 const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
-const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+// A desktop admin page and a phone, each light and dark.
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+];
+const THEMES = ['light', 'dark'];
 mkdirSync('screenshots', { recursive: true });
-for (const story of stories) {
-  await page.goto(`${origin}/iframe.html?id=${story.id}&viewMode=story&globals=source:${source}`);
-  await page.waitForSelector('#storybook-root > *', { timeout: 10_000 }).catch(() => {});
-  await page.waitForTimeout(Number(process.env.SCREENSHOT_WAIT_MS ?? 1500));
-  await page.screenshot({ path: `screenshots/${story.id}${suffix}.png`, fullPage: true });
-  console.log(`screenshots/${story.id}${suffix}.png`);
+for (const viewport of VIEWPORTS) {
+  const page = await browser.newPage({ viewport });
+  for (const story of stories) {
+    for (const theme of THEMES) {
+      await page.goto(`${origin}/iframe.html?id=${story.id}&viewMode=story&globals=source:${source};theme:${theme}`);
+      await page.waitForSelector('#storybook-root > *', { timeout: 10_000 }).catch(() => {});
+      await page.waitForTimeout(Number(process.env.SCREENSHOT_WAIT_MS ?? 1500));
+      const path = `screenshots/${story.id}--${viewport.width}-${theme}${suffix}.png`;
+      await page.screenshot({ path, fullPage: true });
+      console.log(path);
+    }
+  }
+  await page.close();
 }
 await browser.close();
 close();

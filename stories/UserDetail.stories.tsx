@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { demoClient } from '../.storybook/demoClient.ts';
+import { DEMO_NOW, demoClient } from '../.storybook/demoClient.ts';
 import { UserlensError, type UserTrackingClient } from '../src/core.ts';
 import { UserDetail } from '../src/index.ts';
 import { withFaults } from '../src/testing/index.ts';
@@ -38,10 +38,12 @@ const figure = async (canvasElement: HTMLElement, name: string) => {
   return value;
 };
 
-/** A typical user on the demo data: figures equal the list's row for the same range. */
+/** A typical user on the demo data, over the provider's default range (the last 30 days, as the list opens on). */
 export const TypicalUser: Story = {
   play: async ({ canvasElement }) => {
-    const stats = (await demoClient.getUser(typical))!;
+    const from = new Date(Math.floor((DEMO_NOW - 30 * 86_400_000) / 1000) * 1000).toISOString();
+    const stats = (await demoClient.getUser(typical, { range: { from } }))!;
+    await expect(stats.traceCount).toBeGreaterThan(0);
     const count = new Intl.NumberFormat('en-US');
     await expect((await figure(canvasElement, 'Traces')).textContent).toBe(count.format(stats.traceCount));
     await expect((await figure(canvasElement, 'Sessions')).textContent).toBe(count.format(stats.sessionCount));
@@ -68,9 +70,41 @@ export const KeyboardTabs: Story = {
   },
 };
 
+/** Days start at the viewer's midnight: the provider's `timeZone` (here Pacific/Chatham, UTC+13:45) decides the buckets and their names. */
+export const ViewerTimeZone: Story = {
+  globals: { timeZone: 'Pacific/Chatham' },
+  play: async ({ canvasElement }) => {
+    const from = new Date(Math.floor((DEMO_NOW - 30 * 86_400_000) / 1000) * 1000).toISOString();
+    const expected = await demoClient.getActivity({ userId: typical, range: { from }, granularity: 'auto', timeZone: 'Pacific/Chatham' });
+    const day = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'Pacific/Chatham' });
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByText('Show as a table', {}, { timeout: 15_000 }));
+    const table = canvas.getByRole('table', { name: /per day/ });
+    const rows = within(table).getAllByRole('row').slice(1);
+    await expect(rows).toHaveLength(expected.points.length);
+    // Each bucket starts at a Chatham midnight and is named by its Chatham date.
+    await expect(rows[0]!.querySelector('th')!.textContent).toBe(day.format(new Date(expected.points[0]!.start)));
+    await expect(new Date(expected.points[1]!.start).toISOString()).toMatch(/T1[01]:15:00\.000Z$/);
+    await expect(canvas.queryByText(/in UTC/)).toBeNull();
+  },
+};
+
+/** A source that can bucket only in UTC: the chart names its days in UTC and says so, instead of passing them off as local. */
+export const UtcOnlySource: Story = {
+  globals: { timeZone: 'Pacific/Chatham' },
+  parameters: { userlens: { client: (source: UserTrackingClient) => withCapabilities(source, { timeZones: false }) } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByText('Show as a table', {}, { timeout: 15_000 }));
+    const table = canvas.getByRole('table', { name: /per day/ });
+    for (const row of within(table).getAllByRole('row').slice(1)) await expect(row.querySelector('th')!.textContent).toMatch(/ UTC$/);
+    await expect(canvasElement.querySelector('[data-part="user-detail-utc"]')).toHaveTextContent('Hours, days and weeks in UTC');
+  },
+};
+
 /** A power user with 10,000 traces. */
 export const PowerUser: Story = {
-  args: { userId: 'power.user@example.com', siblings: undefined },
+  args: { userId: 'power.user@example.com', siblings: undefined, defaultRange: { preset: 'all' } },
   parameters: { userlens: { dataset: { key: 'power', dataset: powerDataset } } },
   play: async ({ canvasElement }) => {
     await expect(await figure(canvasElement, 'Traces')).toHaveTextContent('10,000');

@@ -292,3 +292,39 @@ describe('UserDetail — review cases', () => {
     expect(bars[1]!.getAttribute('aria-label')).toMatch(/: \d/);
   });
 });
+
+describe('UserDetail — days in the viewer’s time zone', () => {
+  // Shanghai is UTC+8: 17:00 UTC on 1 January is 01:00 on 2 January there.
+  const f = createFixtures();
+  for (const timestamp of ['2026-12-28T20:00:00.000Z', '2027-01-01T10:00:00.000Z', '2027-01-01T17:00:00.000Z']) {
+    f.trace({ userId: 'traveller', timestamp });
+    f.observation({ totalCost: 0.01 });
+  }
+  const zoned = createMemoryClient(f.dataset());
+  const activityRows = async () => {
+    await userEvent.click(await screen.findByText('Show as a table'));
+    const table = screen.getByRole('table', { name: /Traces per day/ });
+    return within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.textContent)
+      .filter((text) => !text!.endsWith('0'));
+  };
+
+  it('buckets days on the provider’s zone and names them in it', async () => {
+    const getActivity = vi.fn(zoned.getActivity);
+    renderAllTime(<UserDetail userId="traveller" />, { client: { ...zoned, getActivity }, timeZone: 'Asia/Shanghai' });
+    expect(await activityRows()).toEqual(['Dec 29, 20261', 'Jan 1, 20271', 'Jan 2, 20271']);
+    expect(getActivity.mock.lastCall![0]).toMatchObject({ userId: 'traveller', timeZone: 'Asia/Shanghai' });
+    expect(screen.queryByText(/in UTC/)).toBeNull();
+  });
+
+  it('says UTC where the source buckets only in UTC, instead of passing its days off as local', async () => {
+    const getActivity = vi.fn(zoned.getActivity);
+    const utcOnly: UserTrackingClient = { ...zoned, capabilities: { ...zoned.capabilities, timeZones: false }, getActivity };
+    const { container } = renderAllTime(<UserDetail userId="traveller" />, { client: utcOnly, timeZone: 'Asia/Shanghai' });
+    expect(await activityRows()).toEqual(['Dec 28, 2026 UTC1', 'Jan 1, 2027 UTC2']);
+    expect(getActivity.mock.lastCall![0]).not.toHaveProperty('timeZone');
+    expect(container.querySelector('[data-part="user-detail-utc"]')).toHaveTextContent('Hours, days and weeks in UTC');
+  });
+});

@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UserList, createMemoryClient, type UsersQuery, type UserTrackingClient } from '../../src/index.ts';
@@ -483,5 +483,29 @@ describe('UserList — one clock and one default range, from the provider', () =
     renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} />, { client: spy.client, now: () => now, defaultRange: { preset: '7d' } });
     await rows();
     expect(spy.lastQuery().range ?? {}).toEqual({});
+  });
+});
+
+describe('UserList — custom ranges in the viewer’s time zone', () => {
+  it('reads and shows the from–to in the provider’s zone, and asks for instants', async () => {
+    const spy = spyClient();
+    const onRangeChange = vi.fn();
+    const { rerender } = renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} onRangeChange={onRangeChange} />, {
+      client: spy.client,
+      timeZone: 'America/St_Johns',
+    });
+    await rows();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Date range' }), 'custom');
+    expect(screen.getByText('Times in America/St_Johns')).toBeInTheDocument();
+    // St. John's is UTC−3:30 in winter and −2:30 in summer.
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-10-01T00:00' } });
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-12-01T00:00' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    const range = { preset: 'custom', from: '2026-10-01T02:30:00.000Z', to: '2026-12-01T03:30:00.000Z' };
+    expect(onRangeChange).toHaveBeenLastCalledWith(range);
+    await waitFor(() => expect(spy.lastQuery().range).toEqual({ from: range.from, to: range.to }));
+    // A range from the host's URL shows in the same zone.
+    rerender(<UserList showDistribution={false} range={{ preset: 'custom', from: '2026-07-01T12:00:00.000Z' }} />);
+    expect(screen.getByLabelText('From')).toHaveValue('2026-07-01T09:30');
   });
 });
