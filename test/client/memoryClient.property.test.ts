@@ -8,6 +8,7 @@ import {
   isError,
   latencyOf,
   observationsOf,
+  oracleScores,
   oracleUsers,
   summarize,
   tokensOf,
@@ -247,23 +248,7 @@ describe('createMemoryClient — per-user lists against the oracle', () => {
       fc.asyncProperty(perUserArb, fc.constantFrom('timestamp', 'name', 'value'), async ({ ds, direction, ...q }, field) => {
         const oracle = asOracle(ds);
         const page = await createMemoryClient(asDataset(ds)).listScores({ ...q, sort: { field, direction } });
-        const traceIds = tracesOf(oracle, q.userId, q).map((trace) => trace.id);
-        const rows = oracle.scores
-          .filter((s) => traceIds.includes(s.traceId))
-          .map((s) => ({
-            id: s.id,
-            timestamp: s.timestamp,
-            name: s.name,
-            dataType: s.dataType,
-            value: s.value ?? null,
-            stringValue: s.stringValue ?? null,
-            source: s.source,
-            comment: s.comment ?? null,
-            traceId: s.traceId,
-            observationId: s.observationId ?? null,
-          }));
-        const get = (row: (typeof rows)[number]) => (field === 'timestamp' ? Date.parse(row.timestamp) : row[field]);
-        rows.sort(compareBy(get, direction, (row) => row.id));
+        const rows = oracleScores(oracle, q.userId, { ...q, sort: { field, direction } });
         const offset = (q.page - 1) * q.pageSize;
         expect(page.total).toBe(rows.length);
         expect(page.items).toEqual(rows.slice(offset, offset + q.pageSize));
