@@ -78,10 +78,20 @@ describe('UserDetail — consistency (the same figures everywhere)', () => {
       { numRuns: 150 },
     );
   });
+});
+
+/** A leap day, the day New York moves to summer time, and a day a year earlier when Europe moves back. */
+const CLOCKS = ['2028-02-29T10:30:05.250Z', '2027-03-14T07:30:00.000Z', '2025-10-26T00:45:30.000Z'];
+
+describe.each(CLOCKS)('UserDetail — on a clock pinned to %s', (clock) => {
+  const now = Date.parse(clock);
+  const recent = createMemoryClient(generateDemoDataset({ seed: 31, users: 40, end: Math.floor(now / 3_600_000) * 3_600_000 }));
+  beforeEach(() => vi.setSystemTime(now));
+  const since = (days: number) => new Date(Math.floor((now - days * DAY) / 1000) * 1000).toISOString();
 
   it.each([undefined, { preset: '7d' as const }])('opens on the range of the list, so the figures equal the user’s row (provider range %o)', async (defaultRange) => {
-    const spy = spied();
-    const userId = (await memory.listUsers({ range: { from: new Date(NOW - 7 * DAY).toISOString() }, sort: { field: 'traceCount', direction: 'desc' }, pageSize: 1 })).items[0]!.userId;
+    const spy = spied(recent);
+    const userId = (await recent.listUsers({ range: { from: since(7) }, sort: { field: 'traceCount', direction: 'desc' }, pageSize: 1 })).items[0]!.userId;
     const provider = { client: spy.client, ...(defaultRange ? { defaultRange } : {}) };
     const list = renderWithProvider(<UserList showDistribution={false} defaultSearch={userId} />, provider);
     const table = await screen.findByRole('table');
@@ -93,8 +103,24 @@ describe('UserDetail — consistency (the same figures everywhere)', () => {
     expect(await statValue('Traces')).toBe(cells.traceCount);
     expect(await statValue('Cost')).toBe(cells.totalCost);
     const days = defaultRange ? 7 : 30;
-    expect(spy.getUser.mock.lastCall![1]).toEqual({ range: { from: new Date(NOW - days * DAY).toISOString() } });
+    expect(spy.getUser.mock.lastCall![1]).toEqual({ range: { from: since(days) } });
     expect(screen.getByRole('combobox', { name: 'Date range' })).toHaveValue(`${days}d`);
+  });
+
+  it('asks for the chosen range, and offers all time when the range is empty', async () => {
+    const spy = spied(recent);
+    const month = await recent.listUsers({ range: { from: since(30) }, pageSize: 50 });
+    const userId = month.items.find((user) => user.traceCount > 0 && Date.parse(user.lastEvent!) < now - 3_600_000)!.userId;
+    const { getUser } = spy;
+    renderWithProvider(<UserDetail userId={userId} />, { client: spy.client });
+    await statValue('Traces');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Date range' }), '30m');
+    await waitFor(() => expect(getUser.mock.lastCall![1]).toEqual({ range: { from: since(30 / 1440) } }));
+    // This user's last trace is older than half an hour: nothing in the range.
+    expect(await screen.findByRole('heading', { name: 'No activity in this range' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Show all time' }));
+    await waitFor(() => expect(getUser.mock.lastCall![1]).toEqual({}));
+    expect(await statValue('Traces')).not.toBe('0');
   });
 });
 
@@ -127,19 +153,6 @@ describe('UserDetail — tabs, sorting, paging, range', () => {
     expect(spy.listScores).toHaveBeenCalled();
     await userEvent.click(within(screen.getByRole('tabpanel')).getByRole('button', { name: /^Value/ }));
     await waitFor(() => expect(spy.listScores.mock.calls.some(([q]) => q.sort?.field === 'value')).toBe(true));
-  });
-
-  it('asks for the chosen range, and offers all time when the range is empty', async () => {
-    const [userId] = await busiest();
-    const spy = spied();
-    renderAllTime(<UserDetail userId={userId!} />, { client: spy.client });
-    await statValue('Traces');
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Date range' }), '24h');
-    await waitFor(() => expect(spy.getUser.mock.lastCall![1]?.range?.from).toBeDefined());
-    // The demo history ended weeks ago: nothing in the last 24 hours.
-    expect(await screen.findByRole('heading', { name: 'No activity in this range' })).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Show all time' }));
-    await waitFor(() => expect(spy.getUser.mock.lastCall![1]).toEqual({}));
   });
 
   it('steps to the previous and next user of the host’s list, links encoded', async () => {

@@ -12,7 +12,7 @@ import { loadLangfuseSpec, specMissingMessage } from './openapi.ts';
 const spec = loadLangfuseSpec();
 if (!spec) console.warn(specMissingMessage());
 
-const dataset = generateDemoDataset({ seed: 21, users: 30, days: 14 });
+const dataset = generateDemoDataset({ seed: 21, users: 30, days: 14, end: '2026-11-01T00:00:00.000Z' });
 const range = { from: '2026-10-25T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z' };
 
 /** Everything the two views ask for, through the fake; run once per API generation. */

@@ -30,6 +30,8 @@ function tenant(scope: LangfuseScope | null) {
   const answers: Response[] = [];
   const client = createLangfuseClient({
     baseUrl: 'https://host.example/api/userlens',
+    // Open ranges end on this clock, after the fixtures, on any machine date.
+    now: () => Date.parse('2026-11-02T00:00:00.000Z'),
     fetch: async (input, init) => {
       const response = await proxy(new Request(input, init));
       answers.push(response.clone());

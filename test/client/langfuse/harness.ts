@@ -3,6 +3,11 @@ import { createLangfuseFake, type LangfuseFakeOptions } from '../../../src/testi
 import type { OracleDataset } from '../../oracle/oracle.ts';
 
 export const BASE_URL = 'https://langfuse.test/api/userlens';
+/**
+ * The clients' clock: open ranges end here (Langfuse's metrics need both ends), after every
+ * dataset these tests build, whatever day the machine thinks it is.
+ */
+export const TEST_NOW = Date.parse('2026-11-02T12:00:00.000Z');
 
 /**
  * A memory client and a Langfuse client over the same dataset, the latter through the fake API.
@@ -29,7 +34,7 @@ export function pair(dataset: Dataset, options: { fake?: LangfuseFakeOptions; cl
     answers.push({ url, status: response.status, body: response.clone().json() as Promise<unknown> });
     return response;
   };
-  const langfuse = createLangfuseClient({ baseUrl: BASE_URL, fetch, retry: { baseDelayMs: 1 }, ...options.client });
+  const langfuse = createLangfuseClient({ baseUrl: BASE_URL, fetch, retry: { baseDelayMs: 1 }, now: () => TEST_NOW, ...options.client });
   return { memory: createMemoryClient(dataset), langfuse, fake, requests, answers };
 }
 
