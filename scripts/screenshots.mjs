@@ -9,7 +9,8 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 import { serveStatic } from './staticServer.mjs';
 
-const filter = process.argv[2] ?? '';
+// Several filters may be given, separated by commas.
+const filters = (process.argv[2] ?? '').split(',');
 const source = process.argv[3] === 'langfuse' ? 'langfuse' : 'memory';
 const suffix = source === 'langfuse' ? '--langfuse' : '';
 const built = spawnSync('npm', ['run', 'build-storybook'], { stdio: 'inherit' });
@@ -19,7 +20,7 @@ const root = 'storybook-static';
 const { origin, close } = await serveStatic(root);
 
 const index = JSON.parse(readFileSync(join(root, 'index.json'), 'utf8'));
-const stories = Object.values(index.entries).filter((entry) => entry.type === 'story' && entry.id.includes(filter));
+const stories = Object.values(index.entries).filter((entry) => entry.type === 'story' && filters.some((filter) => entry.id.includes(filter)));
 const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
 // A desktop admin page and a phone, each light and dark.
 const VIEWPORTS = [

@@ -47,6 +47,19 @@ export const Default: Story = {
   },
 };
 
+/** A custom range in the viewer's zone (America/St_Johns, UTC−3:30): entered and shown on that clock, asked for as instants. */
+export const CustomRangeInViewerZone: Story = {
+  globals: { timeZone: 'America/St_Johns' },
+  args: { defaultRange: { preset: 'custom', from: '2026-11-20T03:30:00.000Z', to: '2026-11-27T03:30:00.000Z' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByLabelText('From')).toHaveValue('2026-11-20T00:00');
+    await expect(canvas.getByLabelText('To')).toHaveValue('2026-11-27T00:00');
+    await expect(canvas.getByText('Times in America/St_Johns')).toBeInTheDocument();
+    await expect((await dataRows(canvasElement)).length).toBeGreaterThan(1);
+  },
+};
+
 /** Sorting by cost: the header button asks the source for the new order and marks the column. */
 export const SortByCost: Story = {
   play: async ({ canvasElement }) => {
