@@ -66,7 +66,14 @@ export function createFormatters(options: FormatOptions = {}): Formatters {
 
 /** The zone the runtime runs in (the browser's, on a page). */
 export function runtimeTimeZone(): string {
-  return new Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  try {
+    // Some runtimes report a zone they cannot format in (`Etc/Unknown` when TZ is empty).
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone ?? 'UTC';
+  } catch {
+    return 'UTC';
+  }
 }
 
 const TINY = 0.000001;

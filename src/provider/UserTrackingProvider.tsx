@@ -1,6 +1,6 @@
 'use client';
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
-import { useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { isPermanentError } from '../client/errors.js';
 import type { UserTrackingClient } from '../client/types.js';
 import { checkTimeZone } from '../client/calendar.js';
@@ -101,7 +101,7 @@ export function UserTrackingProvider(props: UserTrackingProviderProps) {
     theme = 'auto',
     density = 'comfortable',
     unstyled = false,
-    now = Date.now,
+    now: nowProp = Date.now,
     timeZone: timeZoneProp,
     defaultRange = DEFAULT_RANGE,
     children,
@@ -118,6 +118,13 @@ export function UserTrackingProvider(props: UserTrackingProviderProps) {
     privateQueryClient.mount();
     return () => privateQueryClient.unmount();
   }, [usesPrivate, privateQueryClient]);
+  // One clock function for the provider's life that calls the latest `now`: a host writing
+  // `now={() => …}` inline must not restart every timer and memo below on each render.
+  const nowRef = useRef(nowProp);
+  useEffect(() => {
+    nowRef.current = nowProp;
+  });
+  const now = useCallback(() => nowRef.current(), []);
   const format = createFormatters({ locale, currency, currencyRate, timeZone });
   // Compared by value: a host writing `defaultRange={{ preset: '7d' }}` inline keeps one object.
   const rangeValueKey = JSON.stringify(defaultRange);

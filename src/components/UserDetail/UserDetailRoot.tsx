@@ -1,7 +1,7 @@
 'use client';
 import { useControllableState } from '@radix-ui/react-use-controllable-state';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { forwardRef, useCallback, useMemo, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type {
   Activity,
   DateRange,
@@ -190,12 +190,18 @@ export const UserDetailRoot = forwardRef<HTMLDivElement, UserDetailRootProps>((p
   );
 
   // As in the list: a range that moves makes new keys (which fetch); one that stays refetches.
+  // Read through a ref, so `refresh` (and a live-refresh timer) outlives re-renders with an
+  // equal inline range.
+  const shown = useRef({ range, anchor });
+  useEffect(() => {
+    shown.current = { range, anchor };
+  });
   const refresh = useCallback(() => {
     client.invalidate?.();
     const next = now();
-    if (movesRange(range, anchor, next)) setAnchor(next);
+    if (movesRange(shown.current.range, shown.current.anchor, next)) setAnchor(next);
     else void queryClient.invalidateQueries({ queryKey: userTrackingQueries.scope(client) });
-  }, [range, anchor, queryClient, client, now]);
+  }, [queryClient, client, now]);
 
   // An id listed twice would make the steps loop: each id counts once, where it first appears.
   const order = siblings ? [...new Set(siblings)] : [];

@@ -1,7 +1,7 @@
 'use client';
 import { useControllableState } from '@radix-ui/react-use-controllable-state';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { forwardRef, useCallback, useEffect, useMemo, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type {
   ClientCapabilities,
   FigureBand,
@@ -363,12 +363,18 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
   // A relative range that moves with the clock makes new keys: those fetch by themselves, and
   // invalidating as well would fetch the old keys a second time. A range that stays where it is
   // (fixed, or a clock that has not moved a second) refetches its keys.
+  // Read through a ref, so `refresh` (and a live-refresh timer) outlives re-renders with an
+  // equal inline range.
+  const shown = useRef({ range, anchor });
+  useEffect(() => {
+    shown.current = { range, anchor };
+  });
   const refresh = useCallback(() => {
     client.invalidate?.();
     const next = now();
-    if (movesRange(range, anchor, next)) setAnchor(next);
+    if (movesRange(shown.current.range, shown.current.anchor, next)) setAnchor(next);
     else void queryClient.invalidateQueries({ queryKey: userTrackingQueries.scope(client) });
-  }, [range, anchor, queryClient, client, now]);
+  }, [queryClient, client, now]);
   useEffect(() => {
     if (!refreshInterval) return;
     const timer = setInterval(refresh, refreshInterval);

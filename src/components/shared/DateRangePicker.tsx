@@ -49,9 +49,10 @@ export function DateRangePicker({ value: range, onValueChange: setRange }: DateR
   const [from, setFrom] = useState(range.preset === 'custom' ? toZoneInput(range.from, timeZone) : '');
   const [to, setTo] = useState(range.preset === 'custom' ? toZoneInput(range.to, timeZone) : '');
   // A new value from outside (the host's URL, "show all time") replaces what is being edited.
-  const [shown, setShown] = useState(() => rangeKey(range));
-  if (shown !== rangeKey(range)) {
-    setShown(rangeKey(range));
+  const shownKey = `${rangeKey(range)}\u0000${timeZone}`;
+  const [shown, setShown] = useState(shownKey);
+  if (shown !== shownKey) {
+    setShown(shownKey);
     setCustomOpen(range.preset === 'custom');
     setFrom(range.preset === 'custom' ? toZoneInput(range.from, timeZone) : '');
     setTo(range.preset === 'custom' ? toZoneInput(range.to, timeZone) : '');
