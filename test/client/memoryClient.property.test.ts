@@ -5,10 +5,10 @@ import { bandsArb, datasetArb, filtersArb, numericFields, rangeArb, sortFields, 
 import {
   compareBy,
   costOf,
-  isError,
   latencyOf,
   observationsOf,
   oracleScores,
+  oracleSessions,
   oracleUsers,
   summarize,
   tokensOf,
@@ -210,31 +210,7 @@ describe('createMemoryClient — per-user lists against the oracle', () => {
       fc.asyncProperty(perUserArb, fc.constantFrom(...fields), async ({ ds, direction, ...q }, field) => {
         const oracle = asOracle(ds);
         const page = await createMemoryClient(asDataset(ds)).listSessions({ ...q, sort: { field, direction } });
-        const traces = tracesOf(oracle, q.userId, q);
-        const ids = [...new Set(traces.map((trace) => trace.sessionId).filter((s) => s))] as string[];
-        const rows = ids.map((sessionId) => {
-          const mine = traces.filter((trace) => trace.sessionId === sessionId);
-          const times = mine.map((trace) => Date.parse(trace.timestamp));
-          const obs = observationsOf(oracle, mine);
-          return {
-            sessionId,
-            createdAt: new Date(Math.min(...times)).toISOString(),
-            lastActivity: new Date(Math.max(...times)).toISOString(),
-            durationMs: Math.max(...times) - Math.min(...times),
-            traceCount: mine.length,
-            observationCount: obs.length,
-            inputTokens: obs.reduce((s, o) => s + tokensOf(o).input, 0),
-            outputTokens: obs.reduce((s, o) => s + tokensOf(o).output, 0),
-            totalTokens: obs.reduce((s, o) => s + tokensOf(o).total, 0),
-            totalCost: obs.reduce((s, o) => s + costOf(o), 0),
-            errorCount: mine.filter((trace) => isError(oracle, trace)).length,
-          };
-        });
-        const get = (row: (typeof rows)[number]) => {
-          const value = row[field];
-          return typeof value === 'string' ? Date.parse(value) : value;
-        };
-        rows.sort(compareBy(get, direction, (row) => row.sessionId));
+        const rows = oracleSessions(oracle, q.userId, { ...q, sort: { field, direction } });
         const offset = (q.page - 1) * q.pageSize;
         expect(page.total).toBe(rows.length);
         expect(page.items).toEqual(rows.slice(offset, offset + q.pageSize));
