@@ -16,9 +16,10 @@ function storiesOn(source: 'memory' | 'langfuse') {
     plugins: [storybookTest({ configDir: '.storybook', ...(source === 'langfuse' ? { tags: { exclude: ['memory-only'] } } : {}) })],
     test: {
       name: source === 'memory' ? 'stories' : 'stories (langfuse)',
-      // The 100k-user stories build their data inside the test: 8 s of a 15 s limit on two cores
-      // shared with the other projects. Room for that, not for slow views (bench measures those).
+      // The 100k-user stories build their data inside the test: ~6 s of it on an idle machine.
+      // Room for that, not for slow views (bench measures those).
       testTimeout: 30_000,
+      sequence: { groupOrder: 1 },
       browser: {
         enabled: true,
         headless: true,
@@ -47,8 +48,11 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup.ts'],
-          // The unit run shares two cores with two browser runs: user-event tests need headroom.
+          // user-event tests on two busy cores need more than the default 5 s.
           testTimeout: 15_000,
+          // Before the browser projects, not beside them: on two cores the three together made
+          // each test's time depend on its neighbours (a 13 s story passed its 30 s limit).
+          sequence: { groupOrder: 0 },
         },
       },
       storiesOn('memory'),

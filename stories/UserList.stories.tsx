@@ -183,6 +183,9 @@ export const HundredThousandUsers: Story = {
   tags: ['memory-only'],
   loaders: [async () => ({ client: await loadHundredThousand() })],
   args: { defaultRange: { preset: 'all' }, defaultPagination: { page: 1, pageSize: 100 } },
+  // axe's time grows with the cells it visits: 2.9 s over 100 rows, 2.0 s over ten (measured in
+  // Chromium). Rows past the tenth repeat the markup of the first, so axe reads those ten.
+  parameters: { a11y: { context: { exclude: ['tbody tr:nth-child(n+11)'] } } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const rows = await dataRows(canvasElement);

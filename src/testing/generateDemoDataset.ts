@@ -1,5 +1,6 @@
 import type { Dataset, DatasetObservation, DatasetScore, DatasetTrace } from '../client/dataset.js';
 import { HOSTILE_USER_IDS } from './hostileUserIds.js';
+import { createIsoTimestamps } from './isoTimestamps.js';
 import { Random } from './random.js';
 
 export interface DemoDatasetOptions {
@@ -103,6 +104,7 @@ export function generateDemoDataset(options: DemoDatasetOptions = {}): Required<
   if (!(days > 0) || !Number.isFinite(days)) throw new RangeError(`[userlens] generateDemoDataset: days must be a number above 0, got ${String(options.days)}.`);
   if (!Number.isInteger(userCount) || userCount < 0) throw new RangeError(`[userlens] generateDemoDataset: users must be a whole number ≥ 0, got ${String(options.users)}.`);
   const random = new Random(seed);
+  const iso = createIsoTimestamps();
 
   const userIds = makeUserIds(random, userCount);
   if (options.hostileIds) userIds.push(...HOSTILE_USER_IDS);
@@ -152,7 +154,7 @@ export function generateDemoDataset(options: DemoDatasetOptions = {}): Required<
     const tags = userTag ? [...workflow.tags, userTag] : [...workflow.tags];
     traces.push({
       id: traceId,
-      timestamp: new Date(timestampMs).toISOString(),
+      timestamp: iso(timestampMs),
       name: workflow.name,
       userId,
       sessionId,
@@ -206,7 +208,7 @@ export function generateDemoDataset(options: DemoDatasetOptions = {}): Required<
     root.id = rootId;
     observations.push(root, ...steps);
 
-    const scoredAt = (offset: number) => new Date(timestampMs + offset).toISOString();
+    const scoredAt = (offset: number) => iso(timestampMs + offset);
     if (random.chance(0.25)) {
       const up = random.chance(failing ? 0.2 : 0.78);
       scores.push(score(traceId, 'user-feedback', 'BOOLEAN', 'API', up ? 1 : 0, up ? 'True' : 'False', scoredAt(random.int(5_000, 600_000)), random.chance(0.15) ? (up ? 'Exactly what I needed' : 'Wrong answer, had to redo it') : null, environment));
@@ -246,8 +248,8 @@ export function generateDemoDataset(options: DemoDatasetOptions = {}): Required<
       traceId,
       type,
       name,
-      startTime: new Date(start).toISOString(),
-      endTime: type === 'EVENT' ? null : new Date(start + Math.round(durationMs)).toISOString(),
+      startTime: iso(start),
+      endTime: type === 'EVENT' ? null : iso(start + Math.round(durationMs)),
       completionStartTime: null,
       model: model?.name ?? null,
       modelParameters: null,
@@ -277,14 +279,13 @@ export function generateDemoDataset(options: DemoDatasetOptions = {}): Required<
     comment: string | null,
     environment: string,
   ): DatasetScore {
-    return {
+    const row: DatasetScore = {
       id: `score-${seed}-${(ids.score++).toString(36).padStart(7, '0')}`,
       traceId,
       observationId: null,
       sessionId: null,
       name,
       value,
-      ...(stringValue === null ? {} : { stringValue }),
       dataType,
       source,
       timestamp,
@@ -297,6 +298,9 @@ export function generateDemoDataset(options: DemoDatasetOptions = {}): Required<
       queueId: null,
       environment,
     };
+    // Set afterwards rather than spread in: a conditional spread measured ~3 µs a score.
+    if (stringValue !== null) row.stringValue = stringValue;
+    return row;
   }
 
   return { traces, observations, scores };
