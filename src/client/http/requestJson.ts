@@ -1,12 +1,14 @@
 import * as v from 'valibot';
 import { abortableDelay } from '../abortableDelay.js';
-import { UserlensError } from '../errors.js';
+import { UserlensError, isUserlensError } from '../errors.js';
 
 /**
  * GET a JSON endpoint the way a metrics source needs it: a timeout combined with the caller's
- * signal, retries with exponential backoff and jitter on network errors and 5xx (GETs are
- * idempotent), a bounded wait on 429 `Retry-After`, and the payload checked against a schema —
- * every failure a `UserlensError` that names the endpoint, the status and the field.
+ * signal, over the headers and the body alike, retries with exponential backoff and jitter on
+ * network errors, timeouts and 5xx (GETs are idempotent), a bounded wait on 429 `Retry-After`,
+ * redirects followed only within the origin, and the payload checked against a schema — every
+ * failure a `UserlensError` that names the endpoint, the status and the field, except the
+ * caller's abort, which rejects with the signal's reason.
  */
 
 export interface RetryOptions {
@@ -43,40 +45,46 @@ export async function requestJson<Schema extends v.GenericSchema>(
   const retries = options.retry?.retries ?? 2;
   const baseDelay = options.retry?.baseDelayMs ?? 300;
   const maxRetryAfter = options.retry?.maxRetryAfterMs ?? 10_000;
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const sleep = options.sleep ?? abortableDelay;
   const random = options.random ?? Math.random;
   const where = options.endpoint;
 
+  /**
+   * After a transport failure (no answer, or a body that broke off): the caller's abort as its
+   * reason, else a wait before the next attempt, else a timeout or network error.
+   */
+  async function failed(error: unknown, timeout: AbortSignal, attempt: number, backoff: number, during: 'request' | 'body'): Promise<void> {
+    if (options.signal?.aborted) throw options.signal.reason;
+    if (attempt < retries) return sleep(backoff, options.signal);
+    if (timeout.aborted) {
+      throw new UserlensError('timeout', `${where} did not answer within ${timeoutMs} ms. Try again, or raise timeoutMs.`, { where, cause: error });
+    }
+    const what = during === 'request' ? 'could not be reached' : 'broke off its answer';
+    throw new UserlensError('network', `${where} ${what} (${describe(error)}). Check the connection and the base URL, then retry.`, {
+      where,
+      cause: error,
+    });
+  }
+
   for (let attempt = 0; ; attempt++) {
     options.signal?.throwIfAborted();
-    const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
+    // One timeout per attempt, over the answer's headers, any redirects and its body alike.
+    const timeout = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     const backoff = baseDelay * 2 ** attempt * (1 + random() / 2);
     let response: Response;
     try {
-      response = await fetchImpl(url, { method: 'GET', headers: options.headers, signal });
+      response = await fetchSameOrigin(fetchImpl, url, { method: 'GET', headers: options.headers, signal }, where);
     } catch (error) {
-      if (options.signal?.aborted) throw options.signal.reason;
-      if (timeout.aborted) {
-        if (attempt < retries) {
-          await sleep(backoff, options.signal);
-          continue;
-        }
-        throw new UserlensError('timeout', `${where} did not answer within ${options.timeoutMs ?? 30_000} ms. Try again, or raise timeoutMs.`, {
-          where,
-          cause: error,
-        });
-      }
-      if (attempt < retries) {
-        await sleep(backoff, options.signal);
-        continue;
-      }
-      throw new UserlensError('network', `${where} could not be reached (${describe(error)}). Check the connection and the base URL, then retry.`, {
-        where,
-        cause: error,
-      });
+      // A refused redirect is the source's answer, not a transport failure: asking again gives it again.
+      if (isUserlensError(error) && !options.signal?.aborted) throw error;
+      await failed(error, timeout, attempt, backoff, 'request');
+      continue;
     }
 
+    // Only a successful answer's body is read; the others are let go of at once.
+    if (!response.ok) discard(response);
     if (response.status === 429) {
       const waitMs = retryAfterMs(response.headers.get('retry-after'));
       if (attempt < retries && waitMs !== null && waitMs <= maxRetryAfter) {
@@ -105,28 +113,148 @@ export async function requestJson<Schema extends v.GenericSchema>(
       throw new UserlensError(code, `${where} answered ${response.status}. ${hint}`, { where, status: response.status });
     }
 
-    let body: unknown;
+    let text: string;
     try {
-      body = await response.json();
+      text = await readText(response, signal);
     } catch (error) {
-      throw new UserlensError('invalid_response', `${where} answered ${response.status} with a body that is not JSON (truncated or not JSON). Retry; if it persists, the source or a proxy in between is answering with something else.`, {
-        where,
-        status: response.status,
-        cause: error,
-      });
+      // The body broke off: the caller left, the attempt's time ran out, or the connection failed.
+      await failed(error, timeout, attempt, backoff, 'body');
+      continue;
     }
-    const result = v.safeParse(options.schema, body);
-    if (!result.success) {
-      const issue = result.issues[0]!;
-      const field = v.getDotPath(issue) ?? '(the payload)';
+    return parsePayload(text, response.status, options.schema, where);
+  }
+}
+
+/** Redirect statuses that name the next URL in `Location`. */
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** Same-origin redirects followed per request: a trailing slash or two, never a loop. */
+export const MAX_REDIRECTS = 5;
+
+/**
+ * fetch that follows redirects only within the request's origin (a host's proxy adding a
+ * trailing slash), at most `MAX_REDIRECTS`, with the same headers. A redirect to another origin
+ * is refused: the request carries the host's headers (a CSRF token, say), and whatever answers
+ * there would be shown as this source's figures. Browsers hide where a redirect leads
+ * (`opaqueredirect`), so there every redirect is refused, with a message that says so.
+ */
+async function fetchSameOrigin(fetchImpl: typeof fetch, url: string, init: RequestInit, where: string): Promise<Response> {
+  const origin = originOf(url);
+  let current = url;
+  for (let followed = 0; ; followed++) {
+    const response = await fetchImpl(current, { ...init, redirect: 'manual' });
+    if (response.type === 'opaqueredirect') {
       throw new UserlensError(
         'invalid_response',
-        `${where} answered ${response.status} with an unexpected payload: ${field}: ${issue.message}. The source may be a version userlens does not speak; see the README's "Connect to Langfuse".`,
-        { where, status: response.status, field },
+        `${where} answered with a redirect, and the browser does not let userlens see where it leads, so it does not follow it. Point baseUrl at the URL the API answers at itself (check a trailing slash, http or https, and the host name).`,
+        { where },
       );
     }
-    return result.output;
+    if (!REDIRECT_STATUSES.has(response.status)) {
+      // A fetch that follows redirects whatever it is asked must not have left the origin either.
+      if (response.redirected && response.url !== '' && originOf(response.url) !== origin) throw crossOrigin(where, response.status, response.url);
+      return response;
+    }
+    discard(response);
+    const location = response.headers.get('location');
+    if (location === null) {
+      throw new UserlensError('invalid_response', `${where} answered ${response.status}, a redirect without a Location to follow. Point baseUrl at the URL the API answers at itself.`, {
+        where,
+        status: response.status,
+      });
+    }
+    const next = resolveUrl(location, current);
+    if (next === null || origin === null || originOf(next) !== origin) throw crossOrigin(where, response.status, next ?? location);
+    if (followed === MAX_REDIRECTS) {
+      throw new UserlensError('invalid_response', `${where} redirected more than ${MAX_REDIRECTS} times. Point baseUrl at the URL the API answers at itself.`, {
+        where,
+        status: response.status,
+      });
+    }
+    current = next;
   }
+}
+
+function crossOrigin(where: string, status: number, target: string): UserlensError {
+  const to = originOf(target) ?? JSON.stringify(target);
+  return new UserlensError(
+    'invalid_response',
+    `${where} answered ${status}, a redirect to another origin (${to}). userlens does not follow it: the request carries your headers, and the answer would be shown as this source's. Point baseUrl at the URL the API answers at itself.`,
+    { where, status },
+  );
+}
+
+/** The URL's origin, relative URLs taken from the page's; null when it has none to compare. */
+function originOf(url: string): string | null {
+  const absolute = resolveUrl(url, globalThis.location?.href);
+  if (absolute === null) return null;
+  const { origin } = new URL(absolute);
+  return origin === 'null' ? null : origin;
+}
+
+function resolveUrl(url: string, base: string | undefined): string | null {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return null;
+  }
+}
+
+/** Lets go of a body that will not be read, so the connection is not held for it. */
+function discard(response: Response): void {
+  response.body?.cancel().catch(() => {});
+}
+
+/**
+ * The body as text, ending as soon as `signal` aborts (with its reason): a fetch given the
+ * signal should break the body off itself, but an injected one may not, and a body that
+ * trickles in must not outlive the timeout or the caller.
+ */
+async function readText(response: Response, signal: AbortSignal): Promise<string> {
+  signal.throwIfAborted();
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    for (;;) {
+      const chunk = await Promise.race([reader.read(), aborted]);
+      if (chunk.done) return text + decoder.decode();
+      text += decoder.decode(chunk.value, { stream: true });
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    if (signal.aborted) reader.cancel(signal.reason).catch(() => {});
+  }
+}
+
+/** The text as JSON checked against the schema, or an error naming the endpoint and field. */
+function parsePayload<Schema extends v.GenericSchema>(text: string, status: number, schema: Schema, where: string): v.InferOutput<Schema> {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    throw new UserlensError('invalid_response', `${where} answered ${status} with a body that is not JSON (truncated or not JSON). Retry; if it persists, the source or a proxy in between is answering with something else.`, {
+      where,
+      status,
+      cause: error,
+    });
+  }
+  const result = v.safeParse(schema, body);
+  if (!result.success) {
+    const issue = result.issues[0]!;
+    const field = v.getDotPath(issue) ?? '(the payload)';
+    throw new UserlensError(
+      'invalid_response',
+      `${where} answered ${status} with an unexpected payload: ${field}: ${issue.message}. The source may be a version userlens does not speak; see the README's "Connect to Langfuse".`,
+      { where, status, field },
+    );
+  }
+  return result.output;
 }
 
 /** `Retry-After` as ms: delta-seconds or an HTTP date; null when absent or unreadable. */

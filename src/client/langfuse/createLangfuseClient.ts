@@ -9,17 +9,23 @@ import { LANGFUSE_SORT_FIELDS, TOP_N_LIMIT, getFilterOptions, getUserFigures, li
 import { metricNumber, metricsBounds } from './metricsRows.js';
 import { SharedLoads } from './sharedLoads.js';
 import { withTraceIo } from './traceIo.js';
-import { loadUserSnapshot, type UserSnapshot } from './userSnapshot.js';
+import { loadUserSnapshot, type SnapshotLimits, type UserSnapshot } from './userSnapshot.js';
 
 export interface LangfuseClientOptions {
   /**
    * Where the Langfuse API answers, without `/api/public`: the host's proxy mount (see
    * `createLangfuseProxy`), e.g. `'/api/userlens'`, or any URL that speaks Langfuse's API.
+   * Redirects are followed only within its origin (at most 5, headers kept); one to another
+   * origin is refused with `invalid_response`. Browsers hide where a redirect leads, so there
+   * none is followed: point it at the URL that answers itself.
    */
   baseUrl: string;
   /** For the host's own auth or instrumentation. @defaultValue globalThis.fetch */
   fetch?: typeof fetch;
-  /** Sent with every request, e.g. a CSRF token for the host's proxy. Never the Langfuse secret key. */
+  /**
+   * Sent with every request, e.g. a CSRF token for the host's proxy, and never to another origin.
+   * Never the Langfuse secret key.
+   */
   headers?: HeadersInit;
   /**
    * Which endpoints to use: `v4` (metrics v2, observations v2, scores v3 — Langfuse Cloud and
@@ -42,6 +48,16 @@ export interface LangfuseClientOptions {
    * an error asking for a shorter range rather than loading without end. @defaultValue 20000
    */
   maxObservationsPerUser?: number;
+  /**
+   * The most pages the detail view reads for one list: a user's observations (1,000 a page), the
+   * scores of up to 100 of their traces (100 a page), or on legacy endpoints their traces,
+   * observations or scores (100 a page). A source with more after them fails with
+   * `invalid_response` naming the endpoint, as does one that pages without end sooner: a cursor it
+   * gave before, or a page that says more follow but brings no record the earlier pages lacked.
+   * Lists bounded by `maxObservationsPerUser` always get the full pages that bound needs.
+   * @defaultValue 1000
+   */
+  maxPagesPerList?: number;
   /**
    * The clock that closes open ranges (Langfuse's metrics need both ends). Give the provider's
    * `now` when you freeze it, so both agree. @defaultValue Date.now
@@ -84,7 +100,7 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
   let freshUntil = 0;
   const now = options.now ?? Date.now;
   const api = createLangfuseApi({ ...options, fresh: () => Date.now() < freshUntil });
-  const maxObservations = options.maxObservationsPerUser ?? 20_000;
+  const limits: SnapshotLimits = { maxObservations: options.maxObservationsPerUser ?? 20_000, maxPages: options.maxPagesPerList ?? 1000 };
   const snapshots = new SharedLoads<UserSnapshot>(options.cacheTtlMs ?? 60_000, 8);
   const mode = options.api ?? 'auto';
   if (mode !== 'v4' && mode !== 'legacy' && mode !== 'auto') {
@@ -140,7 +156,7 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
     }
     return run((generation) => {
       const key = JSON.stringify([generation, userId, range?.from ?? null, range?.to ?? null]);
-      return snapshots.get(key, (shared) => loadUserSnapshot(api, generation, userId, range, maxObservations, shared), signal);
+      return snapshots.get(key, (shared) => loadUserSnapshot(api, generation, userId, range, limits, shared), signal);
     });
   }
 

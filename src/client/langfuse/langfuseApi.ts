@@ -67,18 +67,34 @@ export interface LangfuseApi {
   };
 }
 
+const PATHS = {
+  metrics: '/api/public/v2/metrics',
+  observations: '/api/public/v2/observations',
+  scores: '/api/public/v3/scores',
+  legacyMetrics: '/api/public/metrics',
+  legacyTraces: '/api/public/traces',
+  legacyObservations: '/api/public/observations',
+  legacyScores: '/api/public/v2/scores',
+} as const;
+export type EndpointName = keyof typeof PATHS;
+
+/** An endpoint as errors name it (`where`), e.g. `GET /api/public/v2/observations`. */
+export function endpointName(name: EndpointName): string {
+  return `GET ${PATHS[name]}`;
+}
+
 /** Metrics v1 also has a `traces` view. */
 export type LegacyMetricsQuery = Omit<MetricsQuery, 'view'> & { view: 'traces' };
 
 export function createLangfuseApi(options: LangfuseApiOptions): LangfuseApi {
   const base = options.baseUrl.replace(/\/+$/, '');
 
-  function get<Schema extends v.GenericSchema>(path: string, params: Params, schema: Schema, signal: AbortSignal | undefined) {
+  function get<Schema extends v.GenericSchema>(name: EndpointName, params: Params, schema: Schema, signal: AbortSignal | undefined) {
     const headers = new Headers(options.headers);
     if (options.fresh?.()) headers.set('cache-control', 'no-cache');
-    return requestJson(`${base}${path}${toSearch(params)}`, {
+    return requestJson(`${base}${PATHS[name]}${toSearch(params)}`, {
       schema,
-      endpoint: `GET ${path}`,
+      endpoint: endpointName(name),
       signal,
       fetch: options.fetch,
       headers,
@@ -88,14 +104,14 @@ export function createLangfuseApi(options: LangfuseApiOptions): LangfuseApi {
   }
 
   return {
-    metrics: (query, signal) => get('/api/public/v2/metrics', { query: JSON.stringify(query) }, metricsResponse, signal),
-    observations: (params, signal) => get('/api/public/v2/observations', params, observationsV2Response, signal),
-    scores: (params, signal) => get('/api/public/v3/scores', params, scoresV3Response, signal),
+    metrics: (query, signal) => get('metrics', { query: JSON.stringify(query) }, metricsResponse, signal),
+    observations: (params, signal) => get('observations', params, observationsV2Response, signal),
+    scores: (params, signal) => get('scores', params, scoresV3Response, signal),
     legacy: {
-      metrics: (query, signal) => get('/api/public/metrics', { query: JSON.stringify(query) }, metricsResponse, signal),
-      traces: (params, signal) => get('/api/public/traces', params, legacyTracesResponse, signal),
-      observations: (params, signal) => get('/api/public/observations', params, legacyObservationsResponse, signal),
-      scores: (params, signal) => get('/api/public/v2/scores', params, legacyScoresResponse, signal),
+      metrics: (query, signal) => get('legacyMetrics', { query: JSON.stringify(query) }, metricsResponse, signal),
+      traces: (params, signal) => get('legacyTraces', params, legacyTracesResponse, signal),
+      observations: (params, signal) => get('legacyObservations', params, legacyObservationsResponse, signal),
+      scores: (params, signal) => get('legacyScores', params, legacyScoresResponse, signal),
     },
   };
 }

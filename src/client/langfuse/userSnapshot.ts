@@ -4,7 +4,7 @@ import { createMemoryClient, type MemoryClient } from '../memory/createMemoryCli
 import { parseIsoDate } from '../parseIsoDate.js';
 import { parseRange } from '../query.js';
 import type { DateRange } from '../types.js';
-import type { LangfuseApi } from './langfuseApi.js';
+import { endpointName, type EndpointName, type LangfuseApi } from './langfuseApi.js';
 import type { ApiGeneration } from './listUsers.js';
 import type { ObservationV2, ScoreV3 } from './schemas.js';
 
@@ -18,6 +18,10 @@ import type { ObservationV2, ScoreV3 } from './schemas.js';
  * chunk of at most 100 trace ids for their scores (4 chunks at a time) — one and one for most users. On legacy
  * deployments: ⌈traces / 100⌉ + ⌈observations / 100⌉ + ⌈scores / 100⌉, each list filtered by
  * user.
+ *
+ * Every list is read with guards, so a source that pages without end (a cursor that comes back,
+ * pages that repeat rows, a page count without end) fails with `invalid_response` after a few
+ * requests, and a list never takes more than `maxPages` pages (`maxPagesPerList`).
  */
 
 /** Observations of a trace are taken to start within this long after its root. */
@@ -30,6 +34,14 @@ const SCORE_REQUESTS_AT_ONCE = 4;
 const FIELDS = 'core,basic,usage,model,trace_context';
 const LEGACY_PAGE = 100;
 
+/** What one user's read may take. */
+export interface SnapshotLimits {
+  /** Observations (and on legacy endpoints traces) read at most: `maxObservationsPerUser`. */
+  maxObservations: number;
+  /** Pages read at most per list: `maxPagesPerList`. */
+  maxPages: number;
+}
+
 export interface UserSnapshot {
   /** Answers for this user and range only. */
   client: MemoryClient;
@@ -41,10 +53,10 @@ export function loadUserSnapshot(
   generation: ApiGeneration,
   userId: string,
   range: DateRange | undefined,
-  maxObservations: number,
+  limits: SnapshotLimits,
   signal: AbortSignal,
 ): Promise<UserSnapshot> {
-  return generation === 'v4' ? loadV4(api, userId, range, maxObservations, signal) : loadLegacy(api, userId, range, maxObservations, signal);
+  return generation === 'v4' ? loadV4(api, userId, range, limits, signal) : loadLegacy(api, userId, range, limits, signal);
 }
 
 /** A user whose records in the range are more than the detail view reads. */
@@ -56,26 +68,23 @@ function tooMany(userId: string, maxObservations: number): UserlensError {
   );
 }
 
-async function loadV4(api: LangfuseApi, userId: string, range: DateRange | undefined, maxObservations: number, signal: AbortSignal): Promise<UserSnapshot> {
+async function loadV4(api: LangfuseApi, userId: string, range: DateRange | undefined, limits: SnapshotLimits, signal: AbortSignal): Promise<UserSnapshot> {
   const { fromMs, toMs } = parseRange(range, 'getUser');
-  const observations: ObservationV2[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await api.observations(
-      {
-        userId,
-        fields: FIELDS,
-        limit: PAGE,
-        fromStartTime: Number.isFinite(fromMs) ? new Date(fromMs).toISOString() : undefined,
-        toStartTime: Number.isFinite(toMs) ? new Date(toMs + TRACE_SPAN_GRACE_MS).toISOString() : undefined,
-        cursor,
-      },
-      signal,
-    );
-    observations.push(...page.data);
-    cursor = page.meta.cursor ?? undefined;
-    if (observations.length > maxObservations) throw tooMany(userId, maxObservations);
-  } while (cursor);
+  const observations = await readCursorList(
+    { endpoint: endpointName('observations'), maxPages: pageCap(limits, PAGE), maxRows: limits.maxObservations, tooMany: () => tooMany(userId, limits.maxObservations) },
+    (cursor) =>
+      api.observations(
+        {
+          userId,
+          fields: FIELDS,
+          limit: PAGE,
+          fromStartTime: Number.isFinite(fromMs) ? new Date(fromMs).toISOString() : undefined,
+          toStartTime: Number.isFinite(toMs) ? new Date(toMs + TRACE_SPAN_GRACE_MS).toISOString() : undefined,
+          cursor,
+        },
+        signal,
+      ),
+  );
 
   // A trace may have several roots (OpenTelemetry allows it): the earliest stands for it.
   const roots = new Map<string, ObservationV2>();
@@ -89,20 +98,31 @@ async function loadV4(api: LangfuseApi, userId: string, range: DateRange | undef
     const at = parseIsoDate(trace.timestamp);
     return at >= fromMs && at < toMs;
   });
-  const scores = await loadScores(api, traces.map((trace) => trace.id), signal);
-  return snapshotOf({ traces, observations: observations.map(toObservation), scores }, 'GET /api/public/v2/observations');
+  const scores = await loadScores(api, traces.map((trace) => trace.id), limits.maxPages, signal);
+  return snapshotOf(
+    { traces, observations: observations.map(toObservation), scores },
+    { traces: endpointName('observations'), observations: endpointName('observations'), scores: endpointName('scores') },
+  );
 }
 
-async function loadLegacy(api: LangfuseApi, userId: string, range: DateRange | undefined, maxObservations: number, signal: AbortSignal): Promise<UserSnapshot> {
+async function loadLegacy(api: LangfuseApi, userId: string, range: DateRange | undefined, limits: SnapshotLimits, signal: AbortSignal): Promise<UserSnapshot> {
   const { fromMs, toMs } = parseRange(range, 'getUser');
   const from = Number.isFinite(fromMs) ? new Date(fromMs).toISOString() : undefined;
   const to = Number.isFinite(toMs) ? new Date(toMs).toISOString() : undefined;
   const late = Number.isFinite(toMs) ? new Date(toMs + TRACE_SPAN_GRACE_MS).toISOString() : undefined;
+  const capped = (name: EndpointName): ListRead => ({
+    endpoint: endpointName(name),
+    maxPages: pageCap(limits, LEGACY_PAGE),
+    maxRows: limits.maxObservations,
+    tooMany: () => tooMany(userId, limits.maxObservations),
+  });
   const [traces, observations, scores] = await Promise.all([
-    allPages((page) => api.legacy.traces({ userId, fromTimestamp: from, toTimestamp: to, fields: 'core,io', limit: LEGACY_PAGE, page }, signal), () => tooMany(userId, maxObservations), maxObservations),
-    allPages((page) => api.legacy.observations({ userId, fromStartTime: from, toStartTime: late, limit: LEGACY_PAGE, page }, signal), () => tooMany(userId, maxObservations), maxObservations),
+    readNumberedList(capped('legacyTraces'), (page) => api.legacy.traces({ userId, fromTimestamp: from, toTimestamp: to, fields: 'core,io', limit: LEGACY_PAGE, page }, signal)),
+    readNumberedList(capped('legacyObservations'), (page) => api.legacy.observations({ userId, fromStartTime: from, toStartTime: late, limit: LEGACY_PAGE, page }, signal)),
     // A score comes after its trace: none of the range's traces has one from before `from`.
-    allPages((page) => api.legacy.scores({ userId, fromTimestamp: from, limit: LEGACY_PAGE, page }, signal)),
+    readNumberedList({ endpoint: endpointName('legacyScores'), maxPages: limits.maxPages }, (page) =>
+      api.legacy.scores({ userId, fromTimestamp: from, limit: LEGACY_PAGE, page }, signal),
+    ),
   ]);
   return snapshotOf(
     {
@@ -110,41 +130,147 @@ async function loadLegacy(api: LangfuseApi, userId: string, range: DateRange | u
       observations: observations.map((o) => ({ ...o, traceId: o.traceId ?? null, totalCost: o.calculatedTotalCost ?? null })),
       scores: scores as DatasetScore[],
     },
-    'GET /api/public/traces',
+    { traces: endpointName('legacyTraces'), observations: endpointName('legacyObservations'), scores: endpointName('legacyScores') },
   );
+}
+
+/** One list read: where it comes from, and how far it may go. */
+interface ListRead {
+  /** For messages, e.g. `GET /api/public/v2/observations`. */
+  endpoint: string;
+  /** Pages read at most; a list with more after them is the source's fault. */
+  maxPages: number;
+  /** Rows past which the read stops with `tooMany()`. */
+  maxRows?: number;
+  tooMany?: () => Error;
+}
+
+/**
+ * The page cap of a list bounded by `maxObservations`: `maxPages`, or more when full pages of
+ * `pageSize` need more to reach that bound (a raised `maxObservationsPerUser` is never cut short).
+ */
+function pageCap(limits: SnapshotLimits, pageSize: number): number {
+  return Math.max(limits.maxPages, Math.ceil(limits.maxObservations / pageSize) + 1);
+}
+
+/**
+ * Watches one list's pages so that a source paging without end is stopped after a few requests
+ * rather than thousands: a page that says more follow must bring a row no earlier page had, a
+ * cursor must never come back, and the list must end within its page cap.
+ */
+class PageGuard {
+  readonly #seen = new Set<string>();
+  readonly #cursors = new Set<string>();
+  #pages = 0;
+
+  constructor(private readonly read: ListRead) {}
+
+  /**
+   * Counts an answered page, with `kept` the rows the list holds now (repeats included where it
+   * keeps them, so they count against `maxRows` too); throws when reading on would not end.
+   */
+  page(rows: readonly { id: string }[], kept: number, more: boolean): void {
+    const page = ++this.#pages;
+    let fresh = 0;
+    for (const row of rows) {
+      if (this.#seen.has(row.id)) continue;
+      this.#seen.add(row.id);
+      fresh++;
+    }
+    const { endpoint, maxPages, maxRows, tooMany } = this.read;
+    if (maxRows !== undefined && kept > maxRows) throw tooMany!();
+    if (!more) return;
+    if (fresh === 0) {
+      throw pagingError(endpoint, 'data', `answered page ${page} with no record that earlier pages lacked, yet said more follow`);
+    }
+    if (page >= maxPages) {
+      throw new UserlensError(
+        'invalid_response',
+        `${endpoint} still had more after ${maxPages.toLocaleString('en-US')} pages, the most userlens reads for one list (maxPagesPerList). Choose a shorter range; if the source really pages this finely, raise maxPagesPerList.`,
+        { where: endpoint },
+      );
+    }
+  }
+
+  /** Takes the cursor of the page just counted; a cursor given before would go round for ever. */
+  cursor(next: string): void {
+    if (this.#cursors.has(next)) {
+      throw pagingError(this.read.endpoint, 'meta.cursor', `answered page ${this.#pages} with a cursor it had given before`);
+    }
+    this.#cursors.add(next);
+  }
+}
+
+function pagingError(endpoint: string, field: string, what: string): UserlensError {
+  return new UserlensError(
+    'invalid_response',
+    `${endpoint} ${what}, so reading on would not end; userlens stopped there. The source, or a proxy in between, pages wrongly: retry, and if it persists, check what answers at the base URL.`,
+    { where: endpoint, field },
+  );
+}
+
+/** Every page of a cursor-paged list, in order (rows repeated across pages are kept, and reported later as duplicates). */
+async function readCursorList<T extends { id: string }>(
+  read: ListRead,
+  load: (cursor: string | undefined) => Promise<{ data: T[]; meta: { cursor?: string | null | undefined } }>,
+): Promise<T[]> {
+  const guard = new PageGuard(read);
+  const rows: T[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await load(cursor);
+    for (const row of page.data) rows.push(row);
+    // An empty cursor names no page: the list ends there, as when it is left out.
+    const next = page.meta.cursor || undefined;
+    guard.page(page.data, rows.length, next !== undefined);
+    if (next === undefined) return rows;
+    guard.cursor(next);
+    cursor = next;
+  }
 }
 
 /**
  * Every page of a page-numbered legacy list, one after the other. Pages shift while new records
- * arrive: a record seen on two pages counts once.
+ * arrive: a record seen on two pages counts once. An empty page ends the list, whatever
+ * `totalPages` says.
  */
-async function allPages<T extends { id: string }>(
+async function readNumberedList<T extends { id: string }>(
+  read: ListRead,
   load: (page: number) => Promise<{ data: T[]; meta: { totalPages: number } }>,
-  tooMany?: () => Error,
-  max = Infinity,
 ): Promise<T[]> {
+  const guard = new PageGuard(read);
   const rows = new Map<string, T>();
   for (let page = 1; ; page++) {
     const answer = await load(page);
     for (const row of answer.data) rows.set(row.id, row);
-    if (rows.size > max) throw tooMany!();
-    if (page >= answer.meta.totalPages || answer.data.length === 0) return [...rows.values()];
+    const more = page < answer.meta.totalPages && answer.data.length > 0;
+    guard.page(answer.data, rows.size, more);
+    if (!more) return [...rows.values()];
   }
 }
 
-/** The records as a memory client; a record it cannot read is the source's fault, not the host's. */
-function snapshotOf(dataset: { traces: DatasetTrace[]; observations: DatasetObservation[]; scores: DatasetScore[] }, where: string): UserSnapshot {
+/**
+ * The records as a memory client; a record it cannot read is the source's fault, not the host's,
+ * and the error names the endpoint the record came from.
+ */
+function snapshotOf(
+  dataset: { traces: DatasetTrace[]; observations: DatasetObservation[]; scores: DatasetScore[] },
+  sources: Record<'traces' | 'observations' | 'scores', string>,
+): UserSnapshot {
   try {
     return { client: createMemoryClient(dataset), traceCount: dataset.traces.length };
   } catch (error) {
     if (isUserlensError(error) && error.code === 'invalid_dataset') {
+      // The memory client names the record as `scores[3]`, `observations[0]`, …
+      const kind = /^(traces|observations|scores)\[/.exec(error.where ?? '')?.[1] as keyof typeof sources | undefined;
+      const where = sources[kind ?? 'traces'];
       throw new UserlensError('invalid_response', `${where} answered records userlens cannot read: ${error.message.replace(/^\[userlens\] /, '')}`, { where, cause: error });
     }
     throw error;
   }
 }
 
-async function loadScores(api: LangfuseApi, traceIds: string[], signal: AbortSignal): Promise<DatasetScore[]> {
+async function loadScores(api: LangfuseApi, traceIds: string[], maxPages: number, signal: AbortSignal): Promise<DatasetScore[]> {
   const chunks: string[][] = [];
   for (let i = 0; i < traceIds.length; i += TRACE_IDS_PER_SCORES_REQUEST) chunks.push(traceIds.slice(i, i + TRACE_IDS_PER_SCORES_REQUEST));
   const byChunk: DatasetScore[][] = new Array(chunks.length);
@@ -157,17 +283,10 @@ async function loadScores(api: LangfuseApi, traceIds: string[], signal: AbortSig
   const worker = async () => {
     while (next < chunks.length) {
       const at = next++;
-      const scores: DatasetScore[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await api.scores({ traceId: chunks[at]!.join(','), fields: 'details,subject', limit: SCORE_PAGE, cursor }, chunkSignal);
-        for (const score of page.data) {
-          const mapped = toScore(score);
-          if (mapped) scores.push(mapped);
-        }
-        cursor = page.meta.cursor ?? undefined;
-      } while (cursor);
-      byChunk[at] = scores;
+      const rows = await readCursorList({ endpoint: endpointName('scores'), maxPages }, (cursor) =>
+        api.scores({ traceId: chunks[at]!.join(','), fields: 'details,subject', limit: SCORE_PAGE, cursor }, chunkSignal),
+      );
+      byChunk[at] = rows.map(toScore).filter((score) => score !== null);
     }
   };
   await Promise.all(
