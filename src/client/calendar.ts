@@ -165,7 +165,8 @@ function nextBucketStart(start: number, granularity: Granularity, timeZone: stri
  */
 export function bucketBoundaries(fromMs: number, toMs: number, granularity: Granularity, timeZone: string, where: string): number[] {
   const tooMany = () =>
-    new UserlensError('invalid_query', `${where}: more than ${MAX_BUCKETS} ${granularity} buckets. Choose a coarser granularity or a shorter range.`, {
+    // Weeks are the coarsest granularity: only a shorter range helps then.
+    new UserlensError('invalid_query', `${where}: more than ${MAX_BUCKETS} ${granularity} buckets. ${granularity === 'week' ? 'Choose a shorter range.' : 'Choose a coarser granularity or a shorter range.'}`, {
       where,
       field: 'granularity',
     });

@@ -5,6 +5,38 @@ import type { NumericUserFigure } from './types.js';
  * definitions say. Every adapter derives its numbers through these.
  */
 
+/**
+ * What every figure a source gives must be, whichever client or endpoint it comes from: counts
+ * are whole numbers ≥ 0, token and cost figures are finite and ≥ 0. A record of a dataset is
+ * bounded further, so that no sum over any dataset an array can hold leaves the finite range
+ * (2³² records × a few keys × 10¹² stays below 10²⁵): sums are then always finite, never NaN.
+ */
+
+/** The most tokens one `usageDetails` value of one observation may state: a trillion. */
+export const MAX_USAGE_PER_VALUE = 1e12;
+/** The most USD one `totalCost` or `costDetails` value of one observation may state: a billion. */
+export const MAX_COST_PER_VALUE = 1e9;
+
+/**
+ * The instants a dataset record may carry: from the Unix epoch (where Langfuse's open ranges
+ * start, so no source counts what another cannot see) to the end of 2099. Outside it a date is
+ * a sentinel such as Go's zero time `0001-01-01T00:00:00Z`, not an event; the window also keeps
+ * every all-time activity series within `MAX_BUCKETS` weeks (130 years ≈ 6,800 weeks).
+ */
+export const EARLIEST_INSTANT_MS = 0;
+/** Exclusive: 2100-01-01T00:00:00Z. */
+export const LATEST_INSTANT_MS = Date.UTC(2100, 0, 1);
+
+/** A count: a whole number ≥ 0, exact in a double (≤ 2⁵³ − 1). */
+export function isCount(value: number): boolean {
+  return Number.isSafeInteger(value) && value >= 0;
+}
+
+/** A token or cost amount in `[0, max]`; false for NaN and ±Infinity. */
+export function isAmount(value: number, max: number): boolean {
+  return value >= 0 && value <= max;
+}
+
 /** Token figures of one observation's `usageDetails`. */
 export interface ObservationTokens {
   input: number;

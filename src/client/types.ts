@@ -297,7 +297,11 @@ export interface ActivityPoint {
   errorCount: number;
 }
 
-/** Contiguous buckets covering the range (open sides close at the first / last trace). */
+/**
+ * Contiguous buckets covering the range (open sides close at the first / last trace). A range
+ * reaching before 1970 or past 2099, where no record can be (see `createMemoryClient`), is
+ * bucketed from 1970 / to 2099 only, so `auto` always answers, all time included.
+ */
 export interface Activity {
   granularity: Granularity;
   points: ActivityPoint[];

@@ -66,7 +66,8 @@ export function latencyOf(ds: OracleDataset, trace: Rec): number | null {
   const obs = ds.observations.filter((o) => o.traceId === trace.id);
   if (obs.length === 0) return null;
   const starts = obs.map((o) => t(o.startTime));
-  const ends = obs.map((o) => t(o.endTime ?? o.startTime));
+  // An end before its start (clock skew) counts as the start: latency is never negative.
+  const ends = obs.map((o) => Math.max(t(o.endTime ?? o.startTime), t(o.startTime)));
   return Math.max(...ends) - Math.min(...starts);
 }
 
@@ -323,9 +324,9 @@ export function bucketFigures(ds: OracleDataset, traces: Rec[], start: string, e
   };
 }
 
-/** One observation's own latency in ms (end − start), `null` without an end: the metrics views' `latency`. */
+/** One observation's own latency in ms (end − start, at least 0), `null` without an end: the metrics views' `latency`. */
 export function observationLatencyOf(o: Rec): number | null {
-  return o.endTime ? t(o.endTime) - t(o.startTime) : null;
+  return o.endTime ? Math.max(0, t(o.endTime) - t(o.startTime)) : null;
 }
 
 /**

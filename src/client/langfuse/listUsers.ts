@@ -6,7 +6,7 @@ import type { LangfuseApi, MetricsFilter } from './langfuseApi.js';
 
 /** Which Langfuse API generation a call goes to: v4, or the legacy endpoints of v3 deployments. */
 export type ApiGeneration = 'v4' | 'legacy';
-import { HAS_USER, ROOTS_ONLY, metricLabel, metricNumber, metricsBounds, traceFilters } from './metricsRows.js';
+import { HAS_USER, METRICS_ENDPOINTS, ROOTS_ONLY, metricLabel, metricNumber, metricsBounds, traceFilters } from './metricsRows.js';
 
 /**
  * The user list over metrics v2. Langfuse accepts `userId` as a dimension only as a top-N query
@@ -59,11 +59,14 @@ export async function listUsers(api: LangfuseApi, generation: ApiGeneration, que
     },
     signal,
   );
+  const endpoint = METRICS_ENDPOINTS[generation];
+  const once = new RowPerUser(endpoint);
   const rows = data.flatMap((row, i) => {
-    const userId = metricLabel(row, 'userId', i);
+    const userId = metricLabel(row, 'userId', i, endpoint);
     if (userId === null) return [];
+    once.check(userId, i);
     const summary: Partial<UserSummary> & { userId: string } = { userId };
-    for (const figure of Object.keys(SUMS) as SumFigure[]) summary[figure] = metricNumber(row, alias(figure), i) ?? 0;
+    for (const figure of Object.keys(SUMS) as SumFigure[]) summary[figure] = metricNumber(row, alias(figure), i, endpoint) ?? 0;
     return [summary];
   });
   // Langfuse orders by the measure only; ties are broken by user id here, as every source does.
@@ -100,15 +103,40 @@ export async function getUserFigures(api: LangfuseApi, generation: ApiGeneration
           : api.legacy.metrics({ view: 'traces', ...common, filters: byIds }, signal);
       }),
     );
+    const endpoint = METRICS_ENDPOINTS[generation];
     for (const { data } of answers) {
+      const once = new RowPerUser(endpoint);
       data.forEach((row, i) => {
-        const userId = metricLabel(row, 'userId', i);
-        if (userId !== null) counts.set(userId, metricNumber(row, 'count_count', i) ?? 0);
+        const userId = metricLabel(row, 'userId', i, endpoint);
+        if (userId === null) return;
+        once.check(userId, i);
+        counts.set(userId, metricNumber(row, 'count_count', i, endpoint) ?? 0);
       });
     }
   }
   // A user of the page with no trace in the range has none.
   return userIds.map((userId) => ({ userId, traceCount: counts.get(userId) ?? 0 }));
+}
+
+/**
+ * Grouped by `userId`, an answer holds a user at most once: a second row would be shown twice
+ * and counted twice in the total, so it is an `invalid_response` naming both rows.
+ */
+class RowPerUser {
+  private readonly rowOf = new Map<string, number>();
+  constructor(private readonly endpoint: string) {}
+
+  check(userId: string, row: number): void {
+    const first = this.rowOf.get(userId);
+    if (first === undefined) {
+      this.rowOf.set(userId, row);
+      return;
+    }
+    throw new UserlensError('invalid_response', `${this.endpoint} answered user ${JSON.stringify(userId)} in two rows (data[${first}] and data[${row}]) of one answer grouped by userId. The source may be a version userlens does not speak; see the README's "Connect to Langfuse".`, {
+      where: this.endpoint,
+      field: `data.${row}.userId`,
+    });
+  }
 }
 
 /** About 5 kB of ids once JSON- and URL-encoded: the URL stays within the 8 kB request lines servers and proxies accept. */
@@ -155,7 +183,7 @@ export async function getFilterOptions(api: LangfuseApi, generation: ApiGenerati
       // A tags group may arrive as the tag or as the observation's whole tag array.
       if (Array.isArray(value)) value.forEach((tag) => typeof tag === 'string' && tag && found.add(tag));
       else {
-        const label = metricLabel(row, field, i);
+        const label = metricLabel(row, field, i, METRICS_ENDPOINTS[generation]);
         if (label !== null) found.add(label);
       }
     });

@@ -1,6 +1,6 @@
 import { UserlensError } from '../errors.js';
 import type { Dataset, DatasetObservation, DatasetScore, DatasetTrace } from '../dataset.js';
-import { LEVELS, foldCase, observationCost, observationTokens } from '../figures.js';
+import { LEVELS, MAX_COST_PER_VALUE, MAX_USAGE_PER_VALUE, foldCase, observationCost, observationTokens } from '../figures.js';
 import type { ScoreDataType, ScoreSource } from '../types.js';
 import { RecordChecker } from './validateRecord.js';
 
@@ -35,7 +35,7 @@ export interface MemoryIndex {
   hasError: Uint8Array;
   /** Index into `LEVELS` of the most severe observation level; -1 without observations. */
   level: Int8Array;
-  /** ms; NaN without observations. */
+  /** ms, ≥ 0 (each observation's end taken as at least its start); NaN without observations. */
   latency: Float64Array;
   /** Observations of trace `p` are entries `observationOffsets[p]` to `observationOffsets[p + 1]`. */
   observationOffsets: Int32Array;
@@ -185,10 +185,11 @@ export function buildIndex(dataset: Dataset): MemoryIndex {
     const end = observationCheck.optionalDate(observation.endTime, 'endTime');
     const levelIndex = LEVELS.indexOf(observationCheck.oneOf(observation.level, 'level', LEVELS, 'DEFAULT'));
     observationCheck.optionalString(observation.model, 'model');
-    const tokens = observationTokens(observationCheck.numberMap(observation.usageDetails, 'usageDetails', true));
+    // Bounded per value, so no sum over the dataset can leave the finite range (see figures.ts).
+    const tokens = observationTokens(observationCheck.amountMap(observation.usageDetails, 'usageDetails', MAX_USAGE_PER_VALUE, 'tokens'));
     const cost = observationCost(
-      observationCheck.optionalNumber(observation.totalCost, 'totalCost'),
-      observationCheck.numberMap(observation.costDetails, 'costDetails', false),
+      observationCheck.optionalAmount(observation.totalCost, 'totalCost', MAX_COST_PER_VALUE, 'USD'),
+      observationCheck.amountMap(observation.costDetails, 'costDetails', MAX_COST_PER_VALUE, 'USD'),
     );
     // Exports usually list a trace's observations together: skip the map lookup for a repeat.
     if (traceId !== lastTraceId) {
@@ -210,7 +211,8 @@ export function buildIndex(dataset: Dataset): MemoryIndex {
     if (levelIndex === 3) hasError[p] = 1;
     if (levelIndex > level[p]!) level[p] = levelIndex;
     if (start < firstStart[p]!) firstStart[p] = start;
-    const finish = end ?? start;
+    // An end before its start (clock skew) counts as the start: a latency is never negative.
+    const finish = end !== null && end > start ? end : start;
     if (finish > lastEnd[p]!) lastEnd[p] = finish;
   }
   const latency = new Float64Array(traceTotal);

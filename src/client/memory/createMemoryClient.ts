@@ -39,6 +39,13 @@ const ALL_FIGURES: readonly UserFigure[] = ['firstEvent', 'lastEvent', ...NUMERI
  * `{ traces, observations, scores }`, validated and indexed once. Throws a `UserlensError`
  * (`invalid_dataset`) naming the record index, id and field of the first malformed record.
  *
+ * Besides types, the records are held to bounds that keep every figure finite and ≥ 0: each
+ * `usageDetails` value from 0 to 1e12 tokens, each `totalCost` / `costDetails` value from 0 to
+ * 1e9 USD (so no sum can overflow), and every date (trace and score `timestamp`, observation
+ * `startTime` / `endTime`) from 1970-01-01T00:00:00Z to before 2100-01-01T00:00:00Z, which
+ * refuses placeholders such as Go's zero time. An observation ending before it starts (clock
+ * skew) is taken to end at its start, so a trace latency is never negative.
+ *
  * @example
  * const client = createMemoryClient(generateDemoDataset({ seed: 1, users: 200 }));
  */

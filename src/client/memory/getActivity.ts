@@ -1,6 +1,6 @@
-import { UserlensError } from '../errors.js';
 import { parseRange } from '../query.js';
-import { STEP, bucketBoundaries, bucketIndex, checkTimeZone, pickGranularity } from '../calendar.js';
+import { bucketBoundaries, bucketIndex, checkTimeZone } from '../calendar.js';
+import { activitySpan } from './activitySpan.js';
 import type { Activity, ActivityPoint, ActivityQuery } from '../types.js';
 import { TraceFilter, findUser, userSlice } from './aggregate.js';
 import type { MemoryIndex } from './buildIndex.js';
@@ -11,14 +11,6 @@ export function getActivity(index: MemoryIndex, query: ActivityQuery): Activity 
   const range = parseRange(query.range, where);
   const filter = new TraceFilter(index, query.filters);
   const timeZone = checkTimeZone(query.timeZone, where);
-  const requested = query.granularity ?? 'auto';
-  if (requested !== 'auto' && !Object.hasOwn(STEP, requested)) {
-    throw new UserlensError('invalid_query', `${where}: granularity must be hour, day, week or auto, got ${JSON.stringify(requested)}.`, {
-      where,
-      field: 'granularity',
-    });
-  }
-
   let users: number[];
   if (query.userId === undefined) users = index.users.map((_, u) => u);
   else {
@@ -39,10 +31,8 @@ export function getActivity(index: MemoryIndex, query: ActivityQuery): Activity 
     }
   }
 
-  const fromMs = range.fromMs === -Infinity ? minMs : range.fromMs;
-  const toMs = range.toMs === Infinity ? maxMs + 1 : range.toMs;
-  const granularity = requested === 'auto' ? pickGranularity(Number.isFinite(toMs - fromMs) ? toMs - fromMs : 0) : requested;
-  if (!Number.isFinite(fromMs) || !Number.isFinite(toMs) || fromMs >= toMs) return { granularity, points: [] };
+  const { granularity, fromMs, toMs } = activitySpan(range, minMs, maxMs, query.granularity ?? 'auto', where);
+  if (!(fromMs < toMs)) return { granularity, points: [] };
 
   const boundaries = bucketBoundaries(fromMs, toMs, granularity, timeZone, where);
   const points: ActivityPoint[] = boundaries.slice(1).map((end, i) => ({

@@ -13,7 +13,8 @@ import type {
 import { TraceFilter, Totals, findUser, userSlice, userSummary } from './aggregate.js';
 import type { MemoryIndex } from './buildIndex.js';
 import { NUMERIC_FIGURES, UserRows } from './collectUsers.js';
-import { STEP, bucketBoundaries, bucketIndex, checkTimeZone, pickGranularity } from '../calendar.js';
+import { bucketBoundaries, bucketIndex, checkTimeZone } from '../calendar.js';
+import { activitySpan } from './activitySpan.js';
 
 /** The optional list companions: deferred figures, trends, distribution, filter options. */
 
@@ -46,17 +47,7 @@ export function getTrends(index: MemoryIndex, query: TrendsQuery): Trends {
     minMs = Math.min(minMs, index.timestamp[slice[0]]!);
     maxMs = Math.max(maxMs, index.timestamp[slice[1] - 1]!);
   }
-  const fromMs = range.fromMs === -Infinity ? minMs : range.fromMs;
-  const toMs = range.toMs === Infinity ? maxMs + 1 : range.toMs;
-  const requested = query.granularity ?? 'auto';
-  if (requested !== 'auto' && !Object.hasOwn(STEP, requested)) {
-    throw new UserlensError('invalid_query', `${where}: granularity must be hour, day, week or auto, got ${JSON.stringify(requested)}.`, {
-      where,
-      field: 'granularity',
-    });
-  }
-  const span = Number.isFinite(toMs - fromMs) ? toMs - fromMs : 0;
-  const granularity = requested === 'auto' ? pickGranularity(span) : requested;
+  const { granularity, fromMs, toMs } = activitySpan(range, minMs, maxMs, query.granularity ?? 'auto', where);
   if (!(fromMs < toMs)) {
     return { granularity, buckets: [], series: query.userIds.map((userId) => ({ userId, values: [] })) };
   }

@@ -1,4 +1,5 @@
 import { UserlensError } from '../errors.js';
+import { EARLIEST_INSTANT_MS, LATEST_INSTANT_MS, isAmount } from '../figures.js';
 import { parseIsoDate } from '../parseIsoDate.js';
 
 /**
@@ -85,10 +86,13 @@ export class RecordChecker {
     return value;
   }
 
-  /** Epoch ms of an ISO-8601 date-time. */
+  /** Epoch ms of an ISO-8601 date-time inside the window a record may carry (see `EARLIEST_INSTANT_MS`). */
   date(value: unknown, field: string): number {
     const ms = typeof value === 'string' ? parseIsoDate(value) : NaN;
-    if (Number.isNaN(ms)) this.fail(field, 'an ISO-8601 date-time string', value);
+    // One comparison pair on the hot path; NaN fails it too.
+    if (!(ms >= EARLIEST_INSTANT_MS && ms < LATEST_INSTANT_MS)) {
+      this.fail(field, Number.isNaN(ms) ? 'an ISO-8601 date-time string' : INSTANT_WINDOW, value);
+    }
     return ms;
   }
 
@@ -103,22 +107,27 @@ export class RecordChecker {
     return value;
   }
 
+  /** A token or cost amount in `[0, max]`, or null when absent. */
+  optionalAmount(value: unknown, field: string, max: number, unit: string): number | null {
+    if (value === undefined || value === null) return null;
+    if (typeof value !== 'number' || !isAmount(value, max)) this.fail(field, amountIn(max, unit), value);
+    return value;
+  }
+
   oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[], fallback?: T): T {
     if ((value === undefined || value === null) && fallback !== undefined) return fallback;
     if (!allowed.includes(value as T)) this.fail(field, `one of ${allowed.join(', ')}`, value);
     return value as T;
   }
 
-  /** A `{ key: number }` map such as `usageDetails`; `null` when absent. */
-  numberMap(value: unknown, field: string, nonNegative: boolean): Record<string, number> | null {
+  /** A `{ key: amount }` map such as `usageDetails`, each value in `[0, max]`; `null` when absent. */
+  amountMap(value: unknown, field: string, max: number, unit: string): Record<string, number> | null {
     if (value === undefined || value === null) return null;
     if (typeof value !== 'object' || Array.isArray(value)) this.fail(field, 'an object of numbers', value);
     const map = value as Record<string, unknown>;
     for (const key in map) {
       const entry = map[key];
-      if (typeof entry !== 'number' || !Number.isFinite(entry) || (nonNegative && entry < 0)) {
-        this.fail(`${field}.${key}`, nonNegative ? 'a finite number ≥ 0' : 'a finite number', entry);
-      }
+      if (typeof entry !== 'number' || !isAmount(entry, max)) this.fail(`${field}.${key}`, amountIn(max, unit), entry);
     }
     return map as Record<string, number>;
   }
@@ -134,3 +143,10 @@ export class RecordChecker {
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
+
+const INSTANT_WINDOW = `an instant from ${new Date(EARLIEST_INSTANT_MS).toISOString()} to before ${new Date(LATEST_INSTANT_MS).toISOString()} (a date outside is a placeholder such as Go's zero time, not an event)`;
+
+/** The expectation a bounded amount states, e.g. "a finite number from 0 to 1e12 (tokens)". */
+function amountIn(max: number, unit: string): string {
+  return `a finite number from 0 to ${max.toExponential().replace('e+', 'e')} (${unit})`;
+}

@@ -147,10 +147,10 @@ export class FakeIndex {
     return this.observations[i]!.level || 'DEFAULT';
   }
 
-  /** endTime − startTime, ms; null without an end. */
+  /** endTime − startTime, ms, at least 0 (an end before the start is clock skew); null without an end. */
   obsLatencyMs(i: number): number | null {
     const latency = this.obsEnd[i]! - this.obsStart[i]!;
-    return Number.isFinite(latency) ? latency : null;
+    return Number.isFinite(latency) ? Math.max(0, latency) : null;
   }
 
   /** completionStartTime − startTime, ms; null without one. */
@@ -277,7 +277,8 @@ export class FakeIndex {
       figures.totalTokens[t]! += this.obsTotalTokens[i]!;
       figures.totalCost[t]! += this.obsTotalCost[i]!;
       const start = this.obsStart[i]!;
-      const end = Number.isNaN(this.obsEnd[i]!) ? start : this.obsEnd[i]!;
+      // An end before its start (clock skew) counts as the start, as the memory client reads it.
+      const end = this.obsEnd[i]! > start ? this.obsEnd[i]! : start;
       if (start < firstStart[t]!) firstStart[t] = start;
       if (end > lastEnd[t]!) lastEnd[t] = end;
     }
@@ -285,7 +286,7 @@ export class FakeIndex {
       const t = this.scoreTrace[s]!;
       if (t >= 0) figures.scoreCount[t]!++;
     }
-    // Trace latency as the figure definitions say: max(end ?? start) − min(start); none without observations.
+    // Trace latency as the figure definitions say: max(end ?? start) − min(start), each end at least its start; none without observations.
     for (let t = 0; t < count; t++) {
       const latency = lastEnd[t]! - firstStart[t]!;
       figures.latencyMs[t] = figures.observationCount[t] === 0 || !Number.isFinite(latency) ? NaN : latency;
