@@ -3,29 +3,15 @@ import { errorResponse, rawJsonResponse } from './responses.js';
 import type { UpstreamOutcome } from './upstream.js';
 
 /**
- * Turns what Langfuse answered into what the browser sees. Only 200 payloads pass through.
- * Credential refusals become a generic 502 (the browser cannot fix them, and Langfuse's text
- * may describe the keys); 5xx, unreadable and oversized answers a generic 502; timeouts 504; 429 keeps
- * its `Retry-After`; other 4xx keep their status with Langfuse's message only when it names
- * none of the secrets — the keys, the base URL or its host.
+ * Turns what Langfuse answered into what the browser sees. Only 200 payloads pass through;
+ * every other answer is one of the proxy's own fixed messages, because upstream text can echo
+ * what the browser must never see (the Authorization header, the upstream path). Credential
+ * refusals become a generic 502 (the browser cannot fix them); 5xx, unreadable and oversized
+ * answers a generic 502; timeouts 504; 429 keeps its `Retry-After`; other 4xx keep their status.
+ * Langfuse's message goes to the host's `onError` instead, redacted.
  */
 
 export const CREDENTIALS_REFUSED = "The metrics source refused the proxy's credentials.";
-
-/** Strings that must never appear in anything sent to the browser. */
-export type Secrets = readonly string[];
-
-const MAX_DETAIL = 300;
-
-/** Langfuse's message when it is short and mentions no secret; otherwise null. */
-export function safeDetail(message: string | null, secrets: Secrets): string | null {
-  if (message === null) return null;
-  const lower = message.toLowerCase();
-  if (secrets.some((secret) => secret !== '' && lower.includes(secret.toLowerCase()))) return null;
-  // Anything shaped like a Langfuse key, even one that is not ours.
-  if (/\b[ps]k-lf-/i.test(message)) return null;
-  return message.length > MAX_DETAIL ? `${message.slice(0, MAX_DETAIL)}…` : message;
-}
 
 /** `Retry-After` as delta-seconds or an HTTP date; anything else is dropped. */
 function safeRetryAfter(value: string | null): string | undefined {
@@ -35,7 +21,7 @@ function safeRetryAfter(value: string | null): string | undefined {
   return /^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(trimmed) && !Number.isNaN(Date.parse(trimmed)) ? trimmed : undefined;
 }
 
-export function answerFromUpstream(outcome: UpstreamOutcome, cache: CacheState, secrets: Secrets): Response {
+export function answerFromUpstream(outcome: UpstreamOutcome, cache: CacheState): Response {
   switch (outcome.kind) {
     case 'ok':
       return rawJsonResponse(200, outcome.body, { cache });
@@ -48,6 +34,12 @@ export function answerFromUpstream(outcome: UpstreamOutcome, cache: CacheState, 
       return errorResponse(502, 'The metrics source answered with something other than the expected JSON.', { cache });
     case 'too_large':
       return errorResponse(502, 'The metrics source answered with more data than the proxy accepts.', { cache });
+    case 'busy':
+      return errorResponse(503, 'The proxy is reading too many large answers at once; try again shortly.', { cache, retryAfter: '1' });
+    case 'over_budget': {
+      const seconds = Math.max(1, Math.ceil(outcome.retryAfterMs / 1000));
+      return errorResponse(429, `Too many requests for this account; try again in ${seconds} s.`, { cache, retryAfter: String(seconds) });
+    }
     case 'status':
       break;
   }
@@ -61,9 +53,8 @@ export function answerFromUpstream(outcome: UpstreamOutcome, cache: CacheState, 
     });
   }
   if (status >= 400 && status < 500) {
-    const detail = safeDetail(outcome.message, secrets);
-    const generic = status === 404 ? 'The metrics source does not offer this endpoint or item (404).' : `The metrics source refused the request (${status}).`;
-    return errorResponse(status, detail === null ? generic : `${generic} ${detail}`, { cache });
+    const message = status === 404 ? 'The metrics source does not offer this endpoint or item (404).' : `The metrics source refused the request (${status}).`;
+    return errorResponse(status, message, { cache });
   }
   return errorResponse(502, `The metrics source failed (${status}).`, { cache });
 }

@@ -1,5 +1,6 @@
 import { answerFromUpstream } from './answer.js';
 import { basicAuthorization } from './basicAuthorization.js';
+import { ByteBudget } from './byteBudget.js';
 import { ENDPOINTS, isLangfuseEndpoint } from './endpoints.js';
 import { ProxyAnswer, ProxyRefusal } from './errors.js';
 import type { LangfuseProxyOptions } from './options.js';
@@ -7,6 +8,8 @@ import { resolveOptions } from './options.js';
 import { readParams, toSearch } from './params.js';
 import { errorResponse, jsonResponse } from './responses.js';
 import type { ResolvedScope } from './scope.js';
+import { RateBudget } from './rateBudget.js';
+import { createRedactor, secretForms } from './redact.js';
 import { resolveScope, scopeKey } from './scope.js';
 import { MAX_TARGET_LENGTH, unsafePathReason } from './target.js';
 import { createUpstream, report } from './upstream.js';
@@ -17,9 +20,10 @@ import { createTraceVerifier } from './verifyTraces.js';
  * the host's backend (Next.js route handlers, Hono, Workers, Node via `toNodeListener`). It lets
  * the browser read the few Langfuse endpoints userlens uses while the keys stay on the server:
  * GET only, an allow-list of paths and parameters, the signed-in user's scope written into
- * every upstream request, Langfuse's errors reduced to what the browser may see, and a short
- * server-side cache with coalescing. A request sent with `Cache-Control: no-cache` (or
- * `Pragma: no-cache`), as the client does after Refresh, skips the cache and refills it.
+ * every upstream request, Langfuse's errors reduced to the proxy's own messages, a short
+ * server-side cache with coalescing, and a budget of upstream requests per scope. A request
+ * sent with `Cache-Control: no-cache` (or `Pragma: no-cache`), as the client does after
+ * Refresh, skips the cache and refills it — at most once per `minRefreshIntervalMs` per URL.
  */
 export function createLangfuseProxy(options: LangfuseProxyOptions): (request: Request) => Promise<Response> {
   const config = resolveOptions(options);
@@ -30,10 +34,12 @@ export function createLangfuseProxy(options: LangfuseProxyOptions): (request: Re
     timeoutMs: config.timeoutMs,
     cacheTtlMs: config.cacheTtlMs,
     maxResponseBytes: config.maxResponseBytes,
+    buffered: new ByteBudget(config.maxBufferedBytes),
+    rateBudget: config.rateLimit && new RateBudget(config.rateLimit),
+    minRefreshIntervalMs: config.minRefreshIntervalMs,
+    redact: createRedactor(secretForms(config.publicKey, config.secretKey, config.baseUrl)),
     onError: config.onError,
   });
-  const upstreamUrl = new URL(config.baseUrl);
-  const secrets = [config.secretKey, config.publicKey, config.baseUrl, upstreamUrl.host, upstreamUrl.hostname];
   const prefix = `${config.basePath}/api/public/`;
 
   async function resolveRequestScope(request: Request): Promise<ResolvedScope | Response | null> {
@@ -72,10 +78,10 @@ export function createLangfuseProxy(options: LangfuseProxyOptions): (request: Re
     const fresh = wantsFresh(request);
     const endpoint = ENDPOINTS[path];
     const params = readParams(url.searchParams, endpoint, path);
-    const plan = await endpoint.plan(params, scope, createTraceVerifier(upstream, scope, key, secrets, fresh));
+    const plan = await endpoint.plan(params, scope, createTraceVerifier(upstream, scope, key, fresh));
     if (plan.kind === 'empty') return jsonResponse(200, plan.body);
     const { outcome, cache } = await upstream.get(path, toSearch(plan.params), key, fresh);
-    return answerFromUpstream(outcome, cache, secrets);
+    return answerFromUpstream(outcome, cache);
   }
 
   return async function langfuseProxy(request: Request): Promise<Response> {

@@ -23,13 +23,35 @@ export const MAX_CONDITIONS = 100;
 
 export const FilterListSchema = v.pipe(v.array(FilterConditionSchema), v.maxLength(MAX_CONDITIONS));
 
-/** Parses a JSON parameter; invalid JSON is the caller's fault (400), naming the parameter. */
+/** Deeper than any query or filter userlens sends (4 levels); deeper JSON is a probe. */
+export const MAX_JSON_DEPTH = 8;
+
+/**
+ * Parses a JSON parameter; invalid or too deeply nested JSON is the caller's fault (400),
+ * naming the parameter. The depth is checked before anything recurses over the value: a value
+ * 5,000 arrays deep parses, but re-serializing it overflows the stack.
+ */
 export function parseJsonParam(text: string, name: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     throw badRequest(`The "${name}" parameter is not valid JSON.`);
   }
+  if (depthExceeds(value, MAX_JSON_DEPTH)) throw badRequest(`The "${name}" parameter is nested more than ${MAX_JSON_DEPTH} levels deep.`);
+  return value;
+}
+
+/** Whether a parsed JSON value nests arrays or objects deeper than `max`; iterative, so any depth is safe. */
+function depthExceeds(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** The issue as `path: message`, for a 400 that says what to fix. */

@@ -1,5 +1,7 @@
 import type { AllowedEndpoint } from './endpoints.js';
 import { isLangfuseEndpoint, LANGFUSE_ENDPOINTS } from './endpoints.js';
+import type { RateBudgetOptions, ResolvedRateBudget } from './rateBudget.js';
+import { DEFAULT_RATE_BUDGET } from './rateBudget.js';
 import type { LangfuseScope } from './scope.js';
 import type { UpstreamErrorInfo } from './upstream.js';
 
@@ -21,6 +23,21 @@ export interface LangfuseProxyOptions {
   scope?: (request: Request) => LangfuseScope | Response | null | undefined | Promise<LangfuseScope | Response | null | undefined>;
   /** How long a 200 answer is reused, per scope and URL. 0 disables the cache (identical concurrent requests are still coalesced). @defaultValue 30000 */
   cacheTtlMs?: number;
+  /**
+   * The shortest time between two fresh reads (`Cache-Control: no-cache`, sent after Refresh) of
+   * one URL for one scope, ms. A fresh request sooner than this gets the cached answer, or
+   * shares the one under way. @defaultValue 10000
+   */
+  minRefreshIntervalMs?: number;
+  /**
+   * Upstream requests each scope (each distinct value your `scope` returns; all callers share
+   * one when there is no scope) may cause per window. Past it the proxy answers 429 itself with
+   * `Retry-After`, without asking Langfuse. Cached and shared answers cost nothing. Langfuse's
+   * metrics v2 may allow as little as 100 requests an hour for the whole project: with many
+   * tenants, lower `metricsRequests`. `false` turns the limit off.
+   * @defaultValue `{ requests: 300, metricsRequests: 30, windowMs: 60000 }`
+   */
+  rateLimit?: RateBudgetOptions | false;
   /** Narrows the endpoints the proxy serves (the default is all of `LANGFUSE_ENDPOINTS`). */
   allow?: readonly AllowedEndpoint[];
   /** How long to wait for Langfuse, ms. @defaultValue 10000 */
@@ -30,9 +47,19 @@ export interface LangfuseProxyOptions {
    * download cancelled) and answered with 502. @defaultValue 16777216 (16 MiB)
    */
   maxResponseBytes?: number;
+  /**
+   * The most bytes of Langfuse answers the proxy holds while reading them, across all requests
+   * at once (`maxResponseBytes` bounds each one). A read that would pass it is abandoned and
+   * answered 503 with `Retry-After: 1`. Answers kept in the cache are bounded apart (about
+   * 64 MB). @defaultValue 67108864 (64 MiB)
+   */
+  maxBufferedBytes?: number;
   /** The upstream `fetch`; injectable for tests and instrumented clients. @defaultValue globalThis.fetch */
   fetch?: typeof fetch;
-  /** Told about upstream failures (never with keys or URLs), so the host can log them. */
+  /**
+   * Told about upstream failures, so the host can log them: the endpoint, Langfuse's status and
+   * — for a refused request — its message with the keys and the upstream address removed.
+   */
   onError?: (info: UpstreamErrorInfo) => void;
 }
 
@@ -45,6 +72,9 @@ export interface ResolvedOptions {
   cacheTtlMs: number;
   timeoutMs: number;
   maxResponseBytes: number;
+  maxBufferedBytes: number;
+  minRefreshIntervalMs: number;
+  rateLimit: ResolvedRateBudget | null;
   fetch: typeof fetch;
   scope: LangfuseProxyOptions['scope'];
   onError: LangfuseProxyOptions['onError'];
@@ -65,6 +95,16 @@ function positive(value: number | undefined, fallback: number, name: string): nu
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value <= 0) fail(`${name} must be a finite number > 0.`);
   return value;
+}
+
+function resolveRateLimit(option: RateBudgetOptions | false | undefined): ResolvedRateBudget | null {
+  if (option === false) return null;
+  const requests = positive(option?.requests, DEFAULT_RATE_BUDGET.requests, 'rateLimit.requests');
+  return {
+    requests,
+    metricsRequests: positive(option?.metricsRequests, Math.min(requests, DEFAULT_RATE_BUDGET.metricsRequests), 'rateLimit.metricsRequests'),
+    windowMs: positive(option?.windowMs, DEFAULT_RATE_BUDGET.windowMs, 'rateLimit.windowMs'),
+  };
 }
 
 /** Checks the options once, at creation, so a misconfigured proxy fails at startup and not per request. */
@@ -102,6 +142,9 @@ export function resolveOptions(options: LangfuseProxyOptions): ResolvedOptions {
     cacheTtlMs: nonNegative(options.cacheTtlMs, 30_000, 'cacheTtlMs'),
     timeoutMs: positive(options.timeoutMs, 10_000, 'timeoutMs'),
     maxResponseBytes: positive(options.maxResponseBytes, 16 * 1024 * 1024, 'maxResponseBytes'),
+    maxBufferedBytes: positive(options.maxBufferedBytes, 64 * 1024 * 1024, 'maxBufferedBytes'),
+    minRefreshIntervalMs: nonNegative(options.minRefreshIntervalMs, 10_000, 'minRefreshIntervalMs'),
+    rateLimit: resolveRateLimit(options.rateLimit),
     // Looked up per call (tests may replace it) and called on globalThis (Workers require it).
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     scope: options.scope,

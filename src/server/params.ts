@@ -22,6 +22,13 @@ export interface ParamSpec {
   maxLimit?: number;
 }
 
+/**
+ * The page size allowed where the spec states no largest one (the legacy traces and
+ * observations lists): userlens asks for 100 at a time there, and a larger page would only let
+ * one request cost Langfuse more.
+ */
+export const UNSTATED_MAX_LIMIT = 100;
+
 export function readParams(search: URLSearchParams, spec: ParamSpec, endpoint: string): Params {
   const params: Params = new Map();
   for (const [name, value] of search) {
@@ -39,7 +46,7 @@ export function readParams(search: URLSearchParams, spec: ParamSpec, endpoint: s
     else params.set(name, [value]);
   }
   const limit = single(params, 'limit');
-  const maxLimit = spec.maxLimit ?? 999_999_999;
+  const maxLimit = spec.maxLimit ?? UNSTATED_MAX_LIMIT;
   if (limit !== undefined && !(/^\d{1,9}$/.test(limit) && +limit >= 1 && +limit <= maxLimit)) {
     throw badRequest(`The "limit" parameter must be a whole number from 1 to ${maxLimit}.`);
   }

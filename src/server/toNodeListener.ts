@@ -46,8 +46,19 @@ function toRequest(req: NodeRequestLike, signal: AbortSignal): Request | Respons
       // A header the fetch standard refuses is dropped; the proxy forwards none anyway.
     }
   }
-  return new Request(`${ORIGIN}${target}`, { method: req.method ?? 'GET', headers, signal });
+  const method = req.method ?? 'GET';
+  try {
+    return new Request(`${ORIGIN}${target}`, { method, headers, signal });
+  } catch {
+    // The fetch standard forbids CONNECT, TRACE and TRACK, and refuses malformed methods and
+    // targets (`*`, `http://…` absolute forms it cannot join): the caller's request, not a fault.
+    return FORBIDDEN_METHODS.has(method.toUpperCase())
+      ? errorResponse(405, 'This method is not supported.', { allow: 'GET' })
+      : errorResponse(400, 'The request method or target cannot be read.');
+  }
 }
+
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 async function send(res: NodeResponseLike, response: Response): Promise<void> {
   res.statusCode = response.status;

@@ -1,5 +1,7 @@
+import type { ByteBudget } from './byteBudget.js';
 import type { CachedValue } from './cache.js';
 import { TtlCache } from './cache.js';
+import type { RateBudget } from './rateBudget.js';
 import type { CacheState } from './responses.js';
 
 /**
@@ -9,20 +11,42 @@ import type { CacheState } from './responses.js';
  * wait, and reduces each answer to an outcome: the body only for 200s (checked to be JSON),
  * the status plus `Retry-After` and a short message otherwise. Bodies are read as a stream and
  * abandoned (the stream cancelled) past a byte cap, so one oversized answer cannot exhaust the
- * host's memory. 200s are cached under a key made of the scope and the final URL.
+ * host's memory, and past a shared budget of bytes held at once, so many cannot either. 200s
+ * are cached under a key made of the scope and the final URL. Each scope spends a budget of
+ * upstream requests, and a fresh read of a URL is honoured once per interval per scope.
  */
 
 export type UpstreamOutcome =
   | { kind: 'ok'; status: 200; body: string; size: number }
   | { kind: 'status'; status: number; retryAfter: string | null; message: string | null; size: number }
-  | { kind: 'network' | 'timeout' | 'not_json' | 'unexpected' | 'too_large'; size: number };
+  | { kind: 'over_budget'; retryAfterMs: number; size: number }
+  | { kind: 'network' | 'timeout' | 'not_json' | 'unexpected' | 'too_large' | 'busy'; size: number };
 
 export interface UpstreamErrorInfo {
   /** The Langfuse path that failed (no query, no host). */
   endpoint: string;
   /** Langfuse's status, when it answered. */
   status: number | null;
-  reason: 'credentials' | 'rate_limited' | 'rejected' | 'upstream_error' | 'network' | 'timeout' | 'not_json' | 'unexpected' | 'too_large' | 'exception';
+  reason:
+    | 'credentials'
+    | 'rate_limited'
+    | 'rejected'
+    | 'upstream_error'
+    | 'network'
+    | 'timeout'
+    | 'not_json'
+    | 'unexpected'
+    | 'too_large'
+    /** More bytes of answers in flight than `maxBufferedBytes`; this one was abandoned (503). */
+    | 'busy'
+    /** The scope used its `rateLimit`; Langfuse was not asked (429). */
+    | 'over_budget'
+    | 'exception';
+  /**
+   * For a refused request (4xx): Langfuse's own message, at most 300 characters, with the keys
+   * and the upstream address removed in every encoding — for your logs; the browser never sees it.
+   */
+  detail?: string;
   /** For `exception`: what the proxy threw. */
   error?: unknown;
 }
@@ -44,6 +68,14 @@ export interface UpstreamOptions {
   cacheTtlMs: number;
   /** The largest body read, in bytes. */
   maxResponseBytes: number;
+  /** Bytes of bodies held at once, across requests. */
+  buffered: ByteBudget;
+  /** Upstream requests per scope; null for no limit. */
+  rateBudget: RateBudget | null;
+  /** The shortest time between two fresh reads of one URL for one scope, ms. */
+  minRefreshIntervalMs: number;
+  /** Removes the keys and the upstream address from text meant for `onError`. */
+  redact: (text: string) => string;
   onError?: ((info: UpstreamErrorInfo) => void) | undefined;
 }
 
@@ -58,16 +90,21 @@ const MAX_CACHE_CHARS = 32 * 1024 * 1024;
 
 /** An error body larger than this holds no message worth reading. */
 const MAX_ERROR_BYTES = 64 * 1024;
+/** URLs whose last fresh read is remembered, for `minRefreshIntervalMs`. */
+const MAX_FRESH_ENTRIES = 10_000;
+const MAX_DETAIL = 300;
 
 /**
- * The body as text, or null when it holds more than `maxBytes` bytes — then the stream is
- * cancelled, so the rest is never downloaded. Throws what reading throws (abort, reset).
+ * The body as text; `too_large` when it holds more than `maxBytes` bytes, `busy` when holding
+ * it would pass the shared budget — then the stream is cancelled, so the rest is never
+ * downloaded. `held` is called with the bytes reserved, to be released by the caller. Throws
+ * what reading throws (abort, reset).
  */
-async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
+async function readCapped(response: Response, maxBytes: number, buffered: ByteBudget, held: (bytes: number) => void): Promise<string | 'too_large' | 'busy'> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > maxBytes || !response.body) {
     await response.body?.cancel().catch(() => undefined);
-    return declared > maxBytes ? null : '';
+    return declared > maxBytes ? 'too_large' : '';
   }
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
@@ -77,18 +114,20 @@ async function readCapped(response: Response, maxBytes: number): Promise<string 
     const { done, value } = await reader.read();
     if (done) return text + decoder.decode();
     bytes += value.byteLength;
-    if (bytes > maxBytes) {
+    const refusal = bytes > maxBytes ? 'too_large' : !buffered.reserve(value.byteLength) ? 'busy' : null;
+    if (refusal) {
       await reader.cancel().catch(() => undefined);
-      return null;
+      return refusal;
     }
+    held(value.byteLength);
     text += decoder.decode(value, { stream: true });
   }
 }
 
-async function errorMessage(response: Response): Promise<string | null> {
+async function errorMessage(response: Response, buffered: ByteBudget, held: (bytes: number) => void): Promise<string | null> {
   try {
-    const text = await readCapped(response, MAX_ERROR_BYTES);
-    const body = text === null ? null : (JSON.parse(text) as unknown);
+    const text = await readCapped(response, MAX_ERROR_BYTES, buffered, held);
+    const body = text === 'too_large' || text === 'busy' ? null : (JSON.parse(text) as unknown);
     if (body && typeof body === 'object') {
       const { message, error } = body as { message?: unknown; error?: unknown };
       if (typeof message === 'string') return message;
@@ -107,6 +146,16 @@ function reasonFor(outcome: UpstreamOutcome): UpstreamErrorInfo['reason'] | null
   return outcome.status >= 500 ? 'upstream_error' : 'rejected';
 }
 
+function describeFailure(endpoint: string, outcome: UpstreamOutcome, reason: UpstreamErrorInfo['reason'], redact: (text: string) => string): UpstreamErrorInfo {
+  if (outcome.kind !== 'status') return { endpoint, status: null, reason };
+  const info: UpstreamErrorInfo = { endpoint, status: outcome.status, reason };
+  if (outcome.message !== null) {
+    const detail = redact(outcome.message);
+    info.detail = detail.length > MAX_DETAIL ? `${detail.slice(0, MAX_DETAIL)}…` : detail;
+  }
+  return info;
+}
+
 export function createUpstream(options: UpstreamOptions): Upstream {
   const cache = new TtlCache<UpstreamOutcome & CachedValue>({
     ttlMs: options.cacheTtlMs,
@@ -114,7 +163,36 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     maxSize: MAX_CACHE_CHARS,
   });
 
+  /** When each scope last read each URL fresh. */
+  const freshAt = new Map<string, number>();
+
+  /** Whether a fresh read of this key may go upstream now (and records it when so). */
+  function mayReadFresh(key: string): boolean {
+    const now = Date.now();
+    const last = freshAt.get(key);
+    if (last !== undefined && now - last < options.minRefreshIntervalMs) return false;
+    freshAt.delete(key);
+    freshAt.set(key, now);
+    for (const oldest of freshAt.keys()) {
+      if (freshAt.size <= MAX_FRESH_ENTRIES) break;
+      freshAt.delete(oldest);
+    }
+    return true;
+  }
+
   async function load(url: string): Promise<UpstreamOutcome> {
+    let reserved = 0;
+    const held = (bytes: number) => {
+      reserved += bytes;
+    };
+    try {
+      return await fetchOutcome(url, held);
+    } finally {
+      options.buffered.release(reserved);
+    }
+  }
+
+  async function fetchOutcome(url: string, held: (bytes: number) => void): Promise<UpstreamOutcome> {
     const timeout = AbortSignal.timeout(options.timeoutMs);
     let response: Response;
     try {
@@ -131,8 +209,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     }
     try {
       if (response.status === 200) {
-        const body = await readCapped(response, options.maxResponseBytes);
-        if (body === null) return { kind: 'too_large', size: 0 };
+        const body = await readCapped(response, options.maxResponseBytes, options.buffered, held);
+        if (body === 'too_large' || body === 'busy') return { kind: body, size: 0 };
         try {
           JSON.parse(body);
         } catch {
@@ -142,7 +220,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       }
       // Only a 4xx body may hold a message worth relaying; the others are dropped unread.
       const clientError = response.status >= 400 && response.status < 500;
-      const message = clientError ? await errorMessage(response) : null;
+      const message = clientError ? await errorMessage(response, options.buffered, held) : null;
       if (!clientError) await response.body?.cancel().catch(() => undefined);
       if (response.status < 400) return { kind: 'unexpected', size: 0 };
       return { kind: 'status', status: response.status, retryAfter: response.headers.get('retry-after'), message, size: 0 };
@@ -155,16 +233,18 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     async get(path, search, scopeKey, fresh = false) {
       const query = search.toString();
       const url = `${options.baseUrl}${path}${query ? `?${query}` : ''}`;
+      const key = `${scopeKey}\n${url}`;
       const { value, shared } = await cache.get(
-        `${scopeKey}\n${url}`,
+        key,
         async () => {
-          const outcome = await load(url);
+          const wait = options.rateBudget?.take(scopeKey, path.endsWith('/metrics')) ?? 0;
+          const outcome: UpstreamOutcome = wait > 0 ? { kind: 'over_budget', retryAfterMs: wait, size: 0 } : await load(url);
           const reason = reasonFor(outcome);
-          if (reason) report(options.onError, { endpoint: path, status: outcome.kind === 'status' ? outcome.status : null, reason });
+          if (reason) report(options.onError, describeFailure(path, outcome, reason, options.redact));
           return outcome;
         },
         (outcome) => outcome.kind === 'ok',
-        fresh,
+        fresh && mayReadFresh(key),
       );
       return { outcome: value, cache: shared ? 'hit' : 'miss' };
     },

@@ -1,4 +1,3 @@
-import type { Secrets } from './answer.js';
 import { answerFromUpstream } from './answer.js';
 import { ProxyAnswer, forbidden } from './errors.js';
 import type { ResolvedScope } from './scope.js';
@@ -12,7 +11,7 @@ import type { Upstream } from './upstream.js';
  * roots came back. Any failure refuses (fails closed); the answer is cached like any other,
  * and skips the cache when the request does (`fresh`: a trace that just arrived counts).
  */
-export function createTraceVerifier(upstream: Upstream, scope: ResolvedScope | null, scopeKey: string, secrets: Secrets, fresh = false): VerifyTraces {
+export function createTraceVerifier(upstream: Upstream, scope: ResolvedScope | null, scopeKey: string, fresh = false): VerifyTraces {
   return async (traceIds) => {
     const filter = [
       { type: 'stringOptions', column: 'traceId', operator: 'any of', value: traceIds },
@@ -21,7 +20,7 @@ export function createTraceVerifier(upstream: Upstream, scope: ResolvedScope | n
     ];
     const search = new URLSearchParams({ fields: 'core', filter: JSON.stringify(filter), limit: '1000' });
     const { outcome, cache } = await upstream.get('/api/public/v2/observations', search, scopeKey, fresh);
-    if (outcome.kind !== 'ok') throw new ProxyAnswer(answerFromUpstream(outcome, cache, secrets));
+    if (outcome.kind !== 'ok') throw new ProxyAnswer(answerFromUpstream(outcome, cache));
     const found = new Set<string>();
     const payload = JSON.parse(outcome.body) as unknown;
     const data = payload !== null && typeof payload === 'object' ? (payload as { data?: unknown }).data : undefined;
