@@ -23,12 +23,12 @@ const users = {
 console.log('\n== Langfuse source: requests per view');
 console.log(`dataset: ${dataset.traces.length.toLocaleString('en-US')} traces, ${dataset.observations.length.toLocaleString('en-US')} observations, ${byTraces.length.toLocaleString('en-US')} users`);
 
-/** A client over the fake, directly or behind the proxy; counts what reaches the fake. */
+/** A client over the fake, directly or behind the proxy (its rate limit off: the bench counts requests); counts what reaches the fake. */
 function source(api, viaProxy, scope = { environments: ['production', 'staging'] }) {
   const fake = createLangfuseFake(dataset, { api, ...(viaProxy ? { auth: { publicKey: 'pk-lf-bench', secretKey: 'sk-lf-bench' } } : {}) });
   const upstream = async (input, init) => fake(new Request(input, init));
   const proxy = viaProxy
-    ? createLangfuseProxy({ baseUrl: 'https://langfuse.bench', basePath: '/api/userlens', publicKey: 'pk-lf-bench', secretKey: 'sk-lf-bench', fetch: upstream, cacheTtlMs: 0, scope: () => scope })
+    ? createLangfuseProxy({ baseUrl: 'https://langfuse.bench', basePath: '/api/userlens', publicKey: 'pk-lf-bench', secretKey: 'sk-lf-bench', fetch: upstream, cacheTtlMs: 0, rateLimit: false, scope: () => scope })
     : null;
   let browser = 0;
   const fetch = async (input, init) => {

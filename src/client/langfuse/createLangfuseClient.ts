@@ -6,7 +6,7 @@ import { parseRange } from '../query.js';
 import type { ClientCapabilities, DateRange, UserFigure, UserStats, UserTrackingClient } from '../types.js';
 import { createLangfuseApi, type LangfuseApi } from './langfuseApi.js';
 import { LANGFUSE_SORT_FIELDS, TOP_N_LIMIT, getFilterOptions, getUserFigures, listUsers, type ApiGeneration } from './listUsers.js';
-import { metricNumber, metricsBounds } from './metricsRows.js';
+import { METRICS_ENDPOINTS, metricNumber, metricsBounds } from './metricsRows.js';
 import { SharedLoads } from './sharedLoads.js';
 import { withTraceIo } from './traceIo.js';
 import { loadUserSnapshot, type SnapshotLimits, type UserSnapshot } from './userSnapshot.js';
@@ -219,7 +219,7 @@ async function emptyStats(
     },
     signal,
   );
-  const count = data[0] ? (metricNumber(data[0], 'count_count', 0) ?? 0) : 0;
+  const count = data[0] ? (metricNumber(data[0], 'count_count', 0, METRICS_ENDPOINTS[generation]) ?? 0) : 0;
   if (count === 0) return null;
   // The memory client's zero figures, from one trace of the user outside the range.
   const outside = new Date(Number.isFinite(toMs) ? toMs : fromMs - 1).toISOString();
