@@ -21,8 +21,9 @@ const BUDGETS = {
   // Demo data and fixtures (5 kB), plus the fake Langfuse API with its metrics engine.
   'userlens/testing': { entry: 'dist/testing/index.js', gzipKb: 24 },
   'userlens/testing/msw': { entry: 'dist/testing/msw.js', gzipKb: 24 },
-  // The proxy (server only) with valibot for its query and scope checks (9.1 kB when it landed),
-  // then the strict date parser, the response byte cap and the refresh bypass.
+  // The proxy (server only): 9.1 kB when it landed with valibot, then the strict date parser, the
+  // response byte cap, the refresh bypass, redaction, request and byte budgets; valibot replaced
+  // by its own shape checks (-1.66 kB).
   'userlens/server': { entry: 'dist/server/index.js', gzipKb: 11 },
   'userlens/styles.css': { file: 'dist/styles/userlens.css', gzipKb: 4 },
 };

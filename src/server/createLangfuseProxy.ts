@@ -1,6 +1,5 @@
 import { answerFromUpstream } from './answer.js';
 import { basicAuthorization } from './basicAuthorization.js';
-import { ByteBudget } from './byteBudget.js';
 import { ENDPOINTS, isLangfuseEndpoint } from './endpoints.js';
 import { ProxyAnswer, ProxyRefusal } from './errors.js';
 import type { LangfuseProxyOptions } from './options.js';
@@ -8,8 +7,8 @@ import { resolveOptions } from './options.js';
 import { readParams, toSearch } from './params.js';
 import { errorResponse, jsonResponse } from './responses.js';
 import type { ResolvedScope } from './scope.js';
-import { RateBudget } from './rateBudget.js';
-import { createRedactor, secretForms } from './redact.js';
+import { createRateBudget } from './rateBudget.js';
+import { createRedactor } from './redact.js';
 import { resolveScope, scopeKey } from './scope.js';
 import { MAX_TARGET_LENGTH, unsafePathReason } from './target.js';
 import { createUpstream, report } from './upstream.js';
@@ -34,10 +33,10 @@ export function createLangfuseProxy(options: LangfuseProxyOptions): (request: Re
     timeoutMs: config.timeoutMs,
     cacheTtlMs: config.cacheTtlMs,
     maxResponseBytes: config.maxResponseBytes,
-    buffered: new ByteBudget(config.maxBufferedBytes),
-    rateBudget: config.rateLimit && new RateBudget(config.rateLimit),
+    maxBufferedBytes: config.maxBufferedBytes,
+    takeRequest: config.rateLimit && createRateBudget(config.rateLimit),
     minRefreshIntervalMs: config.minRefreshIntervalMs,
-    redact: createRedactor(secretForms(config.publicKey, config.secretKey, config.baseUrl)),
+    redact: createRedactor(config.publicKey, config.secretKey, config.baseUrl),
     onError: config.onError,
   });
   const prefix = `${config.basePath}/api/public/`;

@@ -1,6 +1,7 @@
 import type { LangfuseFilter } from '../client/langfuse/langfuseApi.js';
-import * as v from 'valibot';
 import { badRequest } from './errors.js';
+import type { Check } from './shape.js';
+import { anything, arrayOf, object, optional, string } from './shape.js';
 
 /**
  * One filter condition in the shape Langfuse reads from a metrics `query.filters` and from the
@@ -10,18 +11,18 @@ import { badRequest } from './errors.js';
 export type FilterCondition = LangfuseFilter;
 
 /** Strict, so a look-alike key (`"column "`) is refused instead of silently dropped. */
-export const FilterConditionSchema = v.strictObject({
-  type: v.string(),
-  column: v.string(),
-  operator: v.string(),
-  value: v.optional(v.unknown()),
-  key: v.optional(v.string()),
+const filterCondition = object({
+  type: string,
+  column: string,
+  operator: string,
+  value: optional(anything),
+  key: optional(string),
 });
 
 /** More conditions than any real query needs is a mistake or a probe. */
 export const MAX_CONDITIONS = 100;
 
-export const FilterListSchema = v.pipe(v.array(FilterConditionSchema), v.maxLength(MAX_CONDITIONS));
+export const filterList = arrayOf(filterCondition, MAX_CONDITIONS);
 
 /** Deeper than any query or filter userlens sends (4 levels); deeper JSON is a probe. */
 export const MAX_JSON_DEPTH = 8;
@@ -54,17 +55,14 @@ function depthExceeds(value: unknown, max: number): boolean {
   return false;
 }
 
-/** The issue as `path: message`, for a 400 that says what to fix. */
-export function describeIssue(issues: readonly v.BaseIssue<unknown>[], name: string): string {
-  const issue = issues[0];
-  if (!issue) return `The "${name}" parameter is malformed.`;
-  const path = v.getDotPath(issue);
-  return `The "${name}" parameter is malformed${path ? ` at ${path}` : ''}: ${issue.message}`;
+/** The parsed value when `check` passes; otherwise a 400 that says where and what to fix. */
+export function checkParam<T>(value: unknown, check: Check, name: string): T {
+  const problem = check(value, '');
+  if (problem) throw badRequest(`The "${name}" parameter is malformed${problem.startsWith('at ') ? ' ' : ': '}${problem}.`);
+  return value as T;
 }
 
 /** A JSON array of filter conditions, as the observations `filter` parameter carries. */
 export function parseFilterList(text: string, name: string): FilterCondition[] {
-  const result = v.safeParse(FilterListSchema, parseJsonParam(text, name));
-  if (!result.success) throw badRequest(describeIssue(result.issues, name));
-  return result.output;
+  return checkParam(parseJsonParam(text, name), filterList, name);
 }

@@ -1,8 +1,9 @@
-import * as v from 'valibot';
 import { badRequest } from './errors.js';
-import { FilterListSchema, describeIssue, parseJsonParam } from './filters.js';
+import type { FilterCondition } from './filters.js';
+import { checkParam, filterList, parseJsonParam } from './filters.js';
 import type { ResolvedScope } from './scope.js';
 import { scopeConditions } from './scope.js';
+import { arrayOf, number, object, oneOf, optional, string } from './shape.js';
 
 /**
  * The metrics `query` JSON (v2 and legacy v1 share its shape). Parsed strictly — unknown keys
@@ -15,29 +16,27 @@ import { scopeConditions } from './scope.js';
 export const METRICS_V2_VIEWS = ['observations', 'scores-numeric', 'scores-boolean', 'scores-categorical'] as const;
 export const METRICS_V1_VIEWS = ['traces', ...METRICS_V2_VIEWS] as const;
 
-function querySchema(views: readonly string[]) {
-  return v.strictObject({
-    view: v.picklist(views),
-    dimensions: v.optional(v.nullable(v.array(v.strictObject({ field: v.string() })))),
-    metrics: v.array(v.strictObject({ measure: v.string(), aggregation: v.string() })),
-    filters: v.optional(v.nullable(FilterListSchema)),
-    timeDimension: v.optional(v.nullable(v.strictObject({ granularity: v.string() }))),
-    fromTimestamp: v.string(),
-    toTimestamp: v.string(),
-    orderBy: v.optional(v.nullable(v.array(v.strictObject({ field: v.string(), direction: v.picklist(['asc', 'desc']) })))),
-    config: v.optional(v.nullable(v.strictObject({ bins: v.optional(v.number()), row_limit: v.optional(v.number()) }))),
+function queryShape(views: readonly string[]) {
+  return object({
+    view: oneOf(views),
+    dimensions: optional(arrayOf(object({ field: string })), true),
+    metrics: arrayOf(object({ measure: string, aggregation: string })),
+    filters: optional(filterList, true),
+    timeDimension: optional(object({ granularity: string }), true),
+    fromTimestamp: string,
+    toTimestamp: string,
+    orderBy: optional(arrayOf(object({ field: string, direction: oneOf(['asc', 'desc']) })), true),
+    config: optional(object({ bins: optional(number), row_limit: optional(number) }), true),
   });
 }
 
-const V2_SCHEMA = querySchema(METRICS_V2_VIEWS);
-const V1_SCHEMA = querySchema(METRICS_V1_VIEWS);
+const V2_QUERY = queryShape(METRICS_V2_VIEWS);
+const V1_QUERY = queryShape(METRICS_V1_VIEWS);
 
 /** The `query` parameter with the scope appended, ready to send; throws 400 when malformed. */
 export function scopeMetricsQuery(text: string | undefined, version: 'v1' | 'v2', scope: ResolvedScope | null): string {
   if (text === undefined) throw badRequest('The "query" parameter is required.');
-  const result = v.safeParse(version === 'v2' ? V2_SCHEMA : V1_SCHEMA, parseJsonParam(text, 'query'));
-  if (!result.success) throw badRequest(describeIssue(result.issues, 'query'));
-  const query = result.output;
+  const query = checkParam<{ filters?: FilterCondition[] | null }>(parseJsonParam(text, 'query'), version === 'v2' ? V2_QUERY : V1_QUERY, 'query');
   const filters = [...(query.filters ?? []), ...scopeConditions(scope)];
   return JSON.stringify({ ...query, filters });
 }

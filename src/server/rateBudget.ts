@@ -19,49 +19,34 @@ export type ResolvedRateBudget = Required<RateBudgetOptions>;
 
 export const DEFAULT_RATE_BUDGET: ResolvedRateBudget = { requests: 300, metricsRequests: 30, windowMs: 60_000 };
 
-/** Scopes remembered at once; the oldest quiet one is forgotten past this (it had no recent request). */
-const MAX_SCOPES = 10_000;
+/** Logs remembered at once; the least recently used one is forgotten past this. */
+const MAX_LOGS = 20_000;
 
-export class RateBudget {
-  /** Per scope and kind: the start times of the requests inside the window, oldest first. */
-  private readonly log = new Map<string, number[]>();
-  private readonly options: ResolvedRateBudget;
-
-  constructor(options: ResolvedRateBudget) {
-    this.options = options;
-  }
-
-  /**
-   * Takes one request for the scope now and returns 0, or — when the scope has used its budget
-   * — takes nothing and returns the ms until one is free again.
-   */
-  take(scopeKey: string, metrics: boolean, now = Date.now()): number {
-    const { requests, metricsRequests, windowMs } = this.options;
-    const all = this.recent(`all\n${scopeKey}`, now);
-    const ofMetrics = metrics ? this.recent(`metrics\n${scopeKey}`, now) : null;
-    const wait = Math.max(
-      all.length >= requests ? all[all.length - requests]! + windowMs - now : 0,
-      ofMetrics && ofMetrics.length >= metricsRequests ? ofMetrics[ofMetrics.length - metricsRequests]! + windowMs - now : 0,
-    );
-    if (wait > 0) return wait;
-    all.push(now);
-    ofMetrics?.push(now);
-    return 0;
-  }
-
-  /** The log for a key with what left the window dropped; re-inserted so the map stays in use order. */
-  private recent(key: string, now: number): number[] {
-    let times = this.log.get(key);
-    this.log.delete(key);
-    if (!times) times = [];
-    let expired = 0;
-    while (expired < times.length && times[expired]! + this.options.windowMs <= now) expired++;
-    if (expired > 0) times.splice(0, expired);
-    this.log.set(key, times);
-    for (const oldest of this.log.keys()) {
-      if (this.log.size <= MAX_SCOPES * 2) break;
-      this.log.delete(oldest);
-    }
+/**
+ * `take(scopeKey, metrics)` takes one request for the scope now and returns 0, or — when the
+ * scope has used its budget — takes nothing and returns the ms until one is free again.
+ */
+export function createRateBudget({ requests, metricsRequests, windowMs }: ResolvedRateBudget) {
+  /** Per scope and kind: the times of the requests inside the window, oldest first; kept in use order. */
+  const logs = new Map<string, number[]>();
+  const recent = (key: string, now: number) => {
+    const times = (logs.get(key) ?? []).filter((time) => time + windowMs > now);
+    logs.delete(key);
+    logs.set(key, times);
+    if (logs.size > MAX_LOGS) logs.delete(logs.keys().next().value!);
     return times;
-  }
+  };
+  // A log never holds more than its limit, so the oldest entry is the one to wait for.
+  const wait = (times: number[], limit: number, now: number) => (times.length < limit ? 0 : times[0]! + windowMs - now);
+
+  return (scopeKey: string, metrics: boolean, now = Date.now()): number => {
+    const all = recent(`all\n${scopeKey}`, now);
+    const ofMetrics = metrics ? recent(`metrics\n${scopeKey}`, now) : [];
+    const waitMs = Math.max(wait(all, requests, now), metrics ? wait(ofMetrics, metricsRequests, now) : 0);
+    if (waitMs === 0) {
+      all.push(now);
+      if (metrics) ofMetrics.push(now);
+    }
+    return waitMs;
+  };
 }

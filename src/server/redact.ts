@@ -5,56 +5,36 @@
  * raw key. Used on what `onError` is told.
  */
 
-const REDACTED = '[redacted]';
-
-function utf8ToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/=+$/, '');
-}
+const base64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 
 /**
- * The base64 characters that depend only on `secret`, for each of the three byte offsets it can
- * start at inside a longer encoded string (`pk:sk` inside a Basic token, or inside an encoded
- * header line): the first and last groups also hold neighbouring bytes and are dropped.
+ * `secret` in base64 at each of the three byte offsets it can start at inside a longer encoded
+ * string (`pk:sk` in a Basic token, or a whole encoded header line): whole, and the characters
+ * that depend on it alone (the first and last groups also hold neighbouring bytes), standard
+ * and URL-safe.
  */
-function base64Cores(secret: string): string[] {
+function base64Forms(secret: string): string[] {
   const bytes = new TextEncoder().encode(secret);
-  const cores: string[] = [];
+  const forms = [base64(bytes)];
   for (let offset = 0; offset < 3; offset++) {
-    const padded = new Uint8Array(offset + bytes.length);
-    padded.set(bytes, offset);
-    const encoded = utf8ToBase64(padded);
-    const start = offset === 0 ? 0 : 4;
-    const end = (offset + bytes.length) % 3 === 0 ? encoded.length : Math.floor(encoded.length / 4) * 4;
-    const core = encoded.slice(start, end);
-    if (core.length >= 8) cores.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
+    const encoded = base64(new Uint8Array([...new Uint8Array(offset), ...bytes])).replace(/=+$/, '');
+    const end = (offset + bytes.length) % 3 === 0 ? encoded.length : encoded.length - (encoded.length % 4 || 4);
+    const core = encoded.slice(offset === 0 ? 0 : 4, end);
+    if (core.length >= 8) forms.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
   }
-  return cores;
+  return forms;
 }
 
-/** Every written form of the keys and of the upstream address worth looking for. */
-export function secretForms(publicKey: string, secretKey: string, baseUrl: string): string[] {
+/** A redactor of the keys and the upstream address in every written form, any case (percent escapes vary). */
+export function createRedactor(publicKey: string, secretKey: string, baseUrl: string): (text: string) => string {
   const url = new URL(baseUrl);
-  const forms = new Set<string>();
-  for (const secret of [secretKey, publicKey, `${publicKey}:${secretKey}`]) {
-    forms.add(secret);
-    forms.add(encodeURIComponent(secret));
-    forms.add(new URLSearchParams({ s: secret }).toString().slice(2));
-    const whole = utf8ToBase64(new TextEncoder().encode(secret));
-    forms.add(whole.padEnd(Math.ceil(whole.length / 4) * 4, '='));
-    for (const core of base64Cores(secret)) forms.add(core);
-  }
-  for (const part of [baseUrl, url.host, url.hostname]) forms.add(part);
-  if (url.pathname.length > 1) forms.add(url.pathname);
-  forms.delete('');
-  return [...forms].sort((a, b) => b.length - a.length);
-}
-
-/** A redactor over these forms, matched case-insensitively (percent escapes vary in case). */
-export function createRedactor(forms: readonly string[]): (text: string) => string {
+  const forms = [baseUrl, url.host, url.hostname, url.pathname.length > 1 ? url.pathname : ''];
+  for (const secret of [`${publicKey}:${secretKey}`, secretKey, publicKey]) forms.push(secret, encodeURIComponent(secret), ...base64Forms(secret));
+  const escaped = forms
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length)
+    .map((form) => form.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
   // Anything shaped like a Langfuse key too, even one that is not ours.
-  const escaped = forms.map((form) => form.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
   const pattern = new RegExp([...escaped, '[ps]k-lf-[\\w-]*'].join('|'), 'gi');
-  return (text) => text.replace(pattern, REDACTED);
+  return (text) => text.replace(pattern, '[redacted]');
 }

@@ -1,4 +1,4 @@
-import * as v from 'valibot';
+import { arrayOf, nonBlank, object, optional } from './shape.js';
 import { ProxyRefusal, forbidden } from './errors.js';
 import type { FilterCondition } from './filters.js';
 
@@ -35,12 +35,11 @@ export interface ResolvedScope {
 // believing it had scoped the user. That is a host bug, answered with 500, not a wider view.
 // Blank values too: Langfuse's filters read `''` as NULL (`any of ['']` also matches traces
 // without a user, `starts with ''` matches everything).
-const NonBlank = v.pipe(v.string(), v.check((value) => value.trim() !== ''));
-const ScopeSchema = v.strictObject({
-  environments: v.optional(v.array(NonBlank)),
-  tags: v.optional(v.array(NonBlank)),
-  userIdPrefix: v.optional(NonBlank),
-  userIds: v.optional(v.array(NonBlank)),
+const scopeShape = object({
+  environments: optional(arrayOf(nonBlank)),
+  tags: optional(arrayOf(nonBlank)),
+  userIdPrefix: optional(nonBlank),
+  userIds: optional(arrayOf(nonBlank)),
 });
 
 function canonical(list: readonly string[] | undefined): string[] | undefined {
@@ -53,17 +52,17 @@ function canonical(list: readonly string[] | undefined): string[] | undefined {
  */
 export function resolveScope(value: unknown): ResolvedScope | null {
   if (value === null || value === undefined) return null;
-  const result = v.safeParse(ScopeSchema, value);
-  if (!result.success) {
+  if (scopeShape(value, '')) {
     throw new ProxyRefusal(500, 'The proxy is misconfigured: its scope function returned an invalid scope.');
   }
+  const given = value as LangfuseScope;
   const scope: ResolvedScope = {};
-  const environments = canonical(result.output.environments);
-  const tags = canonical(result.output.tags);
-  const userIds = canonical(result.output.userIds);
+  const environments = canonical(given.environments);
+  const tags = canonical(given.tags);
+  const userIds = canonical(given.userIds);
   if (environments) scope.environments = environments;
   if (tags) scope.tags = tags;
-  if (result.output.userIdPrefix !== undefined) scope.userIdPrefix = result.output.userIdPrefix;
+  if (given.userIdPrefix !== undefined) scope.userIdPrefix = given.userIdPrefix;
   if (userIds) scope.userIds = userIds;
   if (environments?.length === 0 || userIds?.length === 0) {
     throw forbidden('The signed-in user may not read any of this data.');

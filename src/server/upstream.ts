@@ -1,7 +1,5 @@
-import type { ByteBudget } from './byteBudget.js';
 import type { CachedValue } from './cache.js';
 import { TtlCache } from './cache.js';
-import type { RateBudget } from './rateBudget.js';
 import type { CacheState } from './responses.js';
 
 /**
@@ -68,10 +66,14 @@ export interface UpstreamOptions {
   cacheTtlMs: number;
   /** The largest body read, in bytes. */
   maxResponseBytes: number;
-  /** Bytes of bodies held at once, across requests. */
-  buffered: ByteBudget;
-  /** Upstream requests per scope; null for no limit. */
-  rateBudget: RateBudget | null;
+  /**
+   * The most bytes of bodies held at once, across requests. A read that would pass it is
+   * abandoned (`busy`) rather than waited on: waiting could leave every reader holding part of an
+   * answer and none able to finish.
+   */
+  maxBufferedBytes: number;
+  /** Takes one upstream request from a scope's budget: 0, or the ms to wait; null for no limit. */
+  takeRequest: ((scopeKey: string, metrics: boolean) => number) | null;
   /** The shortest time between two fresh reads of one URL for one scope, ms. */
   minRefreshIntervalMs: number;
   /** Removes the keys and the upstream address from text meant for `onError`. */
@@ -97,10 +99,10 @@ const MAX_DETAIL = 300;
 /**
  * The body as text; `too_large` when it holds more than `maxBytes` bytes, `busy` when holding
  * it would pass the shared budget — then the stream is cancelled, so the rest is never
- * downloaded. `held` is called with the bytes reserved, to be released by the caller. Throws
- * what reading throws (abort, reset).
+ * downloaded. `reserve` takes each chunk's bytes from the shared budget (false: none left); the
+ * caller gives them back. Throws what reading throws (abort, reset).
  */
-async function readCapped(response: Response, maxBytes: number, buffered: ByteBudget, held: (bytes: number) => void): Promise<string | 'too_large' | 'busy'> {
+async function readCapped(response: Response, maxBytes: number, reserve: (bytes: number) => boolean): Promise<string | 'too_large' | 'busy'> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > maxBytes || !response.body) {
     await response.body?.cancel().catch(() => undefined);
@@ -114,19 +116,18 @@ async function readCapped(response: Response, maxBytes: number, buffered: ByteBu
     const { done, value } = await reader.read();
     if (done) return text + decoder.decode();
     bytes += value.byteLength;
-    const refusal = bytes > maxBytes ? 'too_large' : !buffered.reserve(value.byteLength) ? 'busy' : null;
+    const refusal = bytes > maxBytes ? 'too_large' : !reserve(value.byteLength) ? 'busy' : null;
     if (refusal) {
       await reader.cancel().catch(() => undefined);
       return refusal;
     }
-    held(value.byteLength);
     text += decoder.decode(value, { stream: true });
   }
 }
 
-async function errorMessage(response: Response, buffered: ByteBudget, held: (bytes: number) => void): Promise<string | null> {
+async function errorMessage(response: Response, reserve: (bytes: number) => boolean): Promise<string | null> {
   try {
-    const text = await readCapped(response, MAX_ERROR_BYTES, buffered, held);
+    const text = await readCapped(response, MAX_ERROR_BYTES, reserve);
     const body = text === 'too_large' || text === 'busy' ? null : (JSON.parse(text) as unknown);
     if (body && typeof body === 'object') {
       const { message, error } = body as { message?: unknown; error?: unknown };
@@ -163,6 +164,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     maxSize: MAX_CACHE_CHARS,
   });
 
+  /** Bytes of bodies being read, across requests. */
+  let buffered = 0;
   /** When each scope last read each URL fresh. */
   const freshAt = new Map<string, number>();
 
@@ -182,17 +185,20 @@ export function createUpstream(options: UpstreamOptions): Upstream {
 
   async function load(url: string): Promise<UpstreamOutcome> {
     let reserved = 0;
-    const held = (bytes: number) => {
+    const reserve = (bytes: number) => {
+      if (buffered + bytes > options.maxBufferedBytes) return false;
+      buffered += bytes;
       reserved += bytes;
+      return true;
     };
     try {
-      return await fetchOutcome(url, held);
+      return await fetchOutcome(url, reserve);
     } finally {
-      options.buffered.release(reserved);
+      buffered -= reserved;
     }
   }
 
-  async function fetchOutcome(url: string, held: (bytes: number) => void): Promise<UpstreamOutcome> {
+  async function fetchOutcome(url: string, reserve: (bytes: number) => boolean): Promise<UpstreamOutcome> {
     const timeout = AbortSignal.timeout(options.timeoutMs);
     let response: Response;
     try {
@@ -209,7 +215,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     }
     try {
       if (response.status === 200) {
-        const body = await readCapped(response, options.maxResponseBytes, options.buffered, held);
+        const body = await readCapped(response, options.maxResponseBytes, reserve);
         if (body === 'too_large' || body === 'busy') return { kind: body, size: 0 };
         try {
           JSON.parse(body);
@@ -220,7 +226,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       }
       // Only a 4xx body may hold a message worth relaying; the others are dropped unread.
       const clientError = response.status >= 400 && response.status < 500;
-      const message = clientError ? await errorMessage(response, options.buffered, held) : null;
+      const message = clientError ? await errorMessage(response, reserve) : null;
       if (!clientError) await response.body?.cancel().catch(() => undefined);
       if (response.status < 400) return { kind: 'unexpected', size: 0 };
       return { kind: 'status', status: response.status, retryAfter: response.headers.get('retry-after'), message, size: 0 };
@@ -237,7 +243,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       const { value, shared } = await cache.get(
         key,
         async () => {
-          const wait = options.rateBudget?.take(scopeKey, path.endsWith('/metrics')) ?? 0;
+          const wait = options.takeRequest?.(scopeKey, path.endsWith('/metrics')) ?? 0;
           const outcome: UpstreamOutcome = wait > 0 ? { kind: 'over_budget', retryAfterMs: wait, size: 0 } : await load(url);
           const reason = reasonFor(outcome);
           if (reason) report(options.onError, describeFailure(path, outcome, reason, options.redact));

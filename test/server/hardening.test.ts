@@ -342,3 +342,26 @@ describe('proxy: a per-scope budget of upstream requests', () => {
     expect(() => createLangfuseProxy({ baseUrl: BASE_URL, publicKey: PUBLIC_KEY, secretKey: SECRET_KEY, maxBufferedBytes: -1 })).toThrow(/maxBufferedBytes/);
   });
 });
+
+describe('proxy: the shapes it reads are checked strictly, saying where', () => {
+  it.each([
+    [metricsQuery({ filters: [{ type: 'string', 'column ': 'name', operator: '=', value: 'x' }] }), 'at filters.0.column : unknown key'],
+    [metricsQuery({ filters: [{ type: 'string', operator: '=', value: 'x' }] }), 'at filters.0.column: expected a value'],
+    [metricsQuery({ view: 'sessions' }), 'at view: expected one of observations, scores-numeric, scores-boolean, scores-categorical'],
+    [metricsQuery({ metrics: 'count' }), 'at metrics: expected an array'],
+    [metricsQuery({ config: { row_limit: '10' } }), 'at config.row_limit: expected a number'],
+    [metricsQuery({ filters: Array.from({ length: 101 }, () => ({ type: 'string', column: 'name', operator: '=', value: 'x' })) }), 'at filters: expected at most 100 items'],
+    ['[]', ': expected an object'],
+  ])('refuses %s with a 400 naming the place', async (query, problem) => {
+    const { call, calls } = createHarness();
+    const response = await call(target('/api/public/v2/metrics', [['query', query]]));
+    expect(response.status).toBe(400);
+    expect(await body(response)).toEqual({ error: `The "query" parameter is malformed${problem.startsWith(':') ? '' : ' '}${problem}.` });
+    expect(calls).toHaveLength(0);
+  });
+
+  it('accepts null where Langfuse takes null, and refuses a blank scope value from the host with a 500', async () => {
+    expect((await createHarness().call(target('/api/public/v2/metrics', [['query', metricsQuery({ filters: null, orderBy: null, config: null })]]))).status).toBe(200);
+    expect((await createHarness({ scope: () => ({ environments: [' '] }) }).call(METRICS)).status).toBe(500);
+  });
+});
