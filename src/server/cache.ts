@@ -35,13 +35,15 @@ export class TtlCache<T extends CachedValue> {
   /**
    * The cached value, the in-flight one, or a fresh one from `load`; `keep` says whether a
    * loaded value may be cached. `shared` is true when the caller did not start the load.
-   * `fresh` skips the cached and the in-flight value.
+   * `fresh` skips the cached and the in-flight value; `newest` prefers the in-flight value to
+   * the cached one (a refresh that may not start a load of its own still gets the newer answer).
    */
-  async get(key: string, load: () => Promise<T>, keep: (value: T) => boolean, fresh = false): Promise<{ value: T; shared: boolean }> {
-    if (!fresh) {
+  async get(key: string, load: () => Promise<T>, keep: (value: T) => boolean, mode: 'cached' | 'newest' | 'fresh' = 'cached'): Promise<{ value: T; shared: boolean }> {
+    if (mode !== 'fresh') {
+      const inFlight = this.pending.get(key);
+      if (inFlight && mode === 'newest') return { value: await inFlight.loading, shared: true };
       const hit = this.read(key);
       if (hit) return { value: hit, shared: true };
-      const inFlight = this.pending.get(key);
       if (inFlight) return { value: await inFlight.loading, shared: true };
     }
     const started = ++this.loads;

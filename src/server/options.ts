@@ -35,7 +35,7 @@ export interface LangfuseProxyOptions {
    * `Retry-After`, without asking Langfuse. Cached and shared answers cost nothing. Langfuse's
    * metrics v2 may allow as little as 100 requests an hour for the whole project: with many
    * tenants, lower `metricsRequests`. `false` turns the limit off.
-   * @defaultValue `{ requests: 300, metricsRequests: 30, windowMs: 60000 }`
+   * @defaultValue `{ requests: 1000, metricsRequests: 30, windowMs: 60000 }`
    */
   rateLimit?: RateBudgetOptions | false;
   /** Narrows the endpoints the proxy serves (the default is all of `LANGFUSE_ENDPOINTS`). */
@@ -49,9 +49,10 @@ export interface LangfuseProxyOptions {
   maxResponseBytes?: number;
   /**
    * The most bytes of Langfuse answers the proxy holds while reading them, across all requests
-   * at once (`maxResponseBytes` bounds each one). A read that would pass it is abandoned and
-   * answered 503 with `Retry-After: 1`. Answers kept in the cache are bounded apart (about
-   * 64 MB). @defaultValue 67108864 (64 MiB)
+   * at once (`maxResponseBytes` bounds each one; this must be at least that). A read that would
+   * pass it is abandoned and answered 503 with `Retry-After: 1`. Answers kept in the cache are
+   * bounded apart (about 64 MB); an answer handed to your framework is held until it is sent.
+   * @defaultValue 67108864 (64 MiB)
    */
   maxBufferedBytes?: number;
   /** The upstream `fetch`; injectable for tests and instrumented clients. @defaultValue globalThis.fetch */
@@ -97,12 +98,18 @@ function positive(value: number | undefined, fallback: number, name: string): nu
   return value;
 }
 
+function count(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value <= 0) fail(`${name} must be a whole number > 0.`);
+  return value;
+}
+
 function resolveRateLimit(option: RateBudgetOptions | false | undefined): ResolvedRateBudget | null {
   if (option === false) return null;
-  const requests = positive(option?.requests, DEFAULT_RATE_BUDGET.requests, 'rateLimit.requests');
+  const requests = count(option?.requests, DEFAULT_RATE_BUDGET.requests, 'rateLimit.requests');
   return {
     requests,
-    metricsRequests: positive(option?.metricsRequests, Math.min(requests, DEFAULT_RATE_BUDGET.metricsRequests), 'rateLimit.metricsRequests'),
+    metricsRequests: count(option?.metricsRequests, Math.min(requests, DEFAULT_RATE_BUDGET.metricsRequests), 'rateLimit.metricsRequests'),
     windowMs: positive(option?.windowMs, DEFAULT_RATE_BUDGET.windowMs, 'rateLimit.windowMs'),
   };
 }
@@ -133,6 +140,10 @@ export function resolveOptions(options: LangfuseProxyOptions): ResolvedOptions {
     if (!isLangfuseEndpoint(endpoint)) fail(`allow lists ${JSON.stringify(endpoint)}, which is not one of ${LANGFUSE_ENDPOINTS.join(', ')}.`);
   }
 
+  const maxResponseBytes = positive(options.maxResponseBytes, 16 * 1024 * 1024, 'maxResponseBytes');
+  const maxBufferedBytes = positive(options.maxBufferedBytes, 64 * 1024 * 1024, 'maxBufferedBytes');
+  if (maxBufferedBytes < maxResponseBytes) fail('maxBufferedBytes must be at least maxResponseBytes, or an answer of allowed size could never be read.');
+
   return {
     baseUrl,
     basePath,
@@ -141,8 +152,8 @@ export function resolveOptions(options: LangfuseProxyOptions): ResolvedOptions {
     allowed: new Set(allow),
     cacheTtlMs: nonNegative(options.cacheTtlMs, 30_000, 'cacheTtlMs'),
     timeoutMs: positive(options.timeoutMs, 10_000, 'timeoutMs'),
-    maxResponseBytes: positive(options.maxResponseBytes, 16 * 1024 * 1024, 'maxResponseBytes'),
-    maxBufferedBytes: positive(options.maxBufferedBytes, 64 * 1024 * 1024, 'maxBufferedBytes'),
+    maxResponseBytes,
+    maxBufferedBytes,
     minRefreshIntervalMs: nonNegative(options.minRefreshIntervalMs, 10_000, 'minRefreshIntervalMs'),
     rateLimit: resolveRateLimit(options.rateLimit),
     // Looked up per call (tests may replace it) and called on globalThis (Workers require it).

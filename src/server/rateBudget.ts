@@ -7,9 +7,13 @@
  */
 
 export interface RateBudgetOptions {
-  /** Upstream requests of every kind one scope may cause per window. @defaultValue 300 */
+  /**
+   * Upstream requests of every kind one scope may cause per window, a whole number. A user's
+   * detail view reads up to `maxObservationsPerUser` observations 100 (legacy) or 1,000 at a
+   * time plus their scores, so this must cover the heaviest view you serve. @defaultValue 1000
+   */
   requests?: number;
-  /** Of those, requests to the metrics endpoints. @defaultValue 30 */
+  /** Of those, requests to the metrics endpoints, a whole number. @defaultValue 30, or `requests` when lower */
   metricsRequests?: number;
   /** The window, ms. @defaultValue 60000 */
   windowMs?: number;
@@ -17,9 +21,9 @@ export interface RateBudgetOptions {
 
 export type ResolvedRateBudget = Required<RateBudgetOptions>;
 
-export const DEFAULT_RATE_BUDGET: ResolvedRateBudget = { requests: 300, metricsRequests: 30, windowMs: 60_000 };
+export const DEFAULT_RATE_BUDGET: ResolvedRateBudget = { requests: 1000, metricsRequests: 30, windowMs: 60_000 };
 
-/** Logs remembered at once; the least recently used one is forgotten past this. */
+/** Logs remembered at once; past this the least recently used is forgotten (its scope starts afresh). */
 const MAX_LOGS = 20_000;
 
 /**

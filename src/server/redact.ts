@@ -28,7 +28,7 @@ function base64Forms(secret: string): string[] {
 /** A redactor of the keys and the upstream address in every written form, any case (percent escapes vary). */
 export function createRedactor(publicKey: string, secretKey: string, baseUrl: string): (text: string) => string {
   const url = new URL(baseUrl);
-  const forms = [baseUrl, url.host, url.hostname, url.pathname.length > 1 ? url.pathname : ''];
+  const forms = [baseUrl, url.host, url.hostname, url.pathname.length > 1 ? url.pathname : ''].flatMap((form) => [form, encodeURIComponent(form)]);
   for (const secret of [`${publicKey}:${secretKey}`, secretKey, publicKey]) forms.push(secret, encodeURIComponent(secret), ...base64Forms(secret));
   const escaped = forms
     .filter(Boolean)

@@ -240,18 +240,19 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       const query = search.toString();
       const url = `${options.baseUrl}${path}${query ? `?${query}` : ''}`;
       const key = `${scopeKey}\n${url}`;
-      const { value, shared } = await cache.get(
-        key,
-        async () => {
-          const wait = options.takeRequest?.(scopeKey, path.endsWith('/metrics')) ?? 0;
-          const outcome: UpstreamOutcome = wait > 0 ? { kind: 'over_budget', retryAfterMs: wait, size: 0 } : await load(url);
-          const reason = reasonFor(outcome);
-          if (reason) report(options.onError, describeFailure(path, outcome, reason, options.redact));
-          return outcome;
-        },
-        (outcome) => outcome.kind === 'ok',
-        fresh && mayReadFresh(key),
-      );
+      const loader = async () => {
+        const wait = options.takeRequest?.(scopeKey, path.endsWith('/metrics')) ?? 0;
+        const outcome: UpstreamOutcome = wait > 0 ? { kind: 'over_budget', retryAfterMs: wait, size: 0 } : await load(url);
+        const reason = reasonFor(outcome);
+        if (reason) report(options.onError, describeFailure(path, outcome, reason, options.redact));
+        return outcome;
+      };
+      const keep = (outcome: UpstreamOutcome) => outcome.kind === 'ok';
+      // A refresh sooner than the interval gets the newest answer there is instead of its own.
+      const mode = !fresh ? 'cached' : mayReadFresh(key) ? 'fresh' : 'newest';
+      let { value, shared } = await cache.get(key, loader, keep, mode);
+      // Over budget, a refresh still gets the answer the cache holds rather than a 429.
+      if (mode === 'fresh' && value.kind === 'over_budget') ({ value, shared } = await cache.get(key, loader, keep));
       return { outcome: value, cache: shared ? 'hit' : 'miss' };
     },
   };

@@ -206,11 +206,11 @@ describe('TtlCache', () => {
   it('a fresh get skips the entry and the load under way, and stores its own value', async () => {
     const cache = new TtlCache<{ size: number; id: string }>({ ttlMs: 1000, maxEntries: 10, maxSize: 100, now: () => 0 });
     await cache.get('k', async () => value(1, 'old'), () => true);
-    expect((await cache.get('k', async () => value(1, 'new'), () => true, true)).value.id).toBe('new');
+    expect((await cache.get('k', async () => value(1, 'new'), () => true, 'fresh')).value.id).toBe('new');
     expect((await cache.get('k', async () => value(1, 'unused'), () => true)).value.id).toBe('new');
     let release!: () => void;
     const slow = cache.get('s', () => new Promise((resolve) => (release = () => resolve(value(1, 'slow')))), () => true);
-    const quick = await cache.get('s', async () => value(1, 'quick'), () => true, true);
+    const quick = await cache.get('s', async () => value(1, 'quick'), () => true, 'fresh');
     expect(quick).toEqual({ value: value(1, 'quick'), shared: false });
     release();
     expect((await slow).value.id).toBe('slow');

@@ -40,6 +40,7 @@ const echoes = fc.oneof(
   fc.constant(`Authorization: ${AUTHORIZATION}`),
   fc.constant(`Invalid key ${SECRET_KEY} for ${PUBLIC_KEY}`),
   fc.constant(`Not found: ${UPSTREAM_PREFIX}/api/public/v2/metrics`),
+  fc.constant(`Not found: ${encodeURIComponent(`${UPSTREAM_PREFIX}/api/public/v2/metrics`)}`),
   fc.constant(`upstream ${BASE_URL} refused`),
   fc.tuple(fc.string({ maxLength: 5 }), fc.boolean()).map(([prefix, urlSafe]) => `header ${base64Of(prefix, `${PUBLIC_KEY}:${SECRET_KEY}`, urlSafe)}`),
   fc.tuple(fc.string({ maxLength: 5 }), fc.boolean()).map(([prefix, urlSafe]) => `line ${base64Of(prefix, `Authorization: Basic ${SECRET_KEY}`, urlSafe)}`),
@@ -127,7 +128,7 @@ describe('proxy: every request a caller can send gets a 4xx or a proper answer',
     );
   });
 
-  it('refuses a filter value 5,000 arrays deep with a 400 that says why (was a 500)', async () => {
+  it('refuses a filter value 5,000 arrays deep with a 400 that says why', async () => {
     const { call } = createHarness();
     // Brackets unencoded, as a URL may carry them: 10 kB, inside the proxy's URL length limit.
     const response = await call(`/api/public/v2/observations?filter=${deepFilter(5000)}`);
@@ -135,7 +136,7 @@ describe('proxy: every request a caller can send gets a 4xx or a proper answer',
     expect((await body(response)).error).toMatch(/"filter" parameter is nested more than 8 levels deep/);
   });
 
-  it('refuses a legacy page larger than 100 (was: up to 999,999,999)', async () => {
+  it('refuses a legacy page larger than 100', async () => {
     const { call, calls } = createHarness();
     for (const path of ['/api/public/traces', '/api/public/observations']) {
       const fields: [string, string][] = path === '/api/public/traces' ? [['fields', 'core']] : [];
@@ -165,7 +166,7 @@ function nodeStatus(listener: ReturnType<typeof toNodeListener>, method: string,
 describe('toNodeListener: every method and target a Node server accepts gets a 4xx or an answer', () => {
   const listener = toNodeListener(createHarness({ rateLimit: false }).handler);
 
-  it.each(['TRACE', 'CONNECT', 'TRACK', 'trace'])('answers %s with 405 (was a 500)', async (method) => {
+  it.each(['TRACE', 'CONNECT', 'TRACK', 'trace'])('answers %s with 405', async (method) => {
     expect(await nodeStatus(listener, method, METRICS)).toBe(405);
   });
 
@@ -228,7 +229,7 @@ describe('proxy: memory bounded across requests, not only per answer', () => {
   it('holds at most maxBufferedBytes of 40 concurrent distinct answers; the rest answer 503 with Retry-After', async () => {
     const upstream = streamingUpstream(1 * MiB, 64 * 1024);
     const errors: UpstreamErrorInfo[] = [];
-    const { handler } = createHarness({ respond: upstream.respond, maxBufferedBytes: 4 * MiB, rateLimit: false, onError: (info) => errors.push(info) });
+    const { handler } = createHarness({ respond: upstream.respond, maxBufferedBytes: 4 * MiB, maxResponseBytes: 2 * MiB, rateLimit: false, onError: (info) => errors.push(info) });
     const requests = Array.from({ length: 40 }, (_, i) =>
       handler(new Request(`https://host.example${target('/api/public/v2/metrics', [['query', metricsQuery({ fromTimestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString() })]])}`)),
     );
@@ -315,6 +316,38 @@ describe('proxy: a per-scope budget of upstream requests', () => {
     );
   });
 
+  it('serves a refresh over budget from the cache rather than with a 429', async () => {
+    const proxy = tenantProxy({ cacheTtlMs: 60_000, minRefreshIntervalMs: 0, rateLimit: { requests: 1, metricsRequests: 1 } });
+    expect((await proxy.metrics('a', 1)).status).toBe(200);
+    const refreshed = await proxy.metrics('a', 1, { 'Cache-Control': 'no-cache' });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.headers.get('x-userlens-cache')).toBe('hit');
+    expect((await proxy.metrics('a', 2)).status).toBe(429);
+  });
+
+  it('gives a refresh inside the interval the answer under way, not the older one cached', async () => {
+    let version = 1;
+    let release = () => {};
+    const proxy = tenantProxy({
+      cacheTtlMs: 60_000,
+      respond: async () => {
+        const mine = version++;
+        if (mine === 2) await new Promise<void>((resolve) => (release = resolve));
+        return json({ data: [{ version: mine }] });
+      },
+    });
+    const fresh = { 'Cache-Control': 'no-cache' };
+    expect(await body(await proxy.metrics('a', 1))).toEqual({ data: [{ version: 1 }] });
+    const first = proxy.metrics('a', 1, fresh);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = proxy.metrics('a', 1, fresh);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    release();
+    expect(await body(await first)).toEqual({ data: [{ version: 2 }] });
+    expect(await body(await second)).toEqual({ data: [{ version: 2 }] });
+    expect(proxy.calls).toHaveLength(2);
+  });
+
   it('limits every scope by default: 30 metrics requests a minute', async () => {
     const proxy = tenantProxy();
     for (let n = 0; n < 30; n++) expect((await proxy.metrics('a', n)).status).toBe(200);
@@ -337,9 +370,11 @@ describe('proxy: a per-scope budget of upstream requests', () => {
     expect(proxy.calls).toHaveLength(4);
   });
 
-  it('refuses a rate limit that is not a positive number at creation', () => {
+  it('refuses at creation a rate limit that is not a whole number above 0, and a byte budget below one answer', () => {
     expect(() => createLangfuseProxy({ baseUrl: BASE_URL, publicKey: PUBLIC_KEY, secretKey: SECRET_KEY, rateLimit: { requests: 0 } })).toThrow(/rateLimit.requests/);
+    expect(() => createLangfuseProxy({ baseUrl: BASE_URL, publicKey: PUBLIC_KEY, secretKey: SECRET_KEY, rateLimit: { metricsRequests: 100 / 3 } })).toThrow(/rateLimit.metricsRequests must be a whole number/);
     expect(() => createLangfuseProxy({ baseUrl: BASE_URL, publicKey: PUBLIC_KEY, secretKey: SECRET_KEY, maxBufferedBytes: -1 })).toThrow(/maxBufferedBytes/);
+    expect(() => createLangfuseProxy({ baseUrl: BASE_URL, publicKey: PUBLIC_KEY, secretKey: SECRET_KEY, maxBufferedBytes: 1024, maxResponseBytes: 2048 })).toThrow(/at least maxResponseBytes/);
   });
 });
 
