@@ -240,7 +240,8 @@ export function buildIndex(dataset: Dataset): MemoryIndex {
     const score = scoreCheck.at(i, rawScores[i]!);
     scoreCheck.id(score.id);
     scoreCheck.string(score.name, 'name');
-    scoreCheck.date(score.timestamp, 'timestamp');
+    if (score.timestamp === null || score.timestamp === undefined) scoreCheck.fail('timestamp', 'an ISO-8601 date-time string', score.timestamp);
+    scoreCheck.optionalDate(score.timestamp, 'timestamp');
     const dataType = scoreCheck.oneOf(score.dataType, 'dataType', SCORE_TYPES);
     scoreCheck.oneOf(score.source, 'source', SCORE_SOURCES);
     const value = scoreCheck.optionalNumber(score.value, 'value');

@@ -96,9 +96,16 @@ export class RecordChecker {
     return ms;
   }
 
+  /**
+   * An ISO-8601 date-time outside that window too: for dates no bucket or range is read from
+   * (an observation's end, which latency takes as at least its start; a score's time), so a
+   * placeholder such as Go's zero time there costs nothing and is not refused.
+   */
   optionalDate(value: unknown, field: string): number | null {
     if (value === undefined || value === null) return null;
-    return this.date(value, field);
+    const ms = typeof value === 'string' ? parseIsoDate(value) : NaN;
+    if (Number.isNaN(ms)) this.fail(field, 'an ISO-8601 date-time string', value);
+    return ms;
   }
 
   optionalNumber(value: unknown, field: string): number | null {
