@@ -143,11 +143,7 @@ async function fetchSameOrigin(fetchImpl: typeof fetch, url: string, init: Reque
   for (let followed = 0; ; followed++) {
     const response = await fetchImpl(current, { ...init, redirect: 'manual' });
     if (response.type === 'opaqueredirect') {
-      throw new UserlensError(
-        'invalid_response',
-        `${where} answered with a redirect, and the browser does not let userlens see where it leads, so it does not follow it. Point baseUrl at the URL the API answers at itself (check a trailing slash, http or https, and the host name).`,
-        { where },
-      );
+      throw refusedRedirect(where, 'answered with a redirect, and the browser does not let userlens see where it leads');
     }
     if (!REDIRECT_STATUSES.has(response.status)) {
       // A fetch that follows redirects whatever it is asked must not have left the origin either.
@@ -157,30 +153,25 @@ async function fetchSameOrigin(fetchImpl: typeof fetch, url: string, init: Reque
     discard(response);
     const location = response.headers.get('location');
     if (location === null) {
-      throw new UserlensError('invalid_response', `${where} answered ${response.status}, a redirect without a Location to follow. Point baseUrl at the URL the API answers at itself.`, {
-        where,
-        status: response.status,
-      });
+      throw refusedRedirect(where, `answered ${response.status}, a redirect without a Location`, response.status);
     }
     const next = resolveUrl(location, current);
     if (next === null || origin === null || originOf(next) !== origin) throw crossOrigin(where, response.status, next ?? location);
-    if (followed === MAX_REDIRECTS) {
-      throw new UserlensError('invalid_response', `${where} redirected more than ${MAX_REDIRECTS} times. Point baseUrl at the URL the API answers at itself.`, {
-        where,
-        status: response.status,
-      });
-    }
+    if (followed === MAX_REDIRECTS) throw refusedRedirect(where, `redirected more than ${MAX_REDIRECTS} times`, response.status);
     current = next;
   }
 }
 
 function crossOrigin(where: string, status: number, target: string): UserlensError {
   const to = originOf(target) ?? JSON.stringify(target);
-  return new UserlensError(
-    'invalid_response',
-    `${where} answered ${status}, a redirect to another origin (${to}). userlens does not follow it: the request carries your headers, and the answer would be shown as this source's. Point baseUrl at the URL the API answers at itself.`,
-    { where, status },
-  );
+  return refusedRedirect(where, `answered ${status}, a redirect to another origin (${to}), which would get your headers and pass for this source`, status);
+}
+
+function refusedRedirect(where: string, what: string, status?: number): UserlensError {
+  return new UserlensError('invalid_response', `${where} ${what}; userlens does not follow it. Point baseUrl at the URL the API answers at itself.`, {
+    where,
+    ...(status === undefined ? {} : { status }),
+  });
 }
 
 /** The URL's origin, relative URLs taken from the page's; null when it has none to compare. */
