@@ -1,7 +1,7 @@
+import type { Check } from '../client/shape.js';
+import { anything, arrayOf, describeProblem, optional, strictObject, string } from '../client/shape.js';
 import type { LangfuseFilter } from '../client/langfuse/langfuseApi.js';
 import { badRequest } from './errors.js';
-import type { Check } from './shape.js';
-import { anything, arrayOf, object, optional, string } from './shape.js';
 
 /**
  * One filter condition in the shape Langfuse reads from a metrics `query.filters` and from the
@@ -11,7 +11,7 @@ import { anything, arrayOf, object, optional, string } from './shape.js';
 export type FilterCondition = LangfuseFilter;
 
 /** Strict, so a look-alike key (`"column "`) is refused instead of silently dropped. */
-const filterCondition = object({
+const filterCondition = strictObject({
   type: string,
   column: string,
   operator: string,
@@ -58,7 +58,7 @@ function depthExceeds(value: unknown, max: number): boolean {
 /** The parsed value when `check` passes; otherwise a 400 that says where and what to fix. */
 export function checkParam<T>(value: unknown, check: Check, name: string): T {
   const problem = check(value, '');
-  if (problem) throw badRequest(`The "${name}" parameter is malformed${problem.startsWith('at ') ? ' ' : ': '}${problem}.`);
+  if (problem) throw badRequest(`The "${name}" parameter is malformed${problem.path ? ' ' : ': '}${describeProblem(problem)}.`);
   return value as T;
 }
 

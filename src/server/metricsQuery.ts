@@ -1,9 +1,9 @@
+import { arrayOf, number, oneOf, optional, strictObject, string } from '../client/shape.js';
 import { badRequest } from './errors.js';
 import type { FilterCondition } from './filters.js';
 import { checkParam, filterList, parseJsonParam } from './filters.js';
 import type { ResolvedScope } from './scope.js';
 import { scopeConditions } from './scope.js';
-import { arrayOf, number, object, oneOf, optional, string } from './shape.js';
 
 /**
  * The metrics `query` JSON (v2 and legacy v1 share its shape). Parsed strictly — unknown keys
@@ -17,16 +17,16 @@ export const METRICS_V2_VIEWS = ['observations', 'scores-numeric', 'scores-boole
 export const METRICS_V1_VIEWS = ['traces', ...METRICS_V2_VIEWS] as const;
 
 function queryShape(views: readonly string[]) {
-  return object({
+  return strictObject({
     view: oneOf(views),
-    dimensions: optional(arrayOf(object({ field: string })), true),
-    metrics: arrayOf(object({ measure: string, aggregation: string })),
+    dimensions: optional(arrayOf(strictObject({ field: string })), true),
+    metrics: arrayOf(strictObject({ measure: string, aggregation: string })),
     filters: optional(filterList, true),
-    timeDimension: optional(object({ granularity: string }), true),
+    timeDimension: optional(strictObject({ granularity: string }), true),
     fromTimestamp: string,
     toTimestamp: string,
-    orderBy: optional(arrayOf(object({ field: string, direction: oneOf(['asc', 'desc']) })), true),
-    config: optional(object({ bins: optional(number), row_limit: optional(number) }), true),
+    orderBy: optional(arrayOf(strictObject({ field: string, direction: oneOf(['asc', 'desc']) })), true),
+    config: optional(strictObject({ bins: optional(number), row_limit: optional(number) }), true),
   });
 }
 

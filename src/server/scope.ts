@@ -1,4 +1,4 @@
-import { arrayOf, nonBlank, object, optional } from './shape.js';
+import { arrayOf, nonBlank, optional, strictObject } from '../client/shape.js';
 import { ProxyRefusal, forbidden } from './errors.js';
 import type { FilterCondition } from './filters.js';
 
@@ -35,7 +35,7 @@ export interface ResolvedScope {
 // believing it had scoped the user. That is a host bug, answered with 500, not a wider view.
 // Blank values too: Langfuse's filters read `''` as NULL (`any of ['']` also matches traces
 // without a user, `starts with ''` matches everything).
-const scopeShape = object({
+const scopeShape = strictObject({
   environments: optional(arrayOf(nonBlank)),
   tags: optional(arrayOf(nonBlank)),
   userIdPrefix: optional(nonBlank),

@@ -1,5 +1,6 @@
-import * as v from 'valibot';
 import { abortableDelay } from '../abortableDelay.js';
+import type { Check, Infer } from '../shape.js';
+import { describeProblem } from '../shape.js';
 import { UserlensError, isUserlensError } from '../errors.js';
 
 /**
@@ -20,7 +21,7 @@ export interface RetryOptions {
   maxRetryAfterMs?: number;
 }
 
-export interface RequestJsonOptions<Schema extends v.GenericSchema> {
+export interface RequestJsonOptions<Schema extends Check> {
   /** The payload's expected shape. */
   schema: Schema;
   /** For messages: which endpoint this is (e.g. `GET /api/public/v2/metrics`). */
@@ -37,10 +38,10 @@ export interface RequestJsonOptions<Schema extends v.GenericSchema> {
   random?: () => number;
 }
 
-export async function requestJson<Schema extends v.GenericSchema>(
+export async function requestJson<Schema extends Check>(
   url: string,
   options: RequestJsonOptions<Schema>,
-): Promise<v.InferOutput<Schema>> {
+): Promise<Infer<Schema>> {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const retries = options.retry?.retries ?? 2;
   const baseDelay = options.retry?.baseDelayMs ?? 300;
@@ -224,7 +225,7 @@ async function readText(response: Response, signal: AbortSignal): Promise<string
 }
 
 /** The text as JSON checked against the schema, or an error naming the endpoint and field. */
-function parsePayload<Schema extends v.GenericSchema>(text: string, status: number, schema: Schema, where: string): v.InferOutput<Schema> {
+function parsePayload<Schema extends Check>(text: string, status: number, schema: Schema, where: string): Infer<Schema> {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -235,17 +236,16 @@ function parsePayload<Schema extends v.GenericSchema>(text: string, status: numb
       cause: error,
     });
   }
-  const result = v.safeParse(schema, body);
-  if (!result.success) {
-    const issue = result.issues[0]!;
-    const field = v.getDotPath(issue) ?? '(the payload)';
+  const problem = schema(body, '');
+  if (problem) {
+    const field = problem.path || '(the payload)';
     throw new UserlensError(
       'invalid_response',
-      `${where} answered ${status} with an unexpected payload: ${field}: ${issue.message}. The source may be a version userlens does not speak; see the README's "Connect to Langfuse".`,
+      `${where} answered ${status} with an unexpected payload ${describeProblem(problem)}. The source may be a version userlens does not speak; see the README's "Connect to Langfuse".`,
       { where, status, field },
     );
   }
-  return result.output;
+  return body as Infer<Schema>;
 }
 
 /** `Retry-After` as ms: delta-seconds or an HTTP date; null when absent or unreadable. */

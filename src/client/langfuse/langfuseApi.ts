@@ -1,4 +1,4 @@
-import type * as v from 'valibot';
+import type { Check, Infer } from '../shape.js';
 import { requestJson, type RetryOptions } from '../http/requestJson.js';
 import {
   legacyObservationsResponse,
@@ -56,14 +56,14 @@ export type MetricsFilter = LangfuseFilter;
 export type Params = Record<string, string | number | boolean | readonly string[] | undefined>;
 
 export interface LangfuseApi {
-  metrics(query: MetricsQuery, signal?: AbortSignal): Promise<v.InferOutput<typeof metricsResponse>>;
-  observations(params: Params, signal?: AbortSignal): Promise<v.InferOutput<typeof observationsV2Response>>;
-  scores(params: Params, signal?: AbortSignal): Promise<v.InferOutput<typeof scoresV3Response>>;
+  metrics(query: MetricsQuery, signal?: AbortSignal): Promise<Infer<typeof metricsResponse>>;
+  observations(params: Params, signal?: AbortSignal): Promise<Infer<typeof observationsV2Response>>;
+  scores(params: Params, signal?: AbortSignal): Promise<Infer<typeof scoresV3Response>>;
   legacy: {
-    metrics(query: MetricsQuery | LegacyMetricsQuery, signal?: AbortSignal): Promise<v.InferOutput<typeof metricsResponse>>;
-    traces(params: Params, signal?: AbortSignal): Promise<v.InferOutput<typeof legacyTracesResponse>>;
-    observations(params: Params, signal?: AbortSignal): Promise<v.InferOutput<typeof legacyObservationsResponse>>;
-    scores(params: Params, signal?: AbortSignal): Promise<v.InferOutput<typeof legacyScoresResponse>>;
+    metrics(query: MetricsQuery | LegacyMetricsQuery, signal?: AbortSignal): Promise<Infer<typeof metricsResponse>>;
+    traces(params: Params, signal?: AbortSignal): Promise<Infer<typeof legacyTracesResponse>>;
+    observations(params: Params, signal?: AbortSignal): Promise<Infer<typeof legacyObservationsResponse>>;
+    scores(params: Params, signal?: AbortSignal): Promise<Infer<typeof legacyScoresResponse>>;
   };
 }
 
@@ -89,7 +89,7 @@ export type LegacyMetricsQuery = Omit<MetricsQuery, 'view'> & { view: 'traces' }
 export function createLangfuseApi(options: LangfuseApiOptions): LangfuseApi {
   const base = options.baseUrl.replace(/\/+$/, '');
 
-  function get<Schema extends v.GenericSchema>(name: EndpointName, params: Params, schema: Schema, signal: AbortSignal | undefined) {
+  function get<Schema extends Check>(name: EndpointName, params: Params, schema: Schema, signal: AbortSignal | undefined) {
     const headers = new Headers(options.headers);
     if (options.fresh?.()) headers.set('cache-control', 'no-cache');
     return requestJson(`${base}${PATHS[name]}${toSearch(params)}`, {

@@ -1,4 +1,5 @@
-import * as v from 'valibot';
+import type { Infer } from '../shape.js';
+import { anyOf, anything, arrayOf, boolean, nullable, nullish, number, object, oneOf, optional, recordOf, string } from '../shape.js';
 
 /**
  * The parts of Langfuse's payloads the client reads. Objects are loose (fields added by a newer
@@ -7,105 +8,105 @@ import * as v from 'valibot';
  */
 
 /** A metrics row: dimensions under their field name, values under `${aggregation}_${measure}`. */
-export const metricsResponse = v.looseObject({
-  data: v.array(v.record(v.string(), v.unknown())),
+export const metricsResponse = object({
+  data: arrayOf(recordOf(anything)),
 });
 
-const tokenCounts = v.nullish(v.record(v.string(), v.number()));
+const tokenCounts = nullish(recordOf(number));
 
-export const observationV2 = v.looseObject({
-  id: v.string(),
-  traceId: v.nullable(v.string()),
-  startTime: v.string(),
-  endTime: v.nullish(v.string()),
-  parentObservationId: v.nullish(v.string()),
-  type: v.string(),
-  isRootObservation: v.nullish(v.boolean()),
-  name: v.nullish(v.string()),
-  level: v.nullish(v.picklist(['DEBUG', 'DEFAULT', 'WARNING', 'ERROR'])),
-  environment: v.nullish(v.string()),
-  userId: v.nullish(v.string()),
-  sessionId: v.nullish(v.string()),
-  providedModelName: v.nullish(v.string()),
+export const observationV2 = object({
+  id: string,
+  traceId: nullable(string),
+  startTime: string,
+  endTime: nullish(string),
+  parentObservationId: nullish(string),
+  type: string,
+  isRootObservation: nullish(boolean),
+  name: nullish(string),
+  level: nullish(oneOf(['DEBUG', 'DEFAULT', 'WARNING', 'ERROR'])),
+  environment: nullish(string),
+  userId: nullish(string),
+  sessionId: nullish(string),
+  providedModelName: nullish(string),
   usageDetails: tokenCounts,
   costDetails: tokenCounts,
-  totalCost: v.nullish(v.number()),
-  traceName: v.nullish(v.string()),
-  tags: v.nullish(v.array(v.string())),
-  input: v.optional(v.unknown()),
-  output: v.optional(v.unknown()),
+  totalCost: nullish(number),
+  traceName: nullish(string),
+  tags: nullish(arrayOf(string)),
+  input: optional(anything),
+  output: optional(anything),
 });
-export type ObservationV2 = v.InferOutput<typeof observationV2>;
+export type ObservationV2 = Infer<typeof observationV2>;
 
-export const observationsV2Response = v.looseObject({
-  data: v.array(observationV2),
-  meta: v.looseObject({ cursor: v.nullish(v.string()) }),
-});
-
-const scoreSubject = v.looseObject({
-  kind: v.string(),
-  id: v.string(),
-  traceId: v.nullish(v.string()),
+export const observationsV2Response = object({
+  data: arrayOf(observationV2),
+  meta: object({ cursor: nullish(string) }),
 });
 
-export const scoreV3 = v.looseObject({
-  id: v.string(),
-  name: v.string(),
-  dataType: v.picklist(['NUMERIC', 'BOOLEAN', 'CATEGORICAL', 'TEXT', 'CORRECTION']),
-  source: v.picklist(['API', 'ANNOTATION', 'EVAL']),
-  timestamp: v.string(),
-  value: v.union([v.number(), v.boolean(), v.string()]),
-  comment: v.nullish(v.string()),
-  subject: v.nullish(scoreSubject),
+const scoreSubject = object({
+  kind: string,
+  id: string,
+  traceId: nullish(string),
 });
-export type ScoreV3 = v.InferOutput<typeof scoreV3>;
 
-export const scoresV3Response = v.looseObject({
-  data: v.array(scoreV3),
-  meta: v.looseObject({ cursor: v.nullish(v.string()) }),
+export const scoreV3 = object({
+  id: string,
+  name: string,
+  dataType: oneOf(['NUMERIC', 'BOOLEAN', 'CATEGORICAL', 'TEXT', 'CORRECTION']),
+  source: oneOf(['API', 'ANNOTATION', 'EVAL']),
+  timestamp: string,
+  value: anyOf([number, boolean, string], 'a number, boolean or string'),
+  comment: nullish(string),
+  subject: nullish(scoreSubject),
+});
+export type ScoreV3 = Infer<typeof scoreV3>;
+
+export const scoresV3Response = object({
+  data: arrayOf(scoreV3),
+  meta: object({ cursor: nullish(string) }),
 });
 
 // Legacy (Langfuse v3 self-hosted): page-numbered lists.
 
-const pageMeta = v.looseObject({ page: v.number(), limit: v.number(), totalItems: v.number(), totalPages: v.number() });
+const pageMeta = object({ page: number, limit: number, totalItems: number, totalPages: number });
 
-export const legacyTrace = v.looseObject({
-  id: v.string(),
-  timestamp: v.string(),
-  name: v.nullish(v.string()),
-  userId: v.nullish(v.string()),
-  sessionId: v.nullish(v.string()),
-  tags: v.nullish(v.array(v.string())),
-  environment: v.nullish(v.string()),
-  input: v.optional(v.unknown()),
-  output: v.optional(v.unknown()),
+export const legacyTrace = object({
+  id: string,
+  timestamp: string,
+  name: nullish(string),
+  userId: nullish(string),
+  sessionId: nullish(string),
+  tags: nullish(arrayOf(string)),
+  environment: nullish(string),
+  input: optional(anything),
+  output: optional(anything),
 });
-export const legacyTracesResponse = v.looseObject({ data: v.array(legacyTrace), meta: pageMeta });
+export const legacyTracesResponse = object({ data: arrayOf(legacyTrace), meta: pageMeta });
 
-export const legacyObservation = v.looseObject({
-  id: v.string(),
-  traceId: v.nullish(v.string()),
-  type: v.string(),
-  startTime: v.string(),
-  endTime: v.nullish(v.string()),
-  level: v.nullish(v.picklist(['DEBUG', 'DEFAULT', 'WARNING', 'ERROR'])),
-  model: v.nullish(v.string()),
+export const legacyObservation = object({
+  id: string,
+  traceId: nullish(string),
+  type: string,
+  startTime: string,
+  endTime: nullish(string),
+  level: nullish(oneOf(['DEBUG', 'DEFAULT', 'WARNING', 'ERROR'])),
+  model: nullish(string),
   usageDetails: tokenCounts,
   costDetails: tokenCounts,
-  calculatedTotalCost: v.nullish(v.number()),
+  calculatedTotalCost: nullish(number),
 });
-export const legacyObservationsResponse = v.looseObject({ data: v.array(legacyObservation), meta: pageMeta });
+export const legacyObservationsResponse = object({ data: arrayOf(legacyObservation), meta: pageMeta });
 
-export const legacyScore = v.looseObject({
-  id: v.string(),
-  traceId: v.nullish(v.string()),
-  observationId: v.nullish(v.string()),
-  name: v.string(),
-  dataType: v.picklist(['NUMERIC', 'BOOLEAN', 'CATEGORICAL', 'TEXT', 'CORRECTION']),
-  source: v.picklist(['API', 'ANNOTATION', 'EVAL']),
-  timestamp: v.string(),
-  value: v.nullish(v.number()),
-  stringValue: v.nullish(v.string()),
-  comment: v.nullish(v.string()),
+export const legacyScore = object({
+  id: string,
+  traceId: nullish(string),
+  observationId: nullish(string),
+  name: string,
+  dataType: oneOf(['NUMERIC', 'BOOLEAN', 'CATEGORICAL', 'TEXT', 'CORRECTION']),
+  source: oneOf(['API', 'ANNOTATION', 'EVAL']),
+  timestamp: string,
+  value: nullish(number),
+  stringValue: nullish(string),
+  comment: nullish(string),
 });
-export const legacyScoresResponse = v.looseObject({ data: v.array(legacyScore), meta: pageMeta });
+export const legacyScoresResponse = object({ data: arrayOf(legacyScore), meta: pageMeta });

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import fc from 'fast-check';
-import * as v from 'valibot';
+import { arrayOf, object, string } from '../../../src/client/shape.ts';
 import { describe, expect, it } from 'vitest';
 import { UserlensError } from '../../../src/client/errors.ts';
 import { requestJson } from '../../../src/client/http/requestJson.ts';
@@ -11,7 +11,7 @@ import { requestJson } from '../../../src/client/http/requestJson.ts';
  * it happens, whether or not the fetch ties its body to the request's signal.
  */
 
-const schema = v.object({ data: v.array(v.object({ userId: v.string() })) });
+const schema = object({ data: arrayOf(object({ userId: string })) });
 const endpoint = 'GET /api/public/v2/metrics';
 const PAYLOAD = JSON.stringify({ data: [{ userId: 'ana' }, { userId: 'bo' }, { userId: 'cy' }] });
 

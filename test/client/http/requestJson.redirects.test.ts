@@ -1,6 +1,6 @@
 // @vitest-environment node
 import fc from 'fast-check';
-import * as v from 'valibot';
+import { arrayOf, number, object, string } from '../../../src/client/shape.ts';
 import { describe, expect, it } from 'vitest';
 import { MAX_REDIRECTS, requestJson } from '../../../src/client/http/requestJson.ts';
 
@@ -10,7 +10,7 @@ import { MAX_REDIRECTS, requestJson } from '../../../src/client/http/requestJson
  * source's figures.
  */
 
-const schema = v.object({ data: v.array(v.object({ userId: v.string(), cost: v.number() })) });
+const schema = object({ data: arrayOf(object({ userId: string, cost: number })) });
 const endpoint = 'GET /api/public/v2/metrics';
 const BASE = 'https://admin.example.com';
 const URL_ = `${BASE}/api/userlens/api/public/v2/metrics?query=%7B%7D`;
