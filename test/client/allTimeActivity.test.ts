@@ -6,9 +6,9 @@ import { bucketBoundaries } from '../../src/client/calendar.ts';
 import { createLangfuseFake } from '../../src/testing/index.ts';
 import { BASE_URL, TEST_NOW, pair } from './langfuse/harness.ts';
 
-// Item 11 of issue 10: all-time activity always answers. The rule chosen: a dataset's dates lie
-// from 1970-01-01T00:00:00Z to before 2100-01-01T00:00:00Z (a date outside, such as Go's zero
-// time, is refused at load, naming the record), and activity is bucketed only inside that
+// All-time activity always answers. The rule: trace timestamps and observation starts lie from
+// 1970-01-01T00:00:00Z to before 2100-01-01T00:00:00Z (a date outside, such as Go's zero time, is
+// refused at load, naming the record; ends and score times may be anything), and activity is bucketed only inside that
 // window — 130 years, under 6,800 weeks — so `auto` answers for every accepted dataset and any
 // range, with the public granularities unchanged (hour, day, week).
 

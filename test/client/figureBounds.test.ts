@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserlensError, createMemoryClient, type Dataset, type MemoryClient } from '../../src/core.ts';
 
-// Item 9 of issue 10: no NaN, ±Infinity or negative figure from the memory client (and so from
+// No NaN, ±Infinity or negative figure from the memory client (and so from
 // the Langfuse detail view, which answers through it). The rule: every usage value is a finite
 // number from 0 to 1e12 tokens, every totalCost / costDetails value one from 0 to 1e9 USD, so no
 // sum over any dataset leaves the finite range; anything else is refused at load, by record.

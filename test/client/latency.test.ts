@@ -5,7 +5,7 @@ import { createMemoryClient, type Dataset, type UserTrackingClient } from '../..
 import { createLangfuseFake } from '../../src/testing/index.ts';
 import { pair } from './langfuse/harness.ts';
 
-// Item 10 of issue 10: a trace's latency is max(end ?? start) − min(start) over its
+// A trace's latency is max(end ?? start) − min(start) over its
 // observations, each observation's end taken as at least its start, so clock skew (an endTime
 // before its startTime) never yields a negative latency — in the memory client, in the Langfuse
 // client (v4 and legacy, through the fake) and in the fake's own latency figures.

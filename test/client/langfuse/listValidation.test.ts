@@ -5,7 +5,7 @@ import { UserlensError, type Dataset } from '../../../src/core.ts';
 import { metricNumber } from '../../../src/client/langfuse/metricsRows.ts';
 import { endpointOf, pair, type Intercept } from './harness.ts';
 
-// Item 8 of issue 10: the list's figures are held to the rule the detail view's are — counts
+// The list's figures are held to the rule the detail view's are — counts
 // whole and ≥ 0 (strings in plain decimal digits only), tokens and costs finite and ≥ 0, a user
 // once per answer — whichever metrics endpoint (v4 or legacy) answered.
 

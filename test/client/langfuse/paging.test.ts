@@ -135,7 +135,7 @@ describe('Langfuse client — every paging loop ends', () => {
     );
   });
 
-  it('stops the scores of a chunk of traces at 1,000 pages by default (was: no bound)', async () => {
+  it('stops the scores of a chunk of traces at 1,000 pages by default', async () => {
     const { client, requestsTo } = source(SCORES, (n) => ({ ids: fresh(n, 1), next: `c${n}` }), {}, 5000);
     await expect(client.getUser(USER)).rejects.toMatchObject({ code: 'invalid_response', where: endpointName(SCORES), message: expect.stringContaining('after 1,000 pages') });
     expect(requestsTo(SCORES)).toBe(1000);
