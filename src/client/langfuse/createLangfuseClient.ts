@@ -92,6 +92,15 @@ const DETAIL_FIGURES: readonly UserFigure[] = ['firstEvent', 'lastEvent', ...NUM
  * @example
  * const client = createLangfuseClient({ baseUrl: '/api/userlens' });
  */
+/** A cap given as an option: a whole number ≥ 1, since NaN would lift it and 0 refuse every read. */
+function wholeOption(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new UserlensError('invalid_query', `createLangfuseClient: ${name} must be a whole number ≥ 1, got ${String(value)}.`, { field: name });
+  }
+  return value;
+}
+
 export function createLangfuseClient(options: LangfuseClientOptions): LangfuseClient {
   if (typeof options?.baseUrl !== 'string' || options.baseUrl === '') {
     throw new UserlensError('invalid_query', 'createLangfuseClient: baseUrl is required — the URL of your proxy (createLangfuseProxy) or of a Langfuse-compatible API.', { field: 'baseUrl' });
@@ -100,7 +109,7 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
   let freshUntil = 0;
   const now = options.now ?? Date.now;
   const api = createLangfuseApi({ ...options, fresh: () => Date.now() < freshUntil });
-  const limits: SnapshotLimits = { maxObservations: options.maxObservationsPerUser ?? 20_000, maxPages: options.maxPagesPerList ?? 1000 };
+  const limits: SnapshotLimits = { maxObservations: wholeOption(options.maxObservationsPerUser, 20_000, 'maxObservationsPerUser'), maxPages: wholeOption(options.maxPagesPerList, 1000, 'maxPagesPerList') };
   const snapshots = new SharedLoads<UserSnapshot>(options.cacheTtlMs ?? 60_000, 8);
   const mode = options.api ?? 'auto';
   if (mode !== 'v4' && mode !== 'legacy' && mode !== 'auto') {

@@ -174,3 +174,15 @@ describe('Langfuse client — every paging loop ends', () => {
     expect(requestsTo(OBSERVATIONS)).toBe(4);
   });
 });
+
+describe('Langfuse client — its caps are whole numbers', () => {
+  it.each([
+    ['maxPagesPerList', Number.NaN],
+    ['maxPagesPerList', 0],
+    ['maxPagesPerList', 2.5],
+    ['maxObservationsPerUser', -1],
+    ['maxObservationsPerUser', Number.POSITIVE_INFINITY],
+  ] as const)('refuses %s = %s at creation, naming it', (name, value) => {
+    expect(() => createLangfuseClient({ baseUrl: BASE_URL, [name]: value })).toThrow(expect.objectContaining({ code: 'invalid_query', field: name }));
+  });
+});
