@@ -1,10 +1,12 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { UserlensError, createLangfuseClient, createMemoryClient, type Activity, type Dataset } from '../../src/core.ts';
+import type { UserlensError} from '../../src/core.ts';
+import { createLangfuseClient, createMemoryClient, type Activity, type Dataset } from '../../src/core.ts';
 import { bucketBoundaries } from '../../src/client/calendar.ts';
 import { createLangfuseFake } from '../../src/testing/index.ts';
 import { BASE_URL, TEST_NOW, pair } from './langfuse/harness.ts';
+import { errorOf } from './datasetError.ts';
 
 // All-time activity always answers. The rule: trace timestamps and observation starts lie from
 // 1970-01-01T00:00:00Z to before 2100-01-01T00:00:00Z (a date outside, such as Go's zero time, is
@@ -18,15 +20,6 @@ const GO_ZERO_TIME = '0001-01-01T00:00:00Z';
 const ZONES = ['Europe/Berlin', 'America/St_Johns', 'Asia/Kathmandu', 'Pacific/Chatham', 'Pacific/Kiritimati', 'Pacific/Pago_Pago'];
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function errorOf(dataset: unknown): UserlensError {
-  try {
-    createMemoryClient(dataset as Dataset);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserlensError);
-    return error as UserlensError;
-  }
-  throw new Error('expected createMemoryClient to throw');
-}
 
 /** Contiguous buckets that hold each given timestamp exactly once (checked in plain loops: series run to ~6,800 weeks). */
 function expectBuckets(activity: Activity, timestamps: readonly number[]) {

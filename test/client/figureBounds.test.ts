@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { UserlensError, createMemoryClient, type Dataset, type MemoryClient } from '../../src/core.ts';
+import { createMemoryClient, type Dataset, type MemoryClient } from '../../src/core.ts';
+import { errorOf } from './datasetError.ts';
 
 // No NaN, ±Infinity or negative figure from the memory client (and so from
 // the Langfuse detail view, which answers through it). The rule: every usage value is a finite
@@ -12,15 +13,6 @@ const MAX_COST = 1e9;
 const AT = '2026-01-01T00:00:00.000Z';
 const NUMERIC_FIGURE_KEYS = /Count$|Tokens$|Cost$|^errorRate$|^latency|^durationMs$|^count$|^from$|^to$|^min$|^max$|^values$/;
 
-function errorOf(dataset: Dataset): UserlensError {
-  try {
-    createMemoryClient(dataset);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserlensError);
-    return error as UserlensError;
-  }
-  throw new Error('expected createMemoryClient to throw');
-}
 
 /** Every number in an answer, with the key it sits under (array items under their array's key). */
 function numbersIn(value: unknown, key = '', out: [string, number][] = []): [string, number][] {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { UserlensError, createMemoryClient, type Dataset } from '../../src/core.ts';
+import { createMemoryClient } from '../../src/core.ts';
+import { errorOf } from './datasetError.ts';
 
 const trace = { id: 't1', timestamp: '2026-01-01T00:00:00.000Z', userId: 'ana' };
 const observation = { id: 'o1', traceId: 't1', startTime: '2026-01-01T00:00:00.000Z' };
 const score = { id: 's1', traceId: 't1', name: 'quality', value: 1, dataType: 'NUMERIC', source: 'API', timestamp: '2026-01-01T00:00:00.000Z' };
 
-function errorOf(dataset: unknown): UserlensError {
-  try {
-    createMemoryClient(dataset as Dataset);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserlensError);
-    return error as UserlensError;
-  }
-  throw new Error('expected createMemoryClient to throw');
-}
 
 describe('createMemoryClient — validation', () => {
   it.each([
