@@ -1,11 +1,11 @@
+import { base64 } from './basicAuthorization.js';
+
 /**
  * The second line of defence for text that came from upstream (the first is that no upstream
  * text reaches the browser at all): every form in which a header or a URL can carry the keys
  * or the upstream address, so an echo of `Authorization: Basic …` is caught as surely as the
  * raw key. Used on what `onError` is told.
  */
-
-const base64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 
 /**
  * `secret` in base64 at each of the three byte offsets it can start at inside a longer encoded
