@@ -106,7 +106,7 @@ describe('nearestRank', () => {
 
 describe('selectKth', () => {
   it('finds the same order statistics as a full sort, duplicates included', async () => {
-    const { selectKth } = await import('../../src/client/memory/aggregate.ts');
+    const { selectKth } = await import('../../src/client/memory/latencyPercentiles.ts');
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 60 }), fc.nat(), (values, seed) => {
         const k = seed % values.length;
@@ -120,7 +120,7 @@ describe('selectKth', () => {
 
 describe('firstK', () => {
   it('gives the same first k as a full sort, for any k', async () => {
-    const { firstK } = await import('../../src/client/memory/aggregate.ts');
+    const { firstK } = await import('../../src/client/memory/sortByKey.ts');
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 300 }), fc.nat({ max: 320 }), (keys, k) => {
         const order = keys.map((_, i) => i);

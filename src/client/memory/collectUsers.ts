@@ -2,7 +2,10 @@ import { UserlensError } from '../errors.js';
 import { NUMERIC_USER_FIGURES as NUMERIC_FIGURES, foldCase } from '../figures.js';
 import { parseRange } from '../query.js';
 import type { FigureBand, UserSortField, UsersQuery } from '../types.js';
-import { TraceFilter, Totals, latencyPercentiles, userSlice } from './aggregate.js';
+import { latencyPercentiles } from './latencyPercentiles.js';
+import { Totals } from './Totals.js';
+import { TraceFilter } from './TraceFilter.js';
+import { userSlice } from './userSlice.js';
 import type { MemoryIndex } from './buildIndex.js';
 
 /** The figures summed trace by trace into a column per user. */

@@ -2,7 +2,8 @@ import { parseRange } from '../query.js';
 import { bucketBoundaries, bucketIndex, checkTimeZone } from '../calendar.js';
 import { activitySpan } from './activitySpan.js';
 import type { Activity, ActivityPoint, ActivityQuery } from '../types.js';
-import { TraceFilter, findUser, userSlice } from './aggregate.js';
+import { TraceFilter } from './TraceFilter.js';
+import { findUser, userSlice } from './userSlice.js';
 import type { MemoryIndex } from './buildIndex.js';
 
 /** Contiguous buckets (on `query.timeZone`'s calendar) of the figures of the matching traces, attributed by trace timestamp. */

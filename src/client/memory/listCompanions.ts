@@ -10,7 +10,10 @@ import type {
   UserSummary,
   UsersSelection,
 } from '../types.js';
-import { TraceFilter, Totals, findUser, userSlice, userSummary } from './aggregate.js';
+import { TraceFilter } from './TraceFilter.js';
+import { Totals } from './Totals.js';
+import { findUser, userSlice } from './userSlice.js';
+import { userSummary } from './userSummary.js';
 import type { MemoryIndex } from './buildIndex.js';
 import { NUMERIC_FIGURES, UserRows } from './collectUsers.js';
 import { bucketBoundaries, bucketIndex, checkTimeZone } from '../calendar.js';

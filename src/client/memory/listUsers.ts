@@ -1,6 +1,8 @@
 import { parsePaging, parseSort, toPage } from '../query.js';
 import type { Page, UserSortField, UserSummary, UsersQuery } from '../types.js';
-import { Totals, firstK, keyComparator, userSummary } from './aggregate.js';
+import { firstK, keyComparator } from './sortByKey.js';
+import { Totals } from './Totals.js';
+import { userSummary } from './userSummary.js';
 import type { MemoryIndex } from './buildIndex.js';
 import { NUMERIC_FIGURES, UserRows } from './collectUsers.js';
 

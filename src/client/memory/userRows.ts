@@ -1,5 +1,5 @@
 import { parseIsoDate } from '../parseIsoDate.js';
-import { observationCost, observationTokens } from '../figures.js';
+import { LEVELS, observationCost, observationTokens } from '../figures.js';
 import { parsePaging, parseRange, parseSort, toPage, type RangeMs } from '../query.js';
 import type {
   ModelUsage,
@@ -16,17 +16,11 @@ import type {
   UserQuery,
   UserStats,
 } from '../types.js';
-import {
-  TraceFilter,
-  Totals,
-  findUser,
-  levelName,
-  sortByKey,
-  sortByText,
-  toIso,
-  userSlice,
-  userSummary,
-} from './aggregate.js';
+import { sortByKey, sortByText } from './sortByKey.js';
+import { Totals } from './Totals.js';
+import { TraceFilter } from './TraceFilter.js';
+import { findUser, userSlice } from './userSlice.js';
+import { toIso, userSummary } from './userSummary.js';
 import { compareIds, type MemoryIndex } from './buildIndex.js';
 
 /** The per-user methods: one user's stats, traces, sessions and scores. */
@@ -145,6 +139,11 @@ function traceRow(index: MemoryIndex, p: number): TraceRow {
     totalCost: index.totalCost[p]!,
     scores,
   };
+}
+
+function levelName(index: MemoryIndex, p: number) {
+  const level = index.level[p]!;
+  return level < 0 ? null : LEVELS[level]!;
 }
 
 // ---------------------------------------------------------------------------------------------

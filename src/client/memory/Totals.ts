@@ -1,0 +1,67 @@
+import type { MemoryIndex } from './buildIndex.js';
+import type { TraceFilter } from './TraceFilter.js';
+
+/** Running totals over a set of traces; reused between users to keep the hot loop allocation-free. */
+export class Totals {
+  traceCount = 0;
+  observationCount = 0;
+  inputTokens = 0;
+  outputTokens = 0;
+  totalTokens = 0;
+  totalCost = 0;
+  errorCount = 0;
+  sessionCount = 0;
+  firstMs = NaN;
+  lastMs = NaN;
+  /** Per-session stamp: a session is counted once per `sum` call. */
+  private readonly sessionSeen: Float64Array;
+  private generation = 0;
+
+  constructor(index: MemoryIndex) {
+    this.sessionSeen = new Float64Array(index.sessionIds.length);
+  }
+
+  /** Sums the traces in `[lo, hi)` that pass `filter` (positions are in timestamp order). */
+  sum(index: MemoryIndex, lo: number, hi: number, filter: TraceFilter): this {
+    const generation = ++this.generation;
+    const seen = this.sessionSeen;
+    let traceCount = 0;
+    let observationCount = 0;
+    let inputTokens = 0;
+    let outputTokens = 0;
+    let totalTokens = 0;
+    let totalCost = 0;
+    let errorCount = 0;
+    let sessionCount = 0;
+    let first = -1;
+    let last = -1;
+    for (let p = lo; p < hi; p++) {
+      if (!filter.none && !filter.passes(p)) continue;
+      if (first < 0) first = p;
+      last = p;
+      traceCount++;
+      observationCount += index.observationCount[p]!;
+      inputTokens += index.inputTokens[p]!;
+      outputTokens += index.outputTokens[p]!;
+      totalTokens += index.totalTokens[p]!;
+      totalCost += index.totalCost[p]!;
+      errorCount += index.hasError[p]!;
+      const s = index.session[p]!;
+      if (s >= 0 && seen[s] !== generation) {
+        seen[s] = generation;
+        sessionCount++;
+      }
+    }
+    this.traceCount = traceCount;
+    this.observationCount = observationCount;
+    this.inputTokens = inputTokens;
+    this.outputTokens = outputTokens;
+    this.totalTokens = totalTokens;
+    this.totalCost = totalCost;
+    this.errorCount = errorCount;
+    this.sessionCount = sessionCount;
+    this.firstMs = first < 0 ? NaN : index.timestamp[first]!;
+    this.lastMs = last < 0 ? NaN : index.timestamp[last]!;
+    return this;
+  }
+}
