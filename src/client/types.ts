@@ -62,17 +62,14 @@ export interface ScoreSummary {
   mean: number;
 }
 
-/** One user's figures over a date range. See the figure definitions in the README. */
-export interface UserSummary {
-  userId: string;
-  /** Earliest trace timestamp in the range; `null` when the user has no trace in it. */
-  firstEvent: IsoDateTime | null;
-  /** Latest trace timestamp in the range; `null` when the user has no trace in it. */
-  lastEvent: IsoDateTime | null;
+/**
+ * The figures that add up trace by trace, over a user's, a session's or a bucket's traces.
+ * See the figure definitions in the README.
+ */
+export interface TraceFigures {
   traceCount: number;
+  /** Observations of the traces. */
   observationCount: number;
-  /** Distinct non-empty `sessionId` among the traces. */
-  sessionCount: number;
   inputTokens: number;
   outputTokens: number;
   totalTokens: number;
@@ -80,6 +77,17 @@ export interface UserSummary {
   totalCost: number;
   /** Traces with at least one observation at level `ERROR`. */
   errorCount: number;
+}
+
+/** One user's figures over a date range. See the figure definitions in the README. */
+export interface UserSummary extends TraceFigures {
+  userId: string;
+  /** Earliest trace timestamp in the range; `null` when the user has no trace in it. */
+  firstEvent: IsoDateTime | null;
+  /** Latest trace timestamp in the range; `null` when the user has no trace in it. */
+  lastEvent: IsoDateTime | null;
+  /** Distinct non-empty `sessionId` among the traces. */
+  sessionCount: number;
   /** `errorCount / traceCount`; `null` when `traceCount` is 0. */
   errorRate: number | null;
   /** Nearest-rank median of trace latencies, ms; `null` when no trace has a latency. */
@@ -212,7 +220,7 @@ export interface UserListQuery<Field extends string> {
 export type TracesQuery = UserListQuery<TraceSortField>;
 
 /** A user's traces that share one `sessionId`, within the range. */
-export interface SessionRow {
+export interface SessionRow extends TraceFigures {
   sessionId: string;
   /** Earliest trace timestamp of the session (in the range). */
   createdAt: IsoDateTime;
@@ -220,13 +228,6 @@ export interface SessionRow {
   lastActivity: IsoDateTime;
   /** `lastActivity − createdAt`, ms. */
   durationMs: number;
-  traceCount: number;
-  observationCount: number;
-  inputTokens: number;
-  outputTokens: number;
-  totalTokens: number;
-  totalCost: number;
-  errorCount: number;
 }
 
 export type SessionSortField =
@@ -285,16 +286,9 @@ export interface ActivityQuery {
 }
 
 /** One bucket `[start, end)`: an hour, a day or a week (from Monday) of the query's time zone. Figures as for users. */
-export interface ActivityPoint {
+export interface ActivityPoint extends TraceFigures {
   start: IsoDateTime;
   end: IsoDateTime;
-  traceCount: number;
-  observationCount: number;
-  inputTokens: number;
-  outputTokens: number;
-  totalTokens: number;
-  totalCost: number;
-  errorCount: number;
 }
 
 /**

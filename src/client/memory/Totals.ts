@@ -1,5 +1,30 @@
+import type { TraceFigures } from '../types.js';
 import type { MemoryIndex } from './buildIndex.js';
 import type { TraceFilter } from './TraceFilter.js';
+
+/** Figures of no trace yet, for `addTraceFigures` to add to. */
+export function noTraceFigures(): TraceFigures {
+  return {
+    traceCount: 0,
+    observationCount: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    totalTokens: 0,
+    totalCost: 0,
+    errorCount: 0,
+  };
+}
+
+/** Adds the figures of the trace at position `p` to `figures` (a session's, a bucket's). */
+export function addTraceFigures(figures: TraceFigures, index: MemoryIndex, p: number): void {
+  figures.traceCount++;
+  figures.observationCount += index.observationCount[p]!;
+  figures.inputTokens += index.inputTokens[p]!;
+  figures.outputTokens += index.outputTokens[p]!;
+  figures.totalTokens += index.totalTokens[p]!;
+  figures.totalCost += index.totalCost[p]!;
+  figures.errorCount += index.hasError[p]!;
+}
 
 /** Running totals over a set of traces; reused between users to keep the hot loop allocation-free. */
 export class Totals {
@@ -21,7 +46,10 @@ export class Totals {
     this.sessionSeen = new Float64Array(index.sessionIds.length);
   }
 
-  /** Sums the traces in `[lo, hi)` that pass `filter` (positions are in timestamp order). */
+  /**
+   * Sums the traces in `[lo, hi)` that pass `filter` (positions are in timestamp order). The
+   * same sums as `addTraceFigures`, kept in locals: a user list runs this over every trace.
+   */
   sum(index: MemoryIndex, lo: number, hi: number, filter: TraceFilter): this {
     const generation = ++this.generation;
     const seen = this.sessionSeen;

@@ -2,6 +2,7 @@ import { parseRange } from '../query.js';
 import { bucketBoundaries, bucketIndex, checkTimeZone } from '../calendar.js';
 import { activitySpan } from './activitySpan.js';
 import type { Activity, ActivityPoint, ActivityQuery } from '../types.js';
+import { addTraceFigures, noTraceFigures } from './Totals.js';
 import { TraceFilter } from './TraceFilter.js';
 import { findUser, userSlice } from './userSlice.js';
 import type { MemoryIndex } from './buildIndex.js';
@@ -39,23 +40,8 @@ export function getActivity(index: MemoryIndex, query: ActivityQuery): Activity 
   const points: ActivityPoint[] = boundaries.slice(1).map((end, i) => ({
     start: new Date(boundaries[i]!).toISOString(),
     end: new Date(end).toISOString(),
-    traceCount: 0,
-    observationCount: 0,
-    inputTokens: 0,
-    outputTokens: 0,
-    totalTokens: 0,
-    totalCost: 0,
-    errorCount: 0,
+    ...noTraceFigures(),
   }));
-  for (const p of positions) {
-    const point = points[bucketIndex(boundaries, index.timestamp[p]!)]!;
-    point.traceCount++;
-    point.observationCount += index.observationCount[p]!;
-    point.inputTokens += index.inputTokens[p]!;
-    point.outputTokens += index.outputTokens[p]!;
-    point.totalTokens += index.totalTokens[p]!;
-    point.totalCost += index.totalCost[p]!;
-    point.errorCount += index.hasError[p]!;
-  }
+  for (const p of positions) addTraceFigures(points[bucketIndex(boundaries, index.timestamp[p]!)]!, index, p);
   return { granularity, points };
 }

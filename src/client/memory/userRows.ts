@@ -17,7 +17,7 @@ import type {
   UserStats,
 } from '../types.js';
 import { sortByKey, sortByText } from './sortByKey.js';
-import { Totals } from './Totals.js';
+import { Totals, addTraceFigures, noTraceFigures } from './Totals.js';
 import { TraceFilter } from './TraceFilter.js';
 import { findUser, userSlice } from './userSlice.js';
 import { toIso, userSummary } from './userSummary.js';
@@ -175,25 +175,13 @@ export function listSessions(index: MemoryIndex, query: SessionsQuery, maxPageSi
         createdAt: ts,
         lastActivity: ts,
         durationMs: 0,
-        traceCount: 0,
-        observationCount: 0,
-        inputTokens: 0,
-        outputTokens: 0,
-        totalTokens: 0,
-        totalCost: 0,
-        errorCount: 0,
+        ...noTraceFigures(),
       };
       bySession.set(s, row);
     }
     row.lastActivity = ts;
     row.durationMs = index.timestamp[p]! - Date.parse(row.createdAt);
-    row.traceCount++;
-    row.observationCount += index.observationCount[p]!;
-    row.inputTokens += index.inputTokens[p]!;
-    row.outputTokens += index.outputTokens[p]!;
-    row.totalTokens += index.totalTokens[p]!;
-    row.totalCost += index.totalCost[p]!;
-    row.errorCount += index.hasError[p]!;
+    addTraceFigures(row, index, p);
   }
   const rows = [...bySession.values()];
   const key = Float64Array.from(rows, (row) => {
