@@ -1,6 +1,9 @@
-'use client';
 /**
  * `userlens`: the provider, hooks, query factories and views. Re-exports `userlens/core`.
+ *
+ * Not a client module itself: every component and hook module carries its own `'use client'`,
+ * so a React Server Component page can import any part by name (a client reference per module),
+ * and the framework-free core re-exported here stays importable on a server.
  */
 export * from './core.js';
 export {
@@ -40,30 +43,23 @@ export { useUserDistribution } from './hooks/useUserDistribution.js';
 export { useFilterOptions } from './hooks/useFilterOptions.js';
 export { UserList } from './components/UserList/UserList.js';
 export type { UserListProps } from './components/UserList/UserList.js';
-export {
-  UserListRoot,
-  useUserListContext,
-  type UserListRootProps,
-  type UserListContextValue,
-  type UserListPagination as UserListPaginationState,
-  type UserListBudget,
-} from './components/UserList/UserListRoot.js';
+export { useUserListState, type UserListState, type UserListStateOptions, type UserListPagination as UserListPaginationState, type UserListBudget } from './hooks/useUserListState.js';
+export { useUserListData, type UserListData, type DeferredFigures, type EmptyKind } from './hooks/useUserListData.js';
+export { UserListRoot, useUserListContext, type UserListRootProps, type UserListContextValue } from './components/UserList/UserListRoot.js';
 export { UserListTable, type UserListTableProps } from './components/UserList/UserListTable.js';
-export {
-  UserListToolbar,
-  UserListSearch,
-  UserListDateRange,
-  UserListFilters,
-  UserListBudgetToggle,
-  UserListColumns,
-  UserListExport,
-  UserListRefresh,
-  type UserListToolbarProps,
-  type UserListExportProps,
-} from './components/UserList/UserListToolbar.js';
+export { UserListToolbar, type UserListToolbarProps } from './components/UserList/UserListToolbar.js';
+export { UserListSearch, type UserListSearchProps } from './components/UserList/UserListSearch.js';
+export { UserListDateRange, type UserListDateRangeProps } from './components/UserList/UserListDateRange.js';
+export { UserListFilters, type UserListFiltersProps } from './components/UserList/UserListFilters.js';
+export { UserListBudgetToggle, type UserListBudgetToggleProps } from './components/UserList/UserListBudgetToggle.js';
+export { UserListColumns, type UserListColumnsProps } from './components/UserList/UserListColumns.js';
+export { UserListExport, type UserListExportProps } from './components/UserList/UserListExport.js';
+export { UserListRefresh, type UserListRefreshProps } from './components/UserList/UserListRefresh.js';
 export { UserListPagination, type UserListPaginationProps } from './components/UserList/UserListPagination.js';
 export { UserListDistribution, type UserListDistributionProps } from './components/UserList/UserListDistribution.js';
-export { UserListEmptyState, UserListNoMatch, UserListErrorState } from './components/UserList/UserListStates.js';
+export { UserListEmptyState, type UserListEmptyStateProps } from './components/UserList/UserListEmptyState.js';
+export { UserListNoMatch, type UserListNoMatchProps } from './components/UserList/UserListNoMatch.js';
+export { UserListErrorState, type UserListErrorStateProps } from './components/UserList/UserListErrorState.js';
 export { COLUMNS as USER_LIST_COLUMNS, DEFAULT_VISIBLE_COLUMNS, type ColumnId } from './components/UserList/columns.js';
 export { Sparkline, type SparklineProps } from './components/charts/Sparkline.js';
 export { DateRangePicker, type DateRangePickerProps } from './components/shared/DateRangePicker.js';

@@ -1,20 +1,20 @@
 'use client';
 import { forwardRef } from 'react';
+import { UserListBudgetToggle } from './UserListBudgetToggle.js';
+import { UserListColumns } from './UserListColumns.js';
+import { UserListDateRange } from './UserListDateRange.js';
 import { UserListDistribution } from './UserListDistribution.js';
+import { UserListEmptyState } from './UserListEmptyState.js';
+import { UserListErrorState } from './UserListErrorState.js';
+import { UserListExport } from './UserListExport.js';
+import { UserListFilters } from './UserListFilters.js';
+import { UserListNoMatch } from './UserListNoMatch.js';
 import { UserListPagination } from './UserListPagination.js';
+import { UserListRefresh } from './UserListRefresh.js';
 import { UserListRoot, type UserListRootProps } from './UserListRoot.js';
-import { UserListEmptyState, UserListErrorState, UserListNoMatch } from './UserListStates.js';
+import { UserListSearch } from './UserListSearch.js';
 import { UserListTable } from './UserListTable.js';
-import {
-  UserListBudgetToggle,
-  UserListColumns,
-  UserListDateRange,
-  UserListExport,
-  UserListFilters,
-  UserListRefresh,
-  UserListSearch,
-  UserListToolbar,
-} from './UserListToolbar.js';
+import { UserListToolbar } from './UserListToolbar.js';
 
 export interface UserListProps extends UserListRootProps {
   /** Show the histogram of users by the sort figure. @defaultValue true */

@@ -2,7 +2,7 @@
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar } from '@visx/shape';
-import { forwardRef, useEffect, useRef, useState, type ComponentPropsWithoutRef } from 'react';
+import { forwardRef, useRef, useState, type ComponentPropsWithoutRef } from 'react';
 import { NUMERIC_USER_FIGURES } from '../../client/figures.js';
 import type { DistributionBin, NumericUserFigure } from '../../client/types.js';
 import { useUserDistribution } from '../../hooks/useUserDistribution.js';
@@ -29,9 +29,8 @@ export interface UserListDistributionProps extends ComponentPropsWithoutRef<'sec
  * @selector [data-part="user-list-distribution"] [data-part="user-list-bin"][data-active]
  */
 export const UserListDistribution = forwardRef<HTMLElement, UserListDistributionProps>(({ bins = 24, width = 640, height = 120, ...props }, ref) => {
-  const { client, format, labels } = useUserTrackingContext('UserList.Distribution');
-  const { query, sorting, band, setBand, registerDistribution, distributionMounted } = useUserListContext('UserList.Distribution');
-  useEffect(registerDistribution, [registerDistribution]);
+  const { client, format, labels } = useUserTrackingContext('UserListDistribution');
+  const { query, sorting, band, setBand } = useUserListContext('UserListDistribution');
   const field: NumericUserFigure = NUMERIC_USER_FIGURES.includes(sorting.field as NumericUserFigure) ? (sorting.field as NumericUserFigure) : 'totalCost';
   const [log, setLog] = useState(true);
   const [hovered, setHovered] = useState<number | null>(null);
@@ -55,7 +54,6 @@ export const UserListDistribution = forwardRef<HTMLElement, UserListDistribution
       ...(query.filters ? { filters: query.filters } : {}),
       ...(bands?.length ? { bands } : {}),
     },
-    { enabled: distributionMounted },
   );
   if (!client.capabilities.distribution) return null;
 
@@ -167,4 +165,4 @@ export const UserListDistribution = forwardRef<HTMLElement, UserListDistribution
     </section>
   );
 });
-UserListDistribution.displayName = 'UserList.Distribution';
+UserListDistribution.displayName = 'UserListDistribution';

@@ -17,8 +17,8 @@ export interface UserListPaginationProps extends ComponentPropsWithoutRef<'nav'>
  * @selector [data-part="user-list-pagination"]
  */
 export const UserListPagination = forwardRef<HTMLElement, UserListPaginationProps>(({ pageSizes = [10, 25, 50, 100], ...props }, ref) => {
-  const { client, format, labels } = useUserTrackingContext('UserList.Pagination');
-  const { users, pagination, setPagination, sorting } = useUserListContext('UserList.Pagination');
+  const { client, format, labels } = useUserTrackingContext('UserListPagination');
+  const { users, pagination, setPagination, sorting } = useUserListContext('UserListPagination');
   const id = useId();
   const [jump, setJump] = useState('');
   const data = users.data;
@@ -94,4 +94,4 @@ export const UserListPagination = forwardRef<HTMLElement, UserListPaginationProp
     </nav>
   );
 });
-UserListPagination.displayName = 'UserList.Pagination';
+UserListPagination.displayName = 'UserListPagination';

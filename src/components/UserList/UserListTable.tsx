@@ -20,7 +20,7 @@ import { useUserListContext } from './UserListRoot.js';
  * UserList.Table
  * -----------------------------------------------------------------------------------------*/
 
-const TABLE_NAME = 'UserList.Table';
+const TABLE_NAME = 'UserListTable';
 
 // Built once: features, columns and the empty fallback (stable inputs keep row models cached).
 const features = tableFeatures({ columnVisibilityFeature, columnOrderingFeature });

@@ -7,7 +7,8 @@ import { Sparkline } from '../charts/Sparkline.js';
 import { CopyButton } from '../shared/CopyButton.js';
 import { NotAvailable, Skeleton, VisuallyHidden } from '../Status/Status.js';
 import type { ColumnSpec } from './columns.js';
-import type { DeferredFigures, UserListBudget } from './UserListRoot.js';
+import type { DeferredFigures } from '../../hooks/useUserListData.js';
+import type { UserListBudget } from '../../hooks/useUserListState.js';
 
 /** What a cell needs besides its row: formatting, texts, the source's capabilities, links. */
 export interface CellEnvironment {

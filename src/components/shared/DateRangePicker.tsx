@@ -1,5 +1,5 @@
 'use client';
-import { useId, useState } from 'react';
+import { forwardRef, useId, useState, type ComponentPropsWithoutRef } from 'react';
 import { RANGE_PRESET_IDS, rangeKey, type RangeValue } from '../../format/dateRangePresets.js';
 import { instantToWall, wallToInstant } from '../../client/calendar.js';
 import { formatLabel, type LabelKey } from '../../i18n/en-US.js';
@@ -31,7 +31,7 @@ const fromZoneInput = (value: string, timeZone: string) => {
   return Number.isNaN(wall) ? undefined : new Date(wallToInstant(wall, timeZone)).toISOString();
 };
 
-export interface DateRangePickerProps {
+export interface DateRangePickerProps extends Omit<ComponentPropsWithoutRef<'span'>, 'defaultValue'> {
   value: RangeValue;
   onValueChange: (range: RangeValue) => void;
 }
@@ -42,7 +42,7 @@ export interface DateRangePickerProps {
  *
  * @selector [data-part="date-range"] [data-part="date-range-custom"]
  */
-export function DateRangePicker({ value: range, onValueChange: setRange }: DateRangePickerProps) {
+export const DateRangePicker = forwardRef<HTMLSpanElement, DateRangePickerProps>(({ value: range, onValueChange: setRange, ...props }, ref) => {
   const { labels, timeZone } = useUserTrackingContext('DateRangePicker');
   const id = useId();
   const [customOpen, setCustomOpen] = useState(range.preset === 'custom');
@@ -60,7 +60,7 @@ export function DateRangePicker({ value: range, onValueChange: setRange }: DateR
   const reversed = from !== '' && to !== '' && from > to;
   const selected = range.preset === 'custom' || customOpen ? 'custom' : range.preset;
   return (
-    <span data-part="date-range">
+    <span data-part="date-range" {...props} ref={ref}>
       <label htmlFor={`${id}-preset`} data-part="label">
         {labels.dateRangeLabel}
       </label>
@@ -115,5 +115,5 @@ export function DateRangePicker({ value: range, onValueChange: setRange }: DateR
       )}
     </span>
   );
-}
-
+});
+DateRangePicker.displayName = 'DateRangePicker';

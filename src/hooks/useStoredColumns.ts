@@ -1,7 +1,7 @@
 'use client';
 import { useControllableState } from '@radix-ui/react-use-controllable-state';
 import { useEffect, useState } from 'react';
-import { COLUMN_BY_ID, type ColumnId } from './columns.js';
+import { COLUMN_BY_ID, type ColumnId } from '../components/UserList/columns.js';
 
 const PREFIX = 'userlens:columns:';
 

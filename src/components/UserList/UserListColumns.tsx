@@ -1,0 +1,101 @@
+'use client';
+import * as Popover from '@radix-ui/react-popover';
+import { forwardRef, useRef, type ComponentPropsWithoutRef } from 'react';
+import { formatLabel } from '../../i18n/en-US.js';
+import { useRootAttributes, useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { COLUMNS, COLUMN_BY_ID, DEFAULT_VISIBLE_COLUMNS, type ColumnId } from './columns.js';
+import { useUserListContext } from './UserListRoot.js';
+
+/* -------------------------------------------------------------------------------------------
+ * UserListColumns
+ * -----------------------------------------------------------------------------------------*/
+
+const COLUMNS_NAME = 'UserListColumns';
+
+export type UserListColumnsProps = ComponentPropsWithoutRef<'span'>;
+
+/**
+ * Show, hide and reorder columns in a popover. Kept per `storageKey` when the root has one.
+ *
+ * @selector [data-part="user-list-columns"] [data-part="user-list-column-list"]
+ */
+export const UserListColumns = forwardRef<HTMLSpanElement, UserListColumnsProps>((props, ref) => {
+  const { labels } = useUserTrackingContext(COLUMNS_NAME);
+  const root = useRootAttributes(COLUMNS_NAME);
+  const { columns, setColumns } = useUserListContext(COLUMNS_NAME);
+  const hidden = COLUMNS.map((column) => column.id).filter((id) => !columns.includes(id));
+  const ordered: ColumnId[] = [...columns, ...hidden];
+  const list = useRef<HTMLUListElement>(null);
+  const move = (id: ColumnId, by: -1 | 1) => {
+    const index = columns.indexOf(id);
+    const target = index + by;
+    if (index < 0 || target < 1 || target >= columns.length) return;
+    const next = [...columns];
+    [next[index], next[target]] = [next[target]!, next[index]!];
+    setColumns(next);
+    // The row moves in the DOM, which drops focus: put it back on the same button.
+    requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`[data-column="${id}"] [data-move="${by}"]`)?.focus());
+  };
+  return (
+    <span data-part="user-list-columns" {...props} ref={ref}>
+      <Popover.Root>
+        <Popover.Trigger data-part="button">{labels.columnsLabel}</Popover.Trigger>
+        <Popover.Portal>
+          <Popover.Content {...root} data-part="popover" align="end" sideOffset={4} aria-label={labels.columnsLabel}>
+            <ul data-part="user-list-column-list" ref={list}>
+              {ordered.map((id) => {
+                const column = COLUMN_BY_ID.get(id)!;
+                const name = labels[column.label];
+                const visible = columns.includes(id);
+                const index = columns.indexOf(id);
+                return (
+                  <li key={id} data-column={id}>
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={visible}
+                        // The user id is the row's name: it always stays.
+                        disabled={id === 'userId'}
+                        onChange={() => setColumns(visible ? columns.filter((c) => c !== id) : [...columns, id])}
+                      />
+                      {name}
+                    </label>
+                    {visible && id !== 'userId' && (
+                      <>
+                        <button
+                          type="button"
+                          data-part="button"
+                          data-move="-1"
+                          aria-label={formatLabel(labels.moveColumnUp, { column: name })}
+                          aria-disabled={index <= 1 || undefined}
+                          onClick={() => move(id, -1)}
+                        >
+                          <span aria-hidden>↑</span>
+                        </button>
+                        <button
+                          type="button"
+                          data-part="button"
+                          data-move="1"
+                          aria-label={formatLabel(labels.moveColumnDown, { column: name })}
+                          aria-disabled={index >= columns.length - 1 || undefined}
+                          onClick={() => move(id, 1)}
+                        >
+                          <span aria-hidden>↓</span>
+                        </button>
+                      </>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+            <button type="button" data-part="button" onClick={() => setColumns(DEFAULT_VISIBLE_COLUMNS)}>
+              {labels.resetColumns}
+            </button>
+          </Popover.Content>
+        </Popover.Portal>
+      </Popover.Root>
+    </span>
+  );
+});
+UserListColumns.displayName = COLUMNS_NAME;
+

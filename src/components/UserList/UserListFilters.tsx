@@ -1,0 +1,77 @@
+'use client';
+import * as Popover from '@radix-ui/react-popover';
+import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { useFilterOptions } from '../../hooks/useFilterOptions.js';
+import { formatLabel } from '../../i18n/en-US.js';
+import { useRootAttributes, useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { useUserListContext } from './UserListRoot.js';
+
+/* -------------------------------------------------------------------------------------------
+ * UserListFilters
+ * -----------------------------------------------------------------------------------------*/
+
+const FILTERS_NAME = 'UserListFilters';
+
+export type UserListFiltersProps = ComponentPropsWithoutRef<'span'>;
+
+/**
+ * Environment and tag filters in a popover, offering what the source has in the range; renders
+ * nothing on a source that cannot filter.
+ *
+ * @selector [data-part="user-list-filters"] [data-part="user-list-filter-group"]
+ */
+export const UserListFilters = forwardRef<HTMLSpanElement, UserListFiltersProps>((props, ref) => {
+  const { client, labels } = useUserTrackingContext(FILTERS_NAME);
+  const root = useRootAttributes(FILTERS_NAME);
+  const { filters, setFilters, query } = useUserListContext(FILTERS_NAME);
+  const filterable = client.capabilities.filterableFields;
+  const options = useFilterOptions(query.range ? { range: query.range } : {});
+  if (filterable.length === 0) return null;
+  const active = (filters.environments?.length ?? 0) + (filters.tags?.length ?? 0);
+  const toggle = (key: 'environments' | 'tags', value: string) => {
+    const current = filters[key] ?? [];
+    const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+    setFilters({ ...filters, [key]: next });
+  };
+  const group = (key: 'environments' | 'tags', title: string, values: readonly string[]) =>
+    values.length > 0 && (
+      <fieldset data-part="user-list-filter-group">
+        <legend>{title}</legend>
+        {values.map((value) => (
+          <label key={value}>
+            <input type="checkbox" checked={filters[key]?.includes(value) ?? false} onChange={() => toggle(key, value)} />
+            {value}
+          </label>
+        ))}
+      </fieldset>
+    );
+  const environments = filterable.includes('environment') ? (options.data?.environments ?? []) : [];
+  const tags = filterable.includes('tags') ? (options.data?.tags ?? []) : [];
+  return (
+    <span data-part="user-list-filters" {...props} ref={ref}>
+      <Popover.Root>
+        <Popover.Trigger data-part="button" data-active={active > 0 ? '' : undefined}>
+          {active > 0 ? formatLabel(labels.filtersActive, { count: active }) : labels.filtersLabel}
+        </Popover.Trigger>
+        <Popover.Portal>
+          <Popover.Content {...root} data-part="popover" align="start" sideOffset={4} aria-label={labels.filtersLabel}>
+            {environments.length === 0 && tags.length === 0 ? (
+              <p>{options.isPending && client.capabilities.filterOptions ? labels.loading : labels.noFilterOptions}</p>
+            ) : (
+              <>
+                {group('environments', labels.environmentsLabel, environments)}
+                {group('tags', labels.tagsLabel, tags)}
+              </>
+            )}
+            {active > 0 && (
+              <button type="button" data-part="button" onClick={() => setFilters({})}>
+                {labels.clearFilters}
+              </button>
+            )}
+          </Popover.Content>
+        </Popover.Portal>
+      </Popover.Root>
+    </span>
+  );
+});
+UserListFilters.displayName = FILTERS_NAME;

@@ -1,0 +1,59 @@
+'use client';
+import { forwardRef, useId, useState, type ComponentPropsWithoutRef } from 'react';
+import { formatLabel } from '../../i18n/en-US.js';
+import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { useNowEvery } from '../shared/useNowEvery.js';
+import { useUserListContext } from './UserListRoot.js';
+
+/* -------------------------------------------------------------------------------------------
+ * UserListRefresh
+ * -----------------------------------------------------------------------------------------*/
+
+const REFRESH_NAME = 'UserListRefresh';
+const LIVE_INTERVALS = [10_000, 30_000, 60_000, 300_000] as const;
+
+export type UserListRefreshProps = ComponentPropsWithoutRef<'span'>;
+
+/**
+ * Refreshes now, optionally every few seconds, and says how old the data is.
+ *
+ * @selector [data-part="user-list-refresh"] [data-fetching]
+ */
+export const UserListRefresh = forwardRef<HTMLSpanElement, UserListRefreshProps>((props, ref) => {
+  const { format, labels } = useUserTrackingContext(REFRESH_NAME);
+  const { refresh, users, refreshInterval, setRefreshInterval } = useUserListContext(REFRESH_NAME);
+  const id = useId();
+  const now = useNowEvery(1000);
+  // The age is measured on the provider's clock: when new data arrives, note that clock's time.
+  const [updated, setUpdated] = useState({ at: users.dataUpdatedAt, clock: now });
+  if (updated.at !== users.dataUpdatedAt) setUpdated({ at: users.dataUpdatedAt, clock: now });
+  const updatedAt = users.dataUpdatedAt > 0 ? updated.clock : 0;
+  return (
+    <span data-part="user-list-refresh" data-fetching={users.isFetching ? '' : undefined} {...props} ref={ref}>
+      <button type="button" data-part="button" onClick={() => !users.isFetching && refresh()} aria-disabled={users.isFetching || undefined}>
+        {users.isFetching ? labels.refreshing : labels.refreshLabel}
+      </button>
+      <label htmlFor={`${id}-live`} data-part="label">
+        {labels.liveLabel}
+      </label>
+      <select
+        id={`${id}-live`}
+        value={refreshInterval === false ? 'off' : String(refreshInterval)}
+        onChange={(event) => setRefreshInterval(event.target.value === 'off' ? false : Number(event.target.value))}
+      >
+        <option value="off">{labels.liveOff}</option>
+        {LIVE_INTERVALS.map((ms) => (
+          <option key={ms} value={ms}>
+            {format.duration(ms)}
+          </option>
+        ))}
+      </select>
+      {updatedAt > 0 && (
+        <span data-part="user-list-updated">
+          {formatLabel(labels.updatedAgo, { time: format.relative(Math.min(updatedAt, now), now) })}
+        </span>
+      )}
+    </span>
+  );
+});
+UserListRefresh.displayName = REFRESH_NAME;
