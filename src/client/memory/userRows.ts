@@ -1,6 +1,6 @@
 import { parseIsoDate } from '../parseIsoDate.js';
 import { LEVELS, observationCost, observationTokens } from '../figures.js';
-import { parsePaging, parseRange, parseSort, toPage, type RangeMs } from '../query.js';
+import { parsePaging, parseRange, parseSort, toPage, type Paging } from '../query.js';
 import type {
   ModelUsage,
   Page,
@@ -10,9 +10,11 @@ import type {
   SessionRow,
   SessionSortField,
   SessionsQuery,
+  SortSpec,
   TraceRow,
   TraceSortField,
   TracesQuery,
+  UserListQuery,
   UserQuery,
   UserStats,
 } from '../types.js';
@@ -25,14 +27,39 @@ import { compareIds, type MemoryIndex } from './buildIndex.js';
 
 /** The per-user methods: one user's stats, traces, sessions and scores. */
 
-/** Positions of the user's traces in the range that pass the filters, in timestamp order. */
-function userTraces(index: MemoryIndex, userId: string, range: RangeMs, filter: TraceFilter): number[] {
-  const u = findUser(index, userId);
-  if (u < 0) return [];
-  const [lo, hi] = userSlice(index, u, range);
+/** A user list query, checked, with the user's traces it covers. */
+interface UserList<Field extends string> {
+  paging: Paging;
+  sort: SortSpec<Field>;
+  /** Positions of the user's traces in the range that pass the filters, in timestamp order. */
+  positions: number[];
+}
+
+/** Checks range, paging and sort, in that order, and finds the user's traces the list covers. */
+function openUserList<Field extends string>(
+  index: MemoryIndex,
+  query: UserListQuery<Field>,
+  maxPageSize: number,
+  where: string,
+  sortFields: readonly Field[],
+  defaultSort: SortSpec<Field>,
+): UserList<Field> {
+  const range = parseRange(query.range, where);
+  const paging = parsePaging(query, maxPageSize, where);
+  const sort = parseSort(query.sort, sortFields, defaultSort, where);
+  const filter = new TraceFilter(index, query.filters);
   const positions: number[] = [];
-  for (let p = lo; p < hi; p++) if (filter.none || filter.passes(p)) positions.push(p);
-  return positions;
+  const u = findUser(index, query.userId);
+  if (u >= 0) {
+    const [lo, hi] = userSlice(index, u, range);
+    for (let p = lo; p < hi; p++) if (filter.none || filter.passes(p)) positions.push(p);
+  }
+  return { paging, sort, positions };
+}
+
+/** The page `paging` asks for out of all of `order`, each row built by `row`. */
+function pageOf<T, Row>(order: readonly T[], paging: Paging, row: (item: T) => Row): Page<Row> {
+  return toPage(order.slice(paging.offset, paging.offset + paging.pageSize).map(row), paging, order.length);
 }
 
 export function getUser(index: MemoryIndex, userId: string, query: UserQuery): UserStats | null {
@@ -86,11 +113,10 @@ export const TRACE_SORT_FIELDS: readonly TraceSortField[] = [
 ];
 
 export function listTraces(index: MemoryIndex, query: TracesQuery, maxPageSize: number): Page<TraceRow> {
-  const where = 'listTraces';
-  const range = parseRange(query.range, where);
-  const paging = parsePaging(query, maxPageSize, where);
-  const sort = parseSort(query.sort, TRACE_SORT_FIELDS, { field: 'timestamp', direction: 'desc' }, where);
-  const positions = userTraces(index, query.userId, range, new TraceFilter(index, query.filters));
+  const { paging, sort, positions } = openUserList(index, query, maxPageSize, 'listTraces', TRACE_SORT_FIELDS, {
+    field: 'timestamp',
+    direction: 'desc',
+  });
   const byId = (a: number, b: number) => compareIds(index.traces[a]!.id, index.traces[b]!.id);
   if (sort.field === 'name') {
     sortByText(positions, (p) => index.traces[p]!.name ?? null, sort.direction, byId);
@@ -104,8 +130,7 @@ export function listTraces(index: MemoryIndex, query: TracesQuery, maxPageSize: 
     }[sort.field];
     sortByKey(positions, key, sort.direction, byId);
   }
-  const items = positions.slice(paging.offset, paging.offset + paging.pageSize).map((p) => traceRow(index, p));
-  return toPage(items, paging, positions.length);
+  return pageOf(positions, paging, (p) => traceRow(index, p));
 }
 
 function traceRow(index: MemoryIndex, p: number): TraceRow {
@@ -158,12 +183,12 @@ export const SESSION_SORT_FIELDS: readonly SessionSortField[] = [
 ];
 
 export function listSessions(index: MemoryIndex, query: SessionsQuery, maxPageSize: number): Page<SessionRow> {
-  const where = 'listSessions';
-  const range = parseRange(query.range, where);
-  const paging = parsePaging(query, maxPageSize, where);
-  const sort = parseSort(query.sort, SESSION_SORT_FIELDS, { field: 'lastActivity', direction: 'desc' }, where);
+  const { paging, sort, positions } = openUserList(index, query, maxPageSize, 'listSessions', SESSION_SORT_FIELDS, {
+    field: 'lastActivity',
+    direction: 'desc',
+  });
   const bySession = new Map<number, SessionRow>();
-  for (const p of userTraces(index, query.userId, range, new TraceFilter(index, query.filters))) {
+  for (const p of positions) {
     const s = index.session[p]!;
     if (s < 0) continue;
     const ts = toIso(index.timestamp[p]!)!;
@@ -194,8 +219,7 @@ export function listSessions(index: MemoryIndex, query: SessionsQuery, maxPageSi
     sort.direction,
     (a, b) => compareIds(rows[a]!.sessionId, rows[b]!.sessionId),
   );
-  const items = order.slice(paging.offset, paging.offset + paging.pageSize).map((i) => rows[i]!);
-  return toPage(items, paging, rows.length);
+  return pageOf(order, paging, (i) => rows[i]!);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -203,12 +227,12 @@ export function listSessions(index: MemoryIndex, query: SessionsQuery, maxPageSi
 export const SCORE_SORT_FIELDS: readonly ScoreSortField[] = ['timestamp', 'name', 'value'];
 
 export function listScores(index: MemoryIndex, query: ScoresQuery, maxPageSize: number): Page<ScoreRow> {
-  const where = 'listScores';
-  const range = parseRange(query.range, where);
-  const paging = parsePaging(query, maxPageSize, where);
-  const sort = parseSort(query.sort, SCORE_SORT_FIELDS, { field: 'timestamp', direction: 'desc' }, where);
+  const { paging, sort, positions } = openUserList(index, query, maxPageSize, 'listScores', SCORE_SORT_FIELDS, {
+    field: 'timestamp',
+    direction: 'desc',
+  });
   const rows: ScoreRow[] = [];
-  for (const p of userTraces(index, query.userId, range, new TraceFilter(index, query.filters))) {
+  for (const p of positions) {
     for (let i = index.scoreOffsets[p]!; i < index.scoreOffsets[p + 1]!; i++) {
       const score = index.scores[i]!;
       if (query.name !== undefined && score.name !== query.name) continue;
@@ -235,6 +259,5 @@ export function listScores(index: MemoryIndex, query: ScoresQuery, maxPageSize: 
     );
     sortByKey(order, key, sort.direction, byId);
   }
-  const items = order.slice(paging.offset, paging.offset + paging.pageSize).map((i) => rows[i]!);
-  return toPage(items, paging, rows.length);
+  return pageOf(order, paging, (i) => rows[i]!);
 }
