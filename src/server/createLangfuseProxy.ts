@@ -1,7 +1,8 @@
 import { answerFromUpstream } from './answer.js';
 import { basicAuthorization } from './basicAuthorization.js';
 import { ENDPOINTS, isLangfuseEndpoint } from './endpoints.js';
-import { ProxyAnswer, ProxyRefusal } from './errors.js';
+import { HttpRefusal } from '../client/http/httpRefusal.js';
+import { ProxyAnswer } from './errors.js';
 import type { LangfuseProxyOptions } from './options.js';
 import { resolveOptions } from './options.js';
 import { readParams, toSearch } from './params.js';
@@ -47,7 +48,7 @@ export function createLangfuseProxy(options: LangfuseProxyOptions): (request: Re
     try {
       value = await config.scope(request);
     } catch {
-      throw new ProxyRefusal(403, 'The signed-in user may not read these metrics.');
+      throw new HttpRefusal(403, 'The signed-in user may not read these metrics.');
     }
     return value instanceof Response ? value : resolveScope(value);
   }
@@ -88,7 +89,8 @@ export function createLangfuseProxy(options: LangfuseProxyOptions): (request: Re
       return await handle(request);
     } catch (error) {
       if (error instanceof ProxyAnswer) return error.response;
-      if (error instanceof ProxyRefusal) return errorResponse(error.status, error.message);
+      // Refusal messages reach the browser: none carries a key, an upstream URL or an upstream error text.
+      if (error instanceof HttpRefusal) return errorResponse(error.status, error.message);
       report(config.onError, { endpoint: new URL(request.url).pathname, status: null, reason: 'exception', error });
       return errorResponse(500, 'The proxy failed unexpectedly.');
     }

@@ -1,7 +1,7 @@
 import type { Check } from '../client/shape.js';
 import { anything, arrayOf, describeProblem, optional, strictObject, string } from '../client/shape.js';
 import type { LangfuseFilter } from '../client/langfuse/langfuseApi.js';
-import { badRequest } from './errors.js';
+import { badRequest } from '../client/http/httpRefusal.js';
 
 /**
  * One filter condition in the shape Langfuse reads from a metrics `query.filters` and from the

@@ -1,4 +1,4 @@
-import { forbidden } from './errors.js';
+import { forbidden } from '../client/http/httpRefusal.js';
 import type { Params, Plan } from './params.js';
 import { positiveInteger, single } from './params.js';
 import type { ResolvedScope } from './scope.js';

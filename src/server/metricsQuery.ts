@@ -1,5 +1,5 @@
 import { arrayOf, number, oneOf, optional, strictObject, string } from '../client/shape.js';
-import { badRequest } from './errors.js';
+import { badRequest } from '../client/http/httpRefusal.js';
 import type { FilterCondition } from './filters.js';
 import { checkParam, filterList, parseJsonParam } from './filters.js';
 import type { ResolvedScope } from './scope.js';

@@ -1,5 +1,5 @@
 import { parseIsoDate } from '../client/parseIsoDate.js';
-import { badRequest } from './errors.js';
+import { badRequest } from '../client/http/httpRefusal.js';
 import type { FilterCondition } from './filters.js';
 import { parseFilterList } from './filters.js';
 import type { Params } from './params.js';

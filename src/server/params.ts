@@ -1,4 +1,4 @@
-import { badRequest } from './errors.js';
+import { badRequest } from '../client/http/httpRefusal.js';
 import { hasControlCharacters } from './target.js';
 
 /**

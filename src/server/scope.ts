@@ -1,5 +1,5 @@
 import { arrayOf, nonBlank, optional, strictObject } from '../client/shape.js';
-import { ProxyRefusal, forbidden } from './errors.js';
+import { HttpRefusal, forbidden } from '../client/http/httpRefusal.js';
 import type { FilterCondition } from './filters.js';
 
 /**
@@ -53,7 +53,7 @@ function canonical(list: readonly string[] | undefined): string[] | undefined {
 export function resolveScope(value: unknown): ResolvedScope | null {
   if (value === null || value === undefined) return null;
   if (scopeShape(value, '')) {
-    throw new ProxyRefusal(500, 'The proxy is misconfigured: its scope function returned an invalid scope.');
+    throw new HttpRefusal(500, 'The proxy is misconfigured: its scope function returned an invalid scope.');
   }
   const given = value as LangfuseScope;
   const scope: ResolvedScope = {};

@@ -1,4 +1,4 @@
-import { badRequest, forbidden } from './errors.js';
+import { badRequest, forbidden } from '../client/http/httpRefusal.js';
 import type { Params, Plan } from './params.js';
 import { commaList, positiveInteger, single } from './params.js';
 import type { ResolvedScope } from './scope.js';

@@ -1,5 +1,6 @@
 import { answerFromUpstream } from './answer.js';
-import { ProxyAnswer, forbidden } from './errors.js';
+import { forbidden } from '../client/http/httpRefusal.js';
+import { ProxyAnswer } from './errors.js';
 import type { ResolvedScope } from './scope.js';
 import { scopeConditions } from './scope.js';
 import type { VerifyTraces } from './scores.js';

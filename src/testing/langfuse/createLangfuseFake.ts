@@ -1,7 +1,8 @@
 import type { Dataset } from '../../client/dataset.js';
 import { encodeBase64 } from './base64.js';
 import { FakeIndex } from './fakeIndex.js';
-import { FakeHttpError, errorResponse, jsonResponse } from './httpError.js';
+import { HttpRefusal } from '../../client/http/httpRefusal.js';
+import { errorResponse, jsonResponse } from './httpError.js';
 import { getLegacyObservations } from './legacyObservationsEndpoint.js';
 import { getScoresV2 } from './legacyScoresEndpoint.js';
 import { getSessions } from './legacySessionsEndpoint.js';
@@ -69,7 +70,7 @@ export function createLangfuseFake(dataset: Dataset, options: LangfuseFakeOption
       index ??= new FakeIndex(dataset, projectId);
       return jsonResponse(route.handle(index, url));
     } catch (error) {
-      if (error instanceof FakeHttpError) return errorResponse(error.status, error.message);
+      if (error instanceof HttpRefusal) return errorResponse(error.status, error.message);
       return errorResponse(500, `Internal error in the Langfuse fake: ${error instanceof Error ? error.message : String(error)}`);
     }
   }

@@ -1,5 +1,5 @@
 import { decodeBase64, encodeBase64 } from './base64.js';
-import { badRequest } from './httpError.js';
+import { badRequest } from '../../client/http/httpRefusal.js';
 
 /**
  * Cursors of the cursor-paginated endpoints. Both list newest first (time descending, then id

@@ -1,6 +1,6 @@
 import type { LangfuseFilter } from '../../client/langfuse/langfuseApi.js';
 import { parseIsoDate } from '../../client/parseIsoDate.js';
-import { badRequest } from './httpError.js';
+import { badRequest } from '../../client/http/httpRefusal.js';
 
 /**
  * Langfuse's structured filters (`{ type, column, operator, value, key? }`), compiled once per

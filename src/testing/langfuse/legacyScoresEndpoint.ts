@@ -2,7 +2,7 @@ import type { DatasetScore } from '../../client/dataset.js';
 import type { FakeIndex } from './fakeIndex.js';
 import type { Column, Predicate } from './filters.js';
 import { compileFilters, parseFilterList } from './filters.js';
-import { badRequest } from './httpError.js';
+import { badRequest } from '../../client/http/httpRefusal.js';
 import { isoOf, isoOrRaw } from './isoTime.js';
 import { offsetPage, pageParams } from './offsetPage.js';
 import { arrayParam, dateParam, fieldGroupsParam, listParam, numberParam, stringParam } from './params.js';

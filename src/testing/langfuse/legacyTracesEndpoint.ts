@@ -2,7 +2,7 @@ import type { DatasetTrace } from '../../client/dataset.js';
 import type { FakeIndex } from './fakeIndex.js';
 import type { Column, FilterCondition } from './filters.js';
 import { compileFilters, parseFilterList } from './filters.js';
-import { badRequest } from './httpError.js';
+import { badRequest } from '../../client/http/httpRefusal.js';
 import { isoOrRaw } from './isoTime.js';
 import { offsetPage, pageParams } from './offsetPage.js';
 import { arrayParam, dateParam, fieldGroupsParam, stringParam } from './params.js';

@@ -2,7 +2,7 @@ import { parseIsoDate } from '../../client/parseIsoDate.js';
 import type { FakeIndex } from './fakeIndex.js';
 import { compileFilters, parseFilterList } from './filters.js';
 import type { Predicate } from './filters.js';
-import { badRequest } from './httpError.js';
+import { badRequest } from '../../client/http/httpRefusal.js';
 import type { MetricsApiVersion, MetricsView } from './metricsViews.js';
 import { buildView, viewNames } from './metricsViews.js';
 import { GRANULARITIES, resolveGranularity } from './timeBuckets.js';

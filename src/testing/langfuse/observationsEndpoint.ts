@@ -2,7 +2,7 @@ import { cursorPage, decodeCursor, encodeCursor } from './cursor.js';
 import type { FakeIndex } from './fakeIndex.js';
 import type { FilterCondition } from './filters.js';
 import { compileFilters, parseFilterList } from './filters.js';
-import { badRequest } from './httpError.js';
+import { badRequest } from '../../client/http/httpRefusal.js';
 import { observationColumns } from './observationColumns.js';
 import { OBSERVATION_FIELD_GROUPS, observationItem } from './observationItem.js';
 import type { ObservationFieldGroup } from './observationItem.js';

@@ -1,5 +1,5 @@
 import { parseIsoDate } from '../../client/parseIsoDate.js';
-import { badRequest } from './httpError.js';
+import { badRequest } from '../../client/http/httpRefusal.js';
 
 /**
  * Readers for query parameters. Each returns `undefined` when the parameter is absent (or empty,

@@ -1,7 +1,7 @@
 import type { DatasetScore } from '../../client/dataset.js';
 import { cursorPage, decodeCursor, encodeCursor } from './cursor.js';
 import type { FakeIndex } from './fakeIndex.js';
-import { badRequest } from './httpError.js';
+import { badRequest } from '../../client/http/httpRefusal.js';
 import { dateParam, fieldGroupsParam, integerParam, listParam, numberParam, stringParam } from './params.js';
 import { isoOf, isoOrRaw } from './isoTime.js';
 import { scoreSubject, scoreValueV3 } from './scoreValues.js';
