@@ -20,5 +20,7 @@ export { resolveRange, RANGE_PRESETS, RANGE_PRESET_IDS } from './format/dateRang
 export type { RangeValue, RangePreset, RelativePreset } from './format/dateRangePresets.js';
 export { toCsv, csvCell, csvLine } from './format/toCsv.js';
 export type { CsvValue } from './format/toCsv.js';
+export { exportUsers } from './client/exportUsers.js';
+export type { ExportColumn, ExportProgress, ExportUsersOptions } from './client/exportUsers.js';
 export { previewValue } from './format/previewValue.js';
 export type { Preview } from './format/previewValue.js';

@@ -1,0 +1,93 @@
+'use client';
+import { forwardRef, useEffect, useRef, type ComponentPropsWithoutRef } from 'react';
+import type { ExportColumn } from '../../client/exportUsers.js';
+import { useExportUsers } from '../../hooks/useExportUsers.js';
+import { formatLabel } from '../../i18n/en-US.js';
+import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { COLUMN_BY_ID, columnAvailable } from './columns.js';
+import { useUserListContext } from './UserListRoot.js';
+
+/* -------------------------------------------------------------------------------------------
+ * UserList.Export
+ * -----------------------------------------------------------------------------------------*/
+
+const EXPORT_NAME = 'UserListExport';
+
+type UserListExportElement = HTMLSpanElement;
+
+export interface UserListExportProps extends ComponentPropsWithoutRef<'span'> {
+  /** @defaultValue 'users.csv' */
+  fileName?: string;
+  /** Receives the finished CSV instead of a download (e.g. to upload it). */
+  onExport?: (csv: string, fileName: string) => void;
+}
+
+/**
+ * Exports every row of the current query — all pages, the visible columns in order, raw values —
+ * as CSV (RFC 4180, UTF-8 with BOM, formula-guarded), with progress and cancel.
+ *
+ * @selector [data-part="user-list-export"] [data-state="idle|running|done|failed"]
+ */
+export const UserListExport = forwardRef<UserListExportElement, UserListExportProps>(
+  ({ fileName, onExport, ...props }, ref) => {
+    const { client, format, labels } = useUserTrackingContext(EXPORT_NAME);
+    const { query, columns } = useUserListContext(EXPORT_NAME);
+    const { state, start, cancel } = useExportUsers();
+    const button = useRef<HTMLButtonElement>(null);
+    // Export and Cancel swap places: keep keyboard focus on whichever is shown.
+    const running = state.status === 'running';
+    const hadFocus = useRef(false);
+    useEffect(() => {
+      if (hadFocus.current) button.current?.focus();
+    }, [running]);
+
+    function run() {
+      // The visible columns the source can fill, in order; some give more than one CSV column.
+      const csvColumns: ExportColumn[] = columns
+        .map((id) => COLUMN_BY_ID.get(id)!)
+        .filter((column) => columnAvailable(column, client.capabilities))
+        .flatMap((column) => column.csv.map((field) => ({ header: labels[field.label], value: field.value })));
+      start(query, { columns: csvColumns, fileName, onExport });
+    }
+
+    return (
+      <span data-part="user-list-export" data-state={state.status} {...props} ref={ref}>
+        {state.status === 'running' ? (
+          <>
+            <progress value={state.total ? state.done : undefined} max={state.total ?? undefined} aria-label={labels.exportLabel} />
+            <button
+              type="button"
+              data-part="button"
+              ref={button}
+              onClick={() => {
+                hadFocus.current = true;
+                cancel();
+              }}
+            >
+              {labels.exportCancel}
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            data-part="button"
+            ref={button}
+            onClick={(event) => {
+              hadFocus.current = event.currentTarget === document.activeElement;
+              run();
+            }}
+          >
+            {labels.exportLabel}
+          </button>
+        )}
+        <span role="status" data-part="user-list-export-status">
+          {state.status === 'running' &&
+            formatLabel(labels.exportProgress, { done: format.number(state.done), total: state.total === null ? '…' : format.number(state.total) })}
+          {state.status === 'done' && formatLabel(state.count === 1 ? labels.exportDoneOne : labels.exportDone, { count: format.number(state.count) })}
+          {state.status === 'failed' && formatLabel(labels.exportFailed, { message: state.error.message })}
+        </span>
+      </span>
+    );
+  },
+);
+UserListExport.displayName = 'UserListExport';
