@@ -54,6 +54,7 @@ export { UserListFilters, type UserListFiltersProps } from './components/UserLis
 export { UserListBudgetToggle, type UserListBudgetToggleProps } from './components/UserList/UserListBudgetToggle.js';
 export { UserListColumns, type UserListColumnsProps } from './components/UserList/UserListColumns.js';
 export { UserListExport, type UserListExportProps } from './components/UserList/UserListExport.js';
+export { useExportUsers, type ExportUsersState, type StartExportOptions, type UseExportUsersResult } from './hooks/useExportUsers.js';
 export { UserListRefresh, type UserListRefreshProps } from './components/UserList/UserListRefresh.js';
 export { UserListPagination, type UserListPaginationProps } from './components/UserList/UserListPagination.js';
 export { UserListDistribution, type UserListDistributionProps } from './components/UserList/UserListDistribution.js';
