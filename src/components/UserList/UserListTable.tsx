@@ -6,8 +6,7 @@ import {
   tableFeatures,
   useTable,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useMemo, useRef, type ComponentPropsWithoutRef, type MouseEvent } from 'react';
+import { forwardRef, lazy, Suspense, useMemo, useRef, type ComponentPropsWithoutRef, type MouseEvent } from 'react';
 import { useNowEvery } from '../shared/useNowEvery.js';
 import type { UserSummary } from '../../client/types.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
@@ -28,8 +27,9 @@ const helper = createColumnHelper<typeof features, UserSummary>();
 const tableColumns = helper.columns(COLUMNS.map((column) => helper.display({ id: column.id })));
 const NO_ROWS: UserSummary[] = [];
 
-/** Pages longer than this render only the rows in view (TanStack Virtual). */
+/** Pages longer than this render only the rows in view (TanStack Virtual, loaded on first need). */
 export const VIRTUALIZE_OVER = 100;
+const VirtualRows = lazy(() => import('./VirtualRows.js'));
 const SKELETON_ROWS = 8;
 
 export interface UserListTableProps extends ComponentPropsWithoutRef<'div'> {
@@ -90,18 +90,6 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
   const scrollRef = useRef<HTMLDivElement>(null);
   const tableRows = table.getRowModel().rows;
   const virtualized = tableRows.length > VIRTUALIZE_OVER;
-  // TanStack Virtual hands back fresh measurements through stable functions, so this component
-  // must re-render as a whole (it is not memoised by the React Compiler).
-  const virtualizer = useVirtualizer({
-    count: virtualized ? tableRows.length : 0,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => estimatedRowHeight,
-    overscan: 12,
-  });
-  const items = virtualized ? virtualizer.getVirtualItems() : null;
-  const shownRows = items ? items.map((item) => tableRows[item.index]!) : tableRows;
-  const padTop = items?.[0]?.start ?? 0;
-  const padBottom = items && items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
 
   if (users.isError || context.emptyKind !== 'none') return null;
 
@@ -153,47 +141,53 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
                   ))}
                 </tr>
               ))}
-            {padTop > 0 && (
-              <tr aria-hidden data-part="user-list-spacer">
-                <td colSpan={visibleColumns.length} style={{ height: padTop, padding: 0, border: 0 }} />
-              </tr>
-            )}
-            {shownRows.map((row) => {
-              const user = row.original;
-              const env = environment(user);
-              const overBudget = budget ? isOver({ ...user, ...deferred.byUser.get(user.userId) }, budget) : false;
-              return (
-                <tr
-                  key={row.id}
-                  data-part="user-list-row"
-                  data-over-budget={overBudget ? '' : undefined}
-                  aria-rowindex={offset + row.index + 2}
-                  onClick={(event) => activateRow(event, user.userId)}
-                >
-                  {visibleColumns.map((column) =>
-                    column.id === 'userId' ? (
-                      <th key={column.id} scope="row" data-column={column.id}>
-                        <UserListCell column={column} user={user} env={env} />
-                      </th>
-                    ) : (
-                      <td key={column.id} data-column={column.id} data-numeric={column.numeric ? '' : undefined}>
-                        <UserListCell column={column} user={user} env={env} />
-                      </td>
-                    ),
-                  )}
-                </tr>
-              );
-            })}
-            {padBottom > 0 && (
-              <tr aria-hidden data-part="user-list-spacer">
-                <td colSpan={visibleColumns.length} style={{ height: padBottom, padding: 0, border: 0 }} />
-              </tr>
+            {virtualized ? (
+              // Until the virtualiser has loaded, the first rows stand in for the page.
+              <Suspense fallback={tableRows.slice(0, VIRTUALIZE_OVER).map((row) => renderRow(row.index))}>
+                <VirtualRows
+                  count={tableRows.length}
+                  scrollRef={scrollRef}
+                  estimatedRowHeight={estimatedRowHeight}
+                  columnCount={visibleColumns.length}
+                  renderRow={renderRow}
+                />
+              </Suspense>
+            ) : (
+              tableRows.map((row) => renderRow(row.index))
             )}
           </tbody>
         </table>
       </div>
     </div>
   );
+
+  function renderRow(index: number) {
+    const row = tableRows[index]!;
+    const user = row.original;
+    const env = environment(user);
+    const overBudget = budget ? isOver({ ...user, ...deferred.byUser.get(user.userId) }, budget) : false;
+    return (
+      <tr
+        key={row.id}
+        data-part="user-list-row"
+        data-over-budget={overBudget ? '' : undefined}
+        aria-rowindex={offset + row.index + 2}
+        onClick={(event) => activateRow(event, user.userId)}
+      >
+        {visibleColumns.map((column) =>
+          column.id === 'userId' ? (
+            <th key={column.id} scope="row" data-column={column.id}>
+              <UserListCell column={column} user={user} env={env} />
+            </th>
+          ) : (
+            <td key={column.id} data-column={column.id} data-numeric={column.numeric ? '' : undefined}>
+              <UserListCell column={column} user={user} env={env} />
+            </td>
+          ),
+        )}
+      </tr>
+    );
+  }
 
   function renderHeader(column: ColumnSpec) {
     const sortable = columnSortable(column, capabilities);

@@ -1,0 +1,48 @@
+'use client';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ReactNode, RefObject } from 'react';
+
+export interface VirtualRowsProps {
+  count: number;
+  /** The scroll box the rows live in. */
+  scrollRef: RefObject<HTMLElement | null>;
+  estimatedRowHeight: number;
+  /** Columns, for the spacer rows' `colSpan`. */
+  columnCount: number;
+  renderRow: (index: number) => ReactNode;
+}
+
+/**
+ * The rows of a long page that are in view (TanStack Virtual), between two spacer rows that
+ * keep the scroll height. Its own module, loaded only when a page passes the threshold, so a
+ * host whose pages stay short never downloads the virtualiser.
+ */
+export default function VirtualRows({ count, scrollRef, estimatedRowHeight, columnCount, renderRow }: VirtualRowsProps) {
+  // TanStack Virtual hands back fresh measurements through stable functions, so this component
+  // must re-render as a whole (it is not memoised by the React Compiler).
+  // eslint-disable-next-line react-hooks/incompatible-library -- re-rendered whole, as said above
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimatedRowHeight,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
+  return (
+    <>
+      {padTop > 0 && <Spacer height={padTop} columnCount={columnCount} />}
+      {items.map((item) => renderRow(item.index))}
+      {padBottom > 0 && <Spacer height={padBottom} columnCount={columnCount} />}
+    </>
+  );
+}
+
+function Spacer({ height, columnCount }: { height: number; columnCount: number }) {
+  return (
+    <tr aria-hidden data-part="user-list-spacer">
+      <td colSpan={columnCount} style={{ height, padding: 0, border: 0 }} />
+    </tr>
+  );
+}
