@@ -8,6 +8,10 @@ export type UserlensErrorCode =
   | 'invalid_dataset'
   /** A query argument is out of range (page, pageSize, sort field, date, …). */
   | 'invalid_query'
+  /** A client or provider was created with bad options (a missing `baseUrl`, a cap below 1, …). */
+  | 'invalid_options'
+  /** The source lacks the method or figure asked for (see `client.capabilities`). */
+  | 'unsupported'
   /** A source answered with a payload that does not match what it should. */
   | 'invalid_response'
   /** The network failed or the source answered with an unexpected HTTP status. */
@@ -62,6 +66,8 @@ export function isPermanentError(error: unknown): boolean {
     isUserlensError(error) &&
     (error.code === 'invalid_dataset' ||
       error.code === 'invalid_query' ||
+      error.code === 'invalid_options' ||
+      error.code === 'unsupported' ||
       error.code === 'unauthorized')
   );
 }

@@ -96,14 +96,14 @@ const DETAIL_FIGURES: readonly UserFigure[] = ['firstEvent', 'lastEvent', ...NUM
 function wholeOption(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
   if (!Number.isSafeInteger(value) || value < 1) {
-    throw new UserlensError('invalid_query', `createLangfuseClient: ${name} must be a whole number ≥ 1, got ${String(value)}.`, { field: name });
+    throw new UserlensError('invalid_options', `createLangfuseClient: ${name} must be a whole number ≥ 1, got ${String(value)}.`, { field: name });
   }
   return value;
 }
 
 export function createLangfuseClient(options: LangfuseClientOptions): LangfuseClient {
   if (typeof options?.baseUrl !== 'string' || options.baseUrl === '') {
-    throw new UserlensError('invalid_query', 'createLangfuseClient: baseUrl is required — the URL of your proxy (createLangfuseProxy) or of a Langfuse-compatible API.', { field: 'baseUrl' });
+    throw new UserlensError('invalid_options', 'createLangfuseClient: baseUrl is required — the URL of your proxy (createLangfuseProxy) or of a Langfuse-compatible API.', { field: 'baseUrl' });
   }
   // Right after invalidate() (a refresh), requests ask the proxy's cache for a fresh answer.
   let freshUntil = 0;
@@ -113,7 +113,7 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
   const snapshots = new SharedLoads<UserSnapshot>(options.cacheTtlMs ?? 60_000, 8);
   const mode = options.api ?? 'auto';
   if (mode !== 'v4' && mode !== 'legacy' && mode !== 'auto') {
-    throw new UserlensError('invalid_query', `createLangfuseClient: api must be 'v4', 'legacy' or 'auto', got ${JSON.stringify(mode)}.`, { field: 'api' });
+    throw new UserlensError('invalid_options', `createLangfuseClient: api must be 'v4', 'legacy' or 'auto', got ${JSON.stringify(mode)}.`, { field: 'api' });
   }
   let generation: ApiGeneration = mode === 'legacy' ? 'legacy' : 'v4';
 

@@ -1,4 +1,5 @@
 import { abortableDelay } from '../abortableDelay.js';
+import { UserlensError } from '../errors.js';
 import type { Dataset } from '../dataset.js';
 import { throwIfAborted } from '../query.js';
 import type { ClientCapabilities, RequestOptions, UserFigure, UserTrackingClient } from '../types.js';
@@ -50,9 +51,16 @@ const ALL_FIGURES: readonly UserFigure[] = ['firstEvent', 'lastEvent', ...NUMERI
  * const client = createMemoryClient(generateDemoDataset({ seed: 1, users: 200 }));
  */
 export function createMemoryClient(dataset: Dataset, options: MemoryClientOptions = {}): MemoryClient {
-  const index = buildIndex(dataset);
   const maxPageSize = options.maxPageSize ?? 10_000;
   const latencyMs = options.latencyMs ?? 0;
+  // NaN would lift the cap and 0 refuse every page; timers quietly skip a NaN, negative or infinite delay.
+  if (!Number.isSafeInteger(maxPageSize) || maxPageSize < 1) {
+    throw new UserlensError('invalid_options', `createMemoryClient: maxPageSize must be a whole number ≥ 1, got ${String(maxPageSize)}.`, { field: 'maxPageSize' });
+  }
+  if (!Number.isFinite(latencyMs) || latencyMs < 0) {
+    throw new UserlensError('invalid_options', `createMemoryClient: latencyMs must be a finite number of ms ≥ 0, got ${String(latencyMs)}.`, { field: 'latencyMs' });
+  }
+  const index = buildIndex(dataset);
   const capabilities: ClientCapabilities = {
     pagination: { kind: 'offset' },
     maxPageSize,

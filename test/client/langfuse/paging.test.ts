@@ -183,6 +183,6 @@ describe('Langfuse client — its caps are whole numbers', () => {
     ['maxObservationsPerUser', -1],
     ['maxObservationsPerUser', Number.POSITIVE_INFINITY],
   ] as const)('refuses %s = %s at creation, naming it', (name, value) => {
-    expect(() => createLangfuseClient({ baseUrl: BASE_URL, [name]: value })).toThrow(expect.objectContaining({ code: 'invalid_query', field: name }));
+    expect(() => createLangfuseClient({ baseUrl: BASE_URL, [name]: value })).toThrow(expect.objectContaining({ code: 'invalid_options', field: name }));
   });
 });
