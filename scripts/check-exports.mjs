@@ -1,7 +1,11 @@
-// Checks the built package as a host would load it: every `exports` target exists, and the
-// framework-free entries (core, testing, server) import in plain Node with React made unavailable.
+// Checks the built package as a host would load it: every `exports` target exists, the
+// framework-free entries (core, testing, server) import in plain Node with React made unavailable,
+// and userlens/query (which needs @tanstack/react-query) loads no 'use client' module of ours and
+// no react-dom, so a Server Component can prefetch with it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 let failed = false;
@@ -54,4 +58,40 @@ const run = spawnSync(process.execPath, ['--import', `data:text/javascript,${enc
   stdio: 'inherit',
 });
 if (run.status !== 0) failed = true;
+
+// Hooks for the userlens/query probe: react-dom cannot resolve, and a module of dist/ that starts
+// with 'use client' (after any comments) fails to load.
+const serverHooks = String.raw`
+const dist = ${JSON.stringify(pathToFileURL(resolve('dist')).href + '/')};
+const USE_CLIENT = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['"]use client['"]/;
+export async function resolve(specifier, context, next) {
+  if (/^react-dom(\/|$)/.test(specifier)) throw new Error('imported ' + specifier + ' from ' + context.parentURL);
+  return next(specifier, context);
+}
+export async function load(url, context, next) {
+  const result = await next(url, context);
+  if (url.startsWith(dist) && result.source != null && USE_CLIENT.test(String(result.source))) {
+    throw new Error('loaded ' + url + ", a 'use client' module");
+  }
+  return result;
+}`;
+const registerServerHooks = `import { register } from 'node:module';\nregister(${JSON.stringify(`data:text/javascript,${encodeURIComponent(serverHooks)}`)});`;
+const serverProbe = `
+const { userTrackingQueries, createMemoryClient } = await import('userlens/query');
+const { QueryClient, dehydrate } = await import('@tanstack/react-query');
+const { generateDemoDataset } = await import('userlens/testing');
+const client = createMemoryClient(generateDemoDataset({ seed: 1, users: 20, end: '2026-11-01T00:00:00.000Z' }), { id: 'check' });
+const queryClient = new QueryClient();
+await queryClient.prefetchQuery(userTrackingQueries.users(client, { pageSize: 3 }));
+const state = JSON.parse(JSON.stringify(dehydrate(queryClient)));
+if (state.queries.length !== 1 || state.queries[0].state.data.items.length !== 3) throw new Error('userlens/query prefetched ' + JSON.stringify(state));
+// The same hooks refuse the client entry, whose hooks and views are 'use client' modules.
+const refused = await import('userlens').then(() => null, (error) => error);
+if (!/use client|react-dom/.test(String(refused?.message))) throw new Error('the check let userlens through: ' + refused);
+console.log('[userlens] userlens/query imports in plain Node with no client module and no react-dom: prefetched and dehydrated ' + state.queries[0].state.data.items.length + ' users');
+`;
+const serverRun = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(registerServerHooks)}`, '--input-type=module', '-e', serverProbe], {
+  stdio: 'inherit',
+});
+if (serverRun.status !== 0) failed = true;
 process.exit(failed ? 1 : 0);

@@ -1,6 +1,5 @@
-import { queryOptions, type Query } from '@tanstack/react-query';
-import { isPermanentError } from '../client/errors.js';
-import { UserlensError } from '../client/errors.js';
+import { queryOptions, skipToken, type Query } from '@tanstack/react-query';
+import { UserlensError, isPermanentError } from '../client/errors.js';
 import type {
   ActivityQuery,
   DateRange,
@@ -19,7 +18,21 @@ import type {
  * `queryOptions` factories for every client method: the one place query keys are built.
  * Use them to prefetch, read or invalidate what the hooks and views show.
  *
- * Keys are `['userlens', clientKey, kind, params]`.
+ * Keys are `['userlens', clientKey, kind, params]`. Nothing below this module is a userlens
+ * `'use client'` module, so a Server Component can prefetch with them from `userlens/query`.
+ *
+ * The optional companions (`userFigures`, `trends`, `distribution`, `filterOptions`) are gated
+ * here: where the source does not declare the capability, or there is no user to ask about,
+ * their `queryFn` is TanStack's `skipToken`. Then
+ * - `useQuery` holds the query (pending, `fetchStatus: 'idle'`), whatever `enabled` says;
+ * - `prefetchQuery` resolves at once without asking the source. TanStack records the skipped
+ *   attempt as a failed query (which `dehydrate` leaves out) and logs it in development, so
+ *   check `client.capabilities` first where that matters;
+ * - `fetchQuery` and `ensureQueryData` reject (TanStack's "Missing queryFn"): there is no value to
+ *   return. Check `client.capabilities` before asking.
+ *
+ * A source that declares the capability but lacks the method answers with a `UserlensError`
+ * (`unsupported`) that says so, rather than a skeleton that never resolves.
  *
  * @example
  * await queryClient.prefetchQuery(userTrackingQueries.users(client, { pageSize: 50 }));
@@ -79,51 +92,74 @@ export const userTrackingQueries = {
       retry,
     }),
 
-  /** The deferred figures of a page of users; only for sources with `deferredFigures`. */
-  userFigures: (client: UserTrackingClient, query: UsersSelection) =>
-    queryOptions({
+  /** The deferred figures of a page of users; held without `capabilities.deferredFigures` or ids. */
+  userFigures: (client: UserTrackingClient, query: UsersSelection) => {
+    const ask = optional(client, 'getUserFigures', 'deferredFigures', client.capabilities.deferredFigures.length > 0 && query.userIds.length > 0);
+    return queryOptions({
       queryKey: [...userTrackingQueries.scope(client), 'userFigures', query] as const,
-      queryFn: ({ signal }) => optional(client, 'getUserFigures')(query, { signal }),
-      retry,
-    }),
+      queryFn: ask ? ({ signal }) => ask(query, { signal }) : skipToken,
+      retry: ask ? retry : false,
+    });
+  },
 
-  trends: (client: UserTrackingClient, query: TrendsQuery) =>
-    queryOptions({
+  /** Activity series for a page of users; held without `capabilities.trends` or ids. */
+  trends: (client: UserTrackingClient, query: TrendsQuery) => {
+    const ask = optional(client, 'getTrends', 'trends', client.capabilities.trends && query.userIds.length > 0);
+    return queryOptions({
       queryKey: [...userTrackingQueries.scope(client), 'trends', query] as const,
-      queryFn: ({ signal }) => optional(client, 'getTrends')(query, { signal }),
+      queryFn: ask ? ({ signal }) => ask(query, { signal }) : skipToken,
       placeholderData: keepForSame(client),
-      retry,
-    }),
+      retry: ask ? retry : false,
+    });
+  },
 
-  distribution: (client: UserTrackingClient, query: DistributionQuery) =>
-    queryOptions({
+  /** How the users of a query spread over one figure; held without `capabilities.distribution`. */
+  distribution: (client: UserTrackingClient, query: DistributionQuery) => {
+    const ask = optional(client, 'getDistribution', 'distribution', client.capabilities.distribution);
+    return queryOptions({
       queryKey: [...userTrackingQueries.scope(client), 'distribution', query] as const,
-      queryFn: ({ signal }) => optional(client, 'getDistribution')(query, { signal }),
+      queryFn: ask ? ({ signal }) => ask(query, { signal }) : skipToken,
       placeholderData: keepForSame(client),
-      retry,
-    }),
+      retry: ask ? retry : false,
+    });
+  },
 
-  filterOptions: (client: UserTrackingClient, query: { range?: DateRange } = {}) =>
-    queryOptions({
+  /** The environments and tags of a range; held without `capabilities.filterOptions`. */
+  filterOptions: (client: UserTrackingClient, query: { range?: DateRange } = {}) => {
+    const ask = optional(client, 'getFilterOptions', 'filterOptions', client.capabilities.filterOptions);
+    return queryOptions({
       queryKey: [...userTrackingQueries.scope(client), 'filterOptions', query] as const,
-      queryFn: ({ signal }) => optional(client, 'getFilterOptions')(query, { signal }),
+      queryFn: ask ? ({ signal }) => ask(query, { signal }) : skipToken,
       placeholderData: keepForSame(client),
       staleTime: 5 * 60_000,
-      retry,
-    }),
+      retry: ask ? retry : false,
+    });
+  },
 };
 
 type OptionalMethod = 'getUserFigures' | 'getTrends' | 'getDistribution' | 'getFilterOptions';
 
-/** The optional method, bound; a clear error for a source that lacks it (hooks hold such queries). */
-function optional<M extends OptionalMethod>(client: UserTrackingClient, method: M): NonNullable<UserTrackingClient[M]> {
+/**
+ * The optional method, bound, when the source declares it (and there is something to ask);
+ * `undefined` otherwise, which the factories turn into `skipToken`. A source that declares the
+ * capability without the method gets a fetcher that says so.
+ */
+function optional<M extends OptionalMethod>(
+  client: UserTrackingClient,
+  method: M,
+  capability: string,
+  declared: boolean,
+): NonNullable<UserTrackingClient[M]> | undefined {
+  if (!declared) return undefined;
   const fn = client[method];
-  if (!fn) {
-    throw new UserlensError('invalid_query', `This source has no ${method}. Check client.capabilities before asking for it.`, {
-      where: method,
-    });
-  }
-  return fn.bind(client) as NonNullable<UserTrackingClient[M]>;
+  if (fn) return fn.bind(client) as NonNullable<UserTrackingClient[M]>;
+  const missing = () =>
+    Promise.reject(
+      new UserlensError('unsupported', `This source declares capabilities.${capability} but has no ${method}. Implement ${method}, or leave ${capability} out of its capabilities.`, {
+        where: method,
+      }),
+    );
+  return missing as NonNullable<UserTrackingClient[M]>;
 }
 
 /** Retries passing faults twice; never retries what asking again cannot fix. */

@@ -7,13 +7,10 @@ import { userTrackingQueries } from './queries.js';
 
 /**
  * The environments and tags a range holds, to offer as filters.
- * Held (never fetched) when the source does not declare `capabilities.filterOptions`.
+ * Held (never fetched) when the source does not declare `capabilities.filterOptions`;
+ * `userTrackingQueries.filterOptions` decides. Returns TanStack Query's result as it is.
  */
 export function useFilterOptions(query: { range?: DateRange } = {}, options?: QueryBehaviour) {
   const { client, queryClient } = useUserTrackingContext('useFilterOptions');
-  const supported = client.capabilities.filterOptions;
-  return useQuery(
-    { ...userTrackingQueries.filterOptions(client, query), ...options, enabled: supported && (options?.enabled ?? true) },
-    queryClient,
-  );
+  return useQuery({ ...userTrackingQueries.filterOptions(client, query), ...options }, queryClient);
 }

@@ -7,13 +7,10 @@ import { userTrackingQueries } from './queries.js';
 
 /**
  * How the users of a query spread over one figure: histogram bins, linear or log.
- * Held (never fetched) when the source does not declare `capabilities.distribution`.
+ * Held (never fetched) when the source does not declare `capabilities.distribution`;
+ * `userTrackingQueries.distribution` decides. Returns TanStack Query's result as it is.
  */
 export function useUserDistribution(query: DistributionQuery, options?: QueryBehaviour) {
   const { client, queryClient } = useUserTrackingContext('useUserDistribution');
-  const supported = client.capabilities.distribution;
-  return useQuery(
-    { ...userTrackingQueries.distribution(client, query), ...options, enabled: supported && (options?.enabled ?? true) },
-    queryClient,
-  );
+  return useQuery({ ...userTrackingQueries.distribution(client, query), ...options }, queryClient);
 }

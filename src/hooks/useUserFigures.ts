@@ -7,13 +7,10 @@ import { userTrackingQueries } from './queries.js';
 
 /**
  * The second-phase figures of a page of users, for sources that deliver a list in two phases.
- * Held (never fetched) when the source does not declare `capabilities.deferredFigures`.
+ * Held (never fetched) when the source does not declare `capabilities.deferredFigures` or
+ * `userIds` is empty; `userTrackingQueries.userFigures` decides. Returns TanStack Query's result as it is.
  */
 export function useUserFigures(query: UsersSelection, options?: QueryBehaviour) {
   const { client, queryClient } = useUserTrackingContext('useUserFigures');
-  const supported = client.capabilities.deferredFigures.length > 0 && query.userIds.length > 0;
-  return useQuery(
-    { ...userTrackingQueries.userFigures(client, query), ...options, enabled: supported && (options?.enabled ?? true) },
-    queryClient,
-  );
+  return useQuery({ ...userTrackingQueries.userFigures(client, query), ...options }, queryClient);
 }

@@ -7,13 +7,10 @@ import { userTrackingQueries } from './queries.js';
 
 /**
  * Activity series (sparklines) for a page of users, on shared buckets.
- * Held (never fetched) when the source does not declare `capabilities.trends`.
+ * Held (never fetched) when the source does not declare `capabilities.trends` or `userIds` is
+ * empty; `userTrackingQueries.trends` decides. Returns TanStack Query's result as it is.
  */
 export function useUserTrends(query: TrendsQuery, options?: QueryBehaviour) {
   const { client, queryClient } = useUserTrackingContext('useUserTrends');
-  const supported = client.capabilities.trends && query.userIds.length > 0;
-  return useQuery(
-    { ...userTrackingQueries.trends(client, query), ...options, enabled: supported && (options?.enabled ?? true) },
-    queryClient,
-  );
+  return useQuery({ ...userTrackingQueries.trends(client, query), ...options }, queryClient);
 }
