@@ -1,11 +1,16 @@
 'use client';
 import { forwardRef } from 'react';
-import { UserDetailActivity, UserDetailModels } from './UserDetailCharts.js';
+import { UserDetailActivity } from './UserDetailActivity.js';
 import { UserDetailHeader } from './UserDetailHeader.js';
+import { UserDetailModels } from './UserDetailModels.js';
 import { UserDetailRoot, type UserDetailRootProps } from './UserDetailRoot.js';
+import { UserDetailScoreChart } from './UserDetailScoreChart.js';
+import { UserDetailScores } from './UserDetailScores.js';
+import { UserDetailSessions } from './UserDetailSessions.js';
 import { UserDetailStats } from './UserDetailStats.js';
 import { UserDetailStatus } from './UserDetailStates.js';
 import { UserDetailTabs } from './UserDetailTabs.js';
+import { UserDetailTraces } from './UserDetailTraces.js';
 
 export type UserDetailProps = UserDetailRootProps;
 
@@ -26,7 +31,8 @@ UserDetailComposed.displayName = 'UserDetail';
 /**
  * One user's page: figures over a range, activity and models, and the complete trace, session
  * and score history. A ready composition of the parts (`UserDetail.Root`, `.Header`, `.Stats`,
- * `.Activity`, `.Models`, `.Tabs`, `.Status`).
+ * `.Activity`, `.Models`, `.Tabs`, `.Status`; the tabs hold `.Traces`, `.Sessions`,
+ * `.ScoreChart` and `.Scores`), each also exported under its flat name (`UserDetailRoot`, …).
  *
  * @example
  * <UserDetail userId={id} listHref="/admin/users" getTraceHref={(t) => `/traces/${encodeURIComponent(t)}`} />
@@ -39,4 +45,8 @@ export const UserDetail = Object.assign(UserDetailComposed, {
   Activity: UserDetailActivity,
   Models: UserDetailModels,
   Tabs: UserDetailTabs,
+  Traces: UserDetailTraces,
+  Sessions: UserDetailSessions,
+  ScoreChart: UserDetailScoreChart,
+  Scores: UserDetailScores,
 });

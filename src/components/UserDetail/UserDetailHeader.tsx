@@ -5,16 +5,27 @@ import { CopyButton } from '../shared/CopyButton.js';
 import { DateRangePicker } from '../shared/DateRangePicker.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
 
+/* -------------------------------------------------------------------------------------------
+ * UserDetailHeader
+ * -----------------------------------------------------------------------------------------*/
+
+const HEADER_NAME = 'UserDetailHeader';
+
+export type UserDetailHeaderProps = ComponentPropsWithoutRef<'header'>;
+
 /**
  * The user id (verbatim, with copy), back to the list, previous / next user, the date range
  * and a refresh.
  *
- * @selector [data-part="user-detail-header"]
+ * @example
+ * <UserDetailRoot userId={id} listHref="/users"><UserDetailHeader /></UserDetailRoot>
+ *
+ * @selector [data-part="user-detail-header"] [data-part="user-detail-nav"] [data-part="user-detail-controls"]
  */
-export const UserDetailHeader = forwardRef<HTMLElement, ComponentPropsWithoutRef<'header'>>((props, ref) => {
-  const { labels } = useUserTrackingContext('UserDetail.Header');
+export const UserDetailHeader = forwardRef<HTMLElement, UserDetailHeaderProps>((props, ref) => {
+  const { labels } = useUserTrackingContext(HEADER_NAME);
   const { userId, listHref, onBack, previousUserId, nextUserId, getUserHref, onSelectUser, range, setRange, refresh, user } =
-    useUserDetailContext('UserDetail.Header');
+    useUserDetailContext(HEADER_NAME);
   const step = (target: string | null, label: string, glyph: string) => {
     if (target === null) {
       // Kept focusable (aria-disabled), so stepping to the last user does not drop focus.
@@ -67,4 +78,4 @@ export const UserDetailHeader = forwardRef<HTMLElement, ComponentPropsWithoutRef
     </header>
   );
 });
-UserDetailHeader.displayName = 'UserDetail.Header';
+UserDetailHeader.displayName = HEADER_NAME;

@@ -1,56 +1,63 @@
 'use client';
-import { useControllableState } from '@radix-ui/react-use-controllable-state';
-import type { UseQueryResult } from '@tanstack/react-query';
-import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
-import type {
-  Activity,
-  DateRange,
-  Page,
-  ScoreRow,
-  SessionRow,
-  SessionSortField,
-  SortSpec,
-  TraceRow,
-  TraceSortField,
-  ScoreSortField,
-  UserStats,
-} from '../../client/types.js';
-import { movesRange, rangeKey, resolveRange, type RangeValue } from '../../format/dateRangePresets.js';
-import { userTrackingQueries } from '../../hooks/queries.js';
-import { useUser } from '../../hooks/useUser.js';
-import { useUserActivity } from '../../hooks/useUserActivity.js';
-import { useUserScores } from '../../hooks/useUserScores.js';
-import { useUserSessions } from '../../hooks/useUserSessions.js';
-import { useUserTraces } from '../../hooks/useUserTraces.js';
+import { forwardRef, useMemo, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import type { ScoreSortField, SessionSortField, TraceSortField } from '../../client/types.js';
+import type { RangeValue } from '../../format/dateRangePresets.js';
+import { useUserDetailData, type UserDetailData } from '../../hooks/useUserDetailData.js';
+import {
+  useUserDetailState,
+  type ActivityMetric,
+  type UserDetailState,
+  type UserDetailTab,
+  type UserDetailTableState,
+} from '../../hooks/useUserDetailState.js';
 import { createUserlensContext } from '../../provider/context.js';
-import { useRootAttributes, useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { useRootAttributes } from '../../provider/UserTrackingProvider.js';
 
 /* -------------------------------------------------------------------------------------------
- * UserDetail.Root
+ * UserDetailRoot
  * -----------------------------------------------------------------------------------------*/
 
-const ROOT_NAME = 'UserDetail.Root';
-
-export type UserDetailTab = 'traces' | 'sessions' | 'scores';
-export type ActivityMetric = 'traceCount' | 'totalTokens' | 'totalCost' | 'errorCount';
-
-/** One tab's table state: sort and page. */
-export interface TableState<Field extends string> {
-  sort: SortSpec<Field>;
-  page: number;
-}
+const ROOT_NAME = 'UserDetailRoot';
 
 export interface UserDetailRootProps extends ComponentPropsWithoutRef<'div'> {
   /** The user shown. */
   userId: string;
-  /** @defaultValue the provider's `defaultRange` (the last 30 days unless it says otherwise), as in the list */
+  /** Date range. @defaultValue the provider's `defaultRange` (the last 30 days unless it says otherwise), as in the list */
   range?: RangeValue;
+  /** The range to open on, when `range` is not controlled. @defaultValue the provider's `defaultRange` */
   defaultRange?: RangeValue;
+  /** Called with the range the user picks. */
   onRangeChange?: (range: RangeValue) => void;
-  /** @defaultValue 'traces' */
+  /** The open tab; only its rows are asked for. @defaultValue 'traces' */
   tab?: UserDetailTab;
+  /** The tab to open on, when `tab` is not controlled. @defaultValue 'traces' */
   defaultTab?: UserDetailTab;
+  /** Called with the tab the user opens. */
   onTabChange?: (tab: UserDetailTab) => void;
+  /** Sort and page of the traces tab. @defaultValue `{ sort: { field: 'timestamp', direction: 'desc' }, page: 1 }` */
+  tracesTable?: UserDetailTableState<TraceSortField>;
+  /** The traces tab's sort and page to open on, when not controlled. @defaultValue as `tracesTable` */
+  defaultTracesTable?: UserDetailTableState<TraceSortField>;
+  /** Called with the traces tab's next sort and page (page 1 after a new sort, user, range or page size). */
+  onTracesTableChange?: (state: UserDetailTableState<TraceSortField>) => void;
+  /** Sort and page of the sessions tab. @defaultValue `{ sort: { field: 'lastActivity', direction: 'desc' }, page: 1 }` */
+  sessionsTable?: UserDetailTableState<SessionSortField>;
+  /** The sessions tab's sort and page to open on, when not controlled. @defaultValue as `sessionsTable` */
+  defaultSessionsTable?: UserDetailTableState<SessionSortField>;
+  /** Called with the sessions tab's next sort and page. */
+  onSessionsTableChange?: (state: UserDetailTableState<SessionSortField>) => void;
+  /** Sort and page of the scores tab. @defaultValue `{ sort: { field: 'timestamp', direction: 'desc' }, page: 1 }` */
+  scoresTable?: UserDetailTableState<ScoreSortField>;
+  /** The scores tab's sort and page to open on, when not controlled. @defaultValue as `scoresTable` */
+  defaultScoresTable?: UserDetailTableState<ScoreSortField>;
+  /** Called with the scores tab's next sort and page. */
+  onScoresTableChange?: (state: UserDetailTableState<ScoreSortField>) => void;
+  /** The figure the activity chart draws. @defaultValue 'traceCount' */
+  metric?: ActivityMetric;
+  /** The figure to open the chart on, when `metric` is not controlled. @defaultValue 'traceCount' */
+  defaultMetric?: ActivityMetric;
+  /** Called with the figure the user picks. */
+  onMetricChange?: (metric: ActivityMetric) => void;
   /** Rows per page in each tab. @defaultValue 25 */
   pageSize?: number;
   /** Where "back to users" links to. */
@@ -72,34 +79,10 @@ export interface UserDetailRootProps extends ComponentPropsWithoutRef<'div'> {
   children?: ReactNode;
 }
 
-export interface UserDetailContextValue {
-  userId: string;
-  range: RangeValue;
-  setRange: (range: RangeValue) => void;
-  queryRange: DateRange;
-  tab: UserDetailTab;
-  setTab: (tab: UserDetailTab) => void;
-  pageSize: number;
-  user: UseQueryResult<UserStats | null, Error>;
-  activity: UseQueryResult<Activity, Error>;
-  metric: ActivityMetric;
-  setMetric: (metric: ActivityMetric) => void;
-  traces: UseQueryResult<Page<TraceRow>, Error>;
-  tracesState: TableState<TraceSortField>;
-  setTracesState: (state: TableState<TraceSortField>) => void;
-  sessions: UseQueryResult<Page<SessionRow>, Error>;
-  sessionsState: TableState<SessionSortField>;
-  setSessionsState: (state: TableState<SessionSortField>) => void;
-  scores: UseQueryResult<Page<ScoreRow>, Error>;
-  scoresState: TableState<ScoreSortField>;
-  setScoresState: (state: TableState<ScoreSortField>) => void;
-  /** The newest 5,000 (at most) of the user's scores in the range, newest first, for the score chart. */
-  scoreSeries: UseQueryResult<Page<ScoreRow>, Error>;
-  refresh: () => void;
+/** What the parts read: the state, the queries, and the host's links. */
+export interface UserDetailContextValue extends UserDetailState, UserDetailData {
   listHref: string | undefined;
   onBack: (() => void) | undefined;
-  previousUserId: string | null;
-  nextUserId: string | null;
   getUserHref: ((userId: string) => string) | undefined;
   onSelectUser: ((userId: string) => void) | undefined;
   getTraceHref: ((traceId: string) => string) | undefined;
@@ -113,31 +96,42 @@ export function useUserDetailContext(consumerName = 'useUserDetailContext'): Use
   return useUserDetailContextFor(consumerName);
 }
 
-const TRACES_DEFAULT: TableState<TraceSortField> = { sort: { field: 'timestamp', direction: 'desc' }, page: 1 };
-const SESSIONS_DEFAULT: TableState<SessionSortField> = { sort: { field: 'lastActivity', direction: 'desc' }, page: 1 };
-const SCORES_DEFAULT: TableState<ScoreSortField> = { sort: { field: 'timestamp', direction: 'desc' }, page: 1 };
-const SCORE_SERIES_LIMIT = 5000;
-
 /**
- * Owns one user's page: the range and tab (controlled or not), each tab's sort and page, and the
- * queries. Only the open tab's rows are asked for. Parts below read it from context.
+ * Owns one user's page: `useUserDetailState` (range, tab, each tab's sort and page, the chart's
+ * metric — each controlled or not) and `useUserDetailData` (the queries; only the open tab's
+ * rows are asked for). Parts below read both from context.
  *
- * @selector [data-part="user-detail"] [data-state="loading|error|not-found|empty|ready"]
+ * @example
+ * <UserDetailRoot userId={id} defaultTab="sessions"><UserDetailHeader /><UserDetailTabs /></UserDetailRoot>
+ *
+ * @selector [data-part="user-detail"] [data-state="loading|error|not-found|empty|ready"] [data-stale]
  */
 export const UserDetailRoot = forwardRef<HTMLDivElement, UserDetailRootProps>((props, ref) => {
   const {
     userId,
-    range: rangeProp,
-    defaultRange: defaultRangeProp,
+    range,
+    defaultRange,
     onRangeChange,
-    tab: tabProp,
-    defaultTab = 'traces',
+    tab,
+    defaultTab,
     onTabChange,
-    pageSize: pageSizeProp = 25,
-    listHref,
-    onBack,
+    tracesTable,
+    defaultTracesTable,
+    onTracesTableChange,
+    sessionsTable,
+    defaultSessionsTable,
+    onSessionsTableChange,
+    scoresTable,
+    defaultScoresTable,
+    onScoresTableChange,
+    metric,
+    defaultMetric,
+    onMetricChange,
+    pageSize,
     siblings,
     getSibling,
+    listHref,
+    onBack,
     getUserHref,
     onSelectUser,
     getTraceHref,
@@ -145,103 +139,38 @@ export const UserDetailRoot = forwardRef<HTMLDivElement, UserDetailRootProps>((p
     children,
     ...divProps
   } = props;
-  const { client, queryClient, now, timeZone, defaultRange: providerRange } = useUserTrackingContext(ROOT_NAME);
   const rootAttributes = useRootAttributes(ROOT_NAME);
-  const [range, setRangeState] = useControllableState({
-    prop: rangeProp,
-    defaultProp: defaultRangeProp ?? providerRange,
-    onChange: onRangeChange,
-    caller: ROOT_NAME,
-  });
-  const [tab, setTab] = useControllableState({ prop: tabProp, defaultProp: defaultTab, onChange: onTabChange, caller: ROOT_NAME });
-  // Relative ranges are resolved against an instant that moves when the range or the user
-  // changes (from here or from the host) and on refresh; ranges are compared by value.
-  const [anchor, setAnchor] = useState(now);
-  const [metric, setMetric] = useState<ActivityMetric>('traceCount');
-  const [tracesState, setTracesState] = useState(TRACES_DEFAULT);
-  const [sessionsState, setSessionsState] = useState(SESSIONS_DEFAULT);
-  const [scoresState, setScoresState] = useState(SCORES_DEFAULT);
-
-  // Another user, range or page size starts every table again at its first page.
-  const pageSize = Math.min(pageSizeProp, client.capabilities.maxPageSize);
-  const shownKey = `${userId}\u0000${rangeKey(range)}\u0000${pageSize}`;
-  const [shownFor, setShownFor] = useState(shownKey);
-  if (shownFor !== shownKey) {
-    setShownFor(shownKey);
-    setAnchor(now());
-    setTracesState((state) => ({ ...state, page: 1 }));
-    setSessionsState((state) => ({ ...state, page: 1 }));
-    setScoresState((state) => ({ ...state, page: 1 }));
-  }
-
-  const setRange = useCallback((next: RangeValue) => setRangeState(next), [setRangeState]);
-  const queryRange = useMemo(() => resolveRange(range, anchor), [range, anchor]);
-  const rangeParam = Object.keys(queryRange).length ? { range: queryRange } : {};
-
-  const user = useUser(userId, rangeParam);
-  // Buckets on the viewer's calendar where the source can; UTC (and the chart says so) elsewhere.
-  const activity = useUserActivity({ userId, ...rangeParam, granularity: 'auto', ...(client.capabilities.timeZones ? { timeZone } : {}) });
-  const traces = useUserTraces({ userId, ...rangeParam, sort: tracesState.sort, page: tracesState.page, pageSize }, { enabled: tab === 'traces' });
-  const sessions = useUserSessions({ userId, ...rangeParam, sort: sessionsState.sort, page: sessionsState.page, pageSize }, { enabled: tab === 'sessions' });
-  const scores = useUserScores({ userId, ...rangeParam, sort: scoresState.sort, page: scoresState.page, pageSize }, { enabled: tab === 'scores' });
-  const scoreSeries = useUserScores(
-    { userId, ...rangeParam, sort: { field: 'timestamp', direction: 'desc' }, page: 1, pageSize: Math.min(SCORE_SERIES_LIMIT, client.capabilities.maxPageSize) },
-    { enabled: tab === 'scores' },
-  );
-
-  // As in the list: a range that moves makes new keys (which fetch); one that stays refetches.
-  // Read through a ref, so `refresh` (and a live-refresh timer) outlives re-renders with an
-  // equal inline range.
-  const shown = useRef({ range, anchor });
-  useEffect(() => {
-    shown.current = { range, anchor };
-  });
-  const refresh = useCallback(() => {
-    client.invalidate?.();
-    const next = now();
-    if (movesRange(shown.current.range, shown.current.anchor, next)) setAnchor(next);
-    else void queryClient.invalidateQueries({ queryKey: userTrackingQueries.scope(client) });
-  }, [queryClient, client, now]);
-
-  // An id listed twice would make the steps loop: each id counts once, where it first appears.
-  const order = siblings ? [...new Set(siblings)] : [];
-  const position = order.indexOf(userId);
-  const previousUserId = getSibling ? getSibling(userId, 'previous') : position > 0 ? order[position - 1]! : null;
-  const nextUserId = getSibling ? getSibling(userId, 'next') : position >= 0 && position < order.length - 1 ? order[position + 1]! : null;
-
-  const value: UserDetailContextValue = {
+  const state = useUserDetailState({
     userId,
     range,
-    setRange,
-    queryRange,
+    defaultRange,
+    onRangeChange,
     tab,
-    setTab,
-    pageSize,
-    user,
-    activity,
+    defaultTab,
+    onTabChange,
+    tracesTable,
+    defaultTracesTable,
+    onTracesTableChange,
+    sessionsTable,
+    defaultSessionsTable,
+    onSessionsTableChange,
+    scoresTable,
+    defaultScoresTable,
+    onScoresTableChange,
     metric,
-    setMetric,
-    traces,
-    tracesState,
-    setTracesState,
-    sessions,
-    sessionsState,
-    setSessionsState,
-    scores,
-    scoresState,
-    setScoresState,
-    scoreSeries,
-    refresh,
-    listHref,
-    onBack,
-    previousUserId,
-    nextUserId,
-    getUserHref,
-    onSelectUser,
-    getTraceHref,
-    getSessionHref,
-  };
-  const state = user.isPending
+    defaultMetric,
+    onMetricChange,
+    pageSize,
+    siblings,
+    getSibling,
+  });
+  const data = useUserDetailData(state);
+  const value = useMemo<UserDetailContextValue>(
+    () => ({ ...state, ...data, listHref, onBack, getUserHref, onSelectUser, getTraceHref, getSessionHref }),
+    [state, data, listHref, onBack, getUserHref, onSelectUser, getTraceHref, getSessionHref],
+  );
+  const { user } = data;
+  const status = user.isPending
     ? 'loading'
     : user.isError && user.data === undefined
       ? 'error'
@@ -252,17 +181,12 @@ export const UserDetailRoot = forwardRef<HTMLDivElement, UserDetailRootProps>((p
           : 'ready';
   return (
     <UserDetailContext.Provider value={value}>
-      <div
-        {...rootAttributes}
-        data-part="user-detail"
-        data-state={state}
-        data-stale={user.isPlaceholderData ? '' : undefined}
-        {...divProps}
-        ref={ref}
-      >
+      <div {...rootAttributes} data-part="user-detail" data-state={status} data-stale={user.isPlaceholderData ? '' : undefined} {...divProps} ref={ref}>
         {children}
       </div>
     </UserDetailContext.Provider>
   );
 });
 UserDetailRoot.displayName = ROOT_NAME;
+
+export type { ActivityMetric, UserDetailTab, UserDetailTableState };

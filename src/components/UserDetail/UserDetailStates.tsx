@@ -5,16 +5,27 @@ import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { ErrorState } from '../Status/Status.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
 
+/* -------------------------------------------------------------------------------------------
+ * UserDetailStatus
+ * -----------------------------------------------------------------------------------------*/
+
+const STATUS_NAME = 'UserDetailStatus';
+
+export type UserDetailStatusProps = ComponentPropsWithoutRef<'div'>;
+
 /**
  * The page's states beside the figures: the user does not exist (with the way back), has no
  * activity in the range (with a shortcut to all time), or could not be loaded (with a retry).
  * Renders nothing while the user loads or has figures to show.
  *
- * @selector [data-part="user-detail-status"] [data-kind="not-found|no-activity"]
+ * @example
+ * <UserDetailRoot userId={id} listHref="/users"><UserDetailStatus /></UserDetailRoot>
+ *
+ * @selector [data-part="user-detail-status"] [data-kind="not-found|no-activity"] [data-part="error-state"]
  */
-export const UserDetailStatus = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>((props, ref) => {
-  const { labels } = useUserTrackingContext('UserDetail.Status');
-  const { user, userId, listHref, onBack, range, setRange } = useUserDetailContext('UserDetail.Status');
+export const UserDetailStatus = forwardRef<HTMLDivElement, UserDetailStatusProps>((props, ref) => {
+  const { labels } = useUserTrackingContext(STATUS_NAME);
+  const { user, userId, listHref, onBack, range, setRange } = useUserDetailContext(STATUS_NAME);
   if (user.isError) {
     return <ErrorState error={user.error} subject={labels.subjectUser} onRetry={() => void user.refetch()} retrying={user.isFetching} {...props} ref={ref} />;
   }
@@ -56,4 +67,4 @@ export const UserDetailStatus = forwardRef<HTMLDivElement, ComponentPropsWithout
   }
   return null;
 });
-UserDetailStatus.displayName = 'UserDetail.Status';
+UserDetailStatus.displayName = STATUS_NAME;

@@ -8,6 +8,14 @@ import { InfoIcon } from '../shared/icons.js';
 import { NotAvailable, Skeleton, VisuallyHidden } from '../Status/Status.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
 
+/* -------------------------------------------------------------------------------------------
+ * UserDetailStats
+ * -----------------------------------------------------------------------------------------*/
+
+const STATS_NAME = 'UserDetailStats';
+
+export type UserDetailStatsProps = ComponentPropsWithoutRef<'dl'>;
+
 interface StatSpec {
   label: LabelKey;
   explain: LabelKey;
@@ -32,12 +40,15 @@ const STATS: readonly StatSpec[] = [
  * The user's figures over the range, each with a short explanation on hover or focus, written
  * from the figure definitions. A figure the source lacks reads "not available from this source".
  *
- * @selector [data-part="user-detail-stats"] [data-part="user-detail-stat"]
+ * @example
+ * <UserDetailRoot userId={id}><UserDetailStats /></UserDetailRoot>
+ *
+ * @selector [data-part="user-detail-stats"] [data-part="user-detail-stat"][data-wide]
  */
-export const UserDetailStats = forwardRef<HTMLDListElement, ComponentPropsWithoutRef<'dl'>>((props, ref) => {
-  const { client, format, labels } = useUserTrackingContext('UserDetail.Stats');
-  const root = useRootAttributes('UserDetail.Stats');
-  const { user } = useUserDetailContext('UserDetail.Stats');
+export const UserDetailStats = forwardRef<HTMLDListElement, UserDetailStatsProps>((props, ref) => {
+  const { client, format, labels } = useUserTrackingContext(STATS_NAME);
+  const root = useRootAttributes(STATS_NAME);
+  const { user } = useUserDetailContext(STATS_NAME);
   const stats = user.data;
   // A failed refresh keeps the figures on screen (the status part shows the error beside them).
   if (stats === null || (user.isError && stats === undefined)) return null;
@@ -101,4 +112,4 @@ export const UserDetailStats = forwardRef<HTMLDListElement, ComponentPropsWithou
     </Tooltip.Provider>
   );
 });
-UserDetailStats.displayName = 'UserDetail.Stats';
+UserDetailStats.displayName = STATS_NAME;

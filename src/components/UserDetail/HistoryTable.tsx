@@ -1,0 +1,112 @@
+'use client';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ColumnDef, RowData } from '@tanstack/react-table';
+import type { Page } from '../../client/types.js';
+import type { Formatters } from '../../format/createFormatters.js';
+import type { Labels } from '../../i18n/en-US.js';
+import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { ErrorState } from '../Status/Status.js';
+import { EmptyRow } from '../table/EmptyRow.js';
+import { SkeletonRows } from '../table/SkeletonRows.js';
+import { SortHeader } from '../table/SortHeader.js';
+import { TablePager } from '../table/TablePager.js';
+import { manualTableFeatures, useManualTable, type ManualTableFeatures, type ManualTableState } from '../table/useManualTable.js';
+
+/**
+ * The history tables of the detail view (traces, sessions, scores): one set of features, and
+ * one way to draw a page of rows with its headers, states and pager.
+ */
+
+/** What the history tables' cells read through `table.options.meta`. */
+export interface HistoryMeta {
+  labels: Labels;
+  format: Formatters;
+  getTraceHref: ((traceId: string) => string) | undefined;
+  getSessionHref: ((sessionId: string) => string) | undefined;
+}
+
+// Built once: the features every history table shares.
+export const historyFeatures = manualTableFeatures<HistoryMeta>();
+export type HistoryFeatures = ManualTableFeatures<HistoryMeta>;
+
+const PART_PREFIX = 'user-detail';
+const NO_ROWS: never[] = [];
+const SKELETON_ROWS = 5;
+
+export interface HistoryTableProps<Row extends RowData, Field extends string> {
+  result: UseQueryResult<Page<Row>, Error>;
+  columns: ReadonlyArray<ColumnDef<HistoryFeatures, Row, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each column has its own value type
+  state: ManualTableState<Field>;
+  onStateChange: (state: ManualTableState<Field>) => void;
+  pageSize: number;
+  getRowId: (row: Row) => string;
+  meta: HistoryMeta;
+  /** What the table lists, e.g. the `subjectTraces` label; names the scroll region and errors. */
+  subject: string;
+  /** Said when the range holds no rows. */
+  empty: string;
+}
+
+/** A sortable, paged table of one tab's rows: an error with retry in its place when it fails. */
+export function HistoryTable<Row extends RowData, Field extends string>(props: HistoryTableProps<Row, Field>) {
+  const { client } = useUserTrackingContext('HistoryTable');
+  const { result, meta, subject } = props;
+  const page = result.data;
+  const { table, getSortHeaderProps, goToPage } = useManualTable({
+    features: historyFeatures,
+    columns: props.columns,
+    data: page?.items ?? NO_ROWS,
+    getRowId: props.getRowId,
+    state: props.state,
+    onStateChange: props.onStateChange,
+    pageSize: props.pageSize,
+    rowCount: page?.total,
+    // Only what the source has: no cost or token columns where it lacks those figures.
+    hasFigure: (figure) => client.capabilities.detailFigures.includes(figure),
+    meta,
+  });
+  if (result.isError) return <ErrorState error={result.error} subject={subject} onRetry={() => void result.refetch()} retrying={result.isFetching} />;
+  const columns = table.getVisibleLeafColumns();
+  const rows = table.getRowModel().rows;
+  const empty = page !== undefined && page.items.length === 0;
+  return (
+    <>
+      <div data-part="user-detail-scroll" tabIndex={0} role="region" aria-label={subject}>
+        <table aria-busy={result.isFetching || undefined}>
+          <thead>
+            <tr>
+              {columns.map((column) => {
+                const { onSort, ...sortProps } = getSortHeaderProps(column);
+                return (
+                  <SortHeader key={column.id} partPrefix={PART_PREFIX} {...sortProps} onSort={onSort}>
+                    {meta.labels[column.columnDef.meta!.label]}
+                  </SortHeader>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {result.isPending && (
+              <SkeletonRows partPrefix={PART_PREFIX} rows={SKELETON_ROWS} cells={columns.map((column) => ({ id: column.id, numeric: column.columnDef.meta?.numeric }))} />
+            )}
+            {empty && (
+              <EmptyRow partPrefix={PART_PREFIX} colSpan={columns.length}>
+                {props.empty}
+              </EmptyRow>
+            )}
+            {rows.map((row) => (
+              <tr key={row.id}>
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} data-numeric={cell.column.columnDef.meta?.numeric ? '' : undefined}>
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {page && !(empty && page.page === 1) && <TablePager partPrefix={PART_PREFIX} page={page} onPageChange={goToPage} />}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+'use client';
+import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import type { ScoreRow } from '../../client/types.js';
+import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { HistoryTable } from './HistoryTable.js';
+import { SCORE_COLUMNS } from './scoreColumns.js';
+import { useUserDetailContext } from './UserDetailRoot.js';
+
+/* -------------------------------------------------------------------------------------------
+ * UserDetailScores
+ * -----------------------------------------------------------------------------------------*/
+
+const SCORES_NAME = 'UserDetailScores';
+
+export type UserDetailScoresProps = ComponentPropsWithoutRef<'div'>;
+
+/**
+ * The scores on the user's traces in the range, a page at a time: time, name, value, source,
+ * comment and trace (linked to the host's trace viewer). Headers sort (the sort and page are the
+ * root's `scoresTable`); the rows are asked for while the scores tab is open.
+ *
+ * @example
+ * <UserDetailRoot userId={id} defaultTab="scores"><UserDetailScoreChart /><UserDetailScores /></UserDetailRoot>
+ *
+ * @selector [data-part="user-detail-scores"] [data-stale]
+ */
+export const UserDetailScores = forwardRef<HTMLDivElement, UserDetailScoresProps>((props, ref) => {
+  const { format, labels } = useUserTrackingContext(SCORES_NAME);
+  const { scores, scoresTable, setScoresTable, pageSize, getTraceHref, getSessionHref } = useUserDetailContext(SCORES_NAME);
+  return (
+    <div data-part="user-detail-scores" data-stale={scores.isPlaceholderData ? '' : undefined} {...props} ref={ref}>
+      <HistoryTable
+        result={scores}
+        columns={SCORE_COLUMNS}
+        state={scoresTable}
+        onStateChange={setScoresTable}
+        pageSize={pageSize}
+        getRowId={scoreId}
+        meta={{ labels, format, getTraceHref, getSessionHref }}
+        subject={labels.subjectScores}
+        empty={labels.noScores}
+      />
+    </div>
+  );
+});
+UserDetailScores.displayName = SCORES_NAME;
+
+const scoreId = (score: ScoreRow) => score.id;

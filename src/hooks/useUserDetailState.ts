@@ -1,0 +1,203 @@
+'use client';
+import { useControllableState } from '@radix-ui/react-use-controllable-state';
+import { useEffect, useMemo, useState } from 'react';
+import type { DateRange, ScoreSortField, SessionSortField, SortSpec, TraceSortField } from '../client/types.js';
+import { rangeKey, resolveRange, type RangeValue } from '../format/dateRangePresets.js';
+import { useUserTrackingContext } from '../provider/UserTrackingProvider.js';
+
+export type UserDetailTab = 'traces' | 'sessions' | 'scores';
+export type ActivityMetric = 'traceCount' | 'totalTokens' | 'totalCost' | 'errorCount';
+
+/** One tab's table: its sort, and the page counted from 1. */
+export interface UserDetailTableState<Field extends string> {
+  sort: SortSpec<Field>;
+  page: number;
+}
+
+/** Every piece of the detail view's state: each controlled (`value`) or not (`defaultValue`). */
+export interface UserDetailStateOptions {
+  /** The user shown. */
+  userId: string;
+  /** Date range. @defaultValue the provider's `defaultRange` (the last 30 days unless it says otherwise), as in the list */
+  range?: RangeValue;
+  defaultRange?: RangeValue;
+  onRangeChange?: (range: RangeValue) => void;
+  /** The open tab; only its rows are asked for. @defaultValue 'traces' */
+  tab?: UserDetailTab;
+  defaultTab?: UserDetailTab;
+  onTabChange?: (tab: UserDetailTab) => void;
+  /** Sort and page of the traces tab. @defaultValue `{ sort: { field: 'timestamp', direction: 'desc' }, page: 1 }` */
+  tracesTable?: UserDetailTableState<TraceSortField>;
+  defaultTracesTable?: UserDetailTableState<TraceSortField>;
+  onTracesTableChange?: (state: UserDetailTableState<TraceSortField>) => void;
+  /** Sort and page of the sessions tab. @defaultValue `{ sort: { field: 'lastActivity', direction: 'desc' }, page: 1 }` */
+  sessionsTable?: UserDetailTableState<SessionSortField>;
+  defaultSessionsTable?: UserDetailTableState<SessionSortField>;
+  onSessionsTableChange?: (state: UserDetailTableState<SessionSortField>) => void;
+  /** Sort and page of the scores tab. @defaultValue `{ sort: { field: 'timestamp', direction: 'desc' }, page: 1 }` */
+  scoresTable?: UserDetailTableState<ScoreSortField>;
+  defaultScoresTable?: UserDetailTableState<ScoreSortField>;
+  onScoresTableChange?: (state: UserDetailTableState<ScoreSortField>) => void;
+  /** The figure the activity chart draws. @defaultValue 'traceCount' */
+  metric?: ActivityMetric;
+  defaultMetric?: ActivityMetric;
+  onMetricChange?: (metric: ActivityMetric) => void;
+  /** Rows per page in each tab, at most the source's `maxPageSize`. @defaultValue 25 */
+  pageSize?: number;
+  /** The user ids the host came from, in order, for previous / next. */
+  siblings?: readonly string[];
+  /** Or: the user before or after this one, or null at the ends. */
+  getSibling?: (userId: string, direction: 'previous' | 'next') => string | null;
+}
+
+export interface UserDetailState {
+  userId: string;
+  range: RangeValue;
+  setRange: (range: RangeValue) => void;
+  /** The instant relative ranges are resolved against (ms since the epoch). */
+  anchor: number;
+  /** Moves relative ranges up to `at` (refresh does). */
+  setAnchor: (at: number) => void;
+  /** The range as the source is asked for it. */
+  queryRange: DateRange;
+  tab: UserDetailTab;
+  setTab: (tab: UserDetailTab) => void;
+  /** Rows per page, capped at the source's `maxPageSize`. */
+  pageSize: number;
+  tracesTable: UserDetailTableState<TraceSortField>;
+  setTracesTable: (state: UserDetailTableState<TraceSortField>) => void;
+  sessionsTable: UserDetailTableState<SessionSortField>;
+  setSessionsTable: (state: UserDetailTableState<SessionSortField>) => void;
+  scoresTable: UserDetailTableState<ScoreSortField>;
+  setScoresTable: (state: UserDetailTableState<ScoreSortField>) => void;
+  metric: ActivityMetric;
+  setMetric: (metric: ActivityMetric) => void;
+  /** The user before this one among the siblings, or null. */
+  previousUserId: string | null;
+  /** The user after this one among the siblings, or null. */
+  nextUserId: string | null;
+}
+
+const CALLER = 'useUserDetailState';
+
+const TRACES_DEFAULT: UserDetailTableState<TraceSortField> = { sort: { field: 'timestamp', direction: 'desc' }, page: 1 };
+const SESSIONS_DEFAULT: UserDetailTableState<SessionSortField> = { sort: { field: 'lastActivity', direction: 'desc' }, page: 1 };
+const SCORES_DEFAULT: UserDetailTableState<ScoreSortField> = { sort: { field: 'timestamp', direction: 'desc' }, page: 1 };
+const DEFAULT_PAGE_SIZE = 25;
+
+/**
+ * One user's page as state — range, tab, each tab's sort and page, the chart's metric — with
+ * the rules that tie them: relative ranges are resolved against an instant that moves with the
+ * user and the range (and on refresh), and another user, range or page size starts every table
+ * again at page 1. Pair it with `useUserDetailData` to render the page with markup of your own.
+ *
+ * @example
+ * const state = useUserDetailState({ userId, defaultTab: 'sessions' });
+ * const { user, sessions } = useUserDetailData(state);
+ */
+export function useUserDetailState(options: UserDetailStateOptions): UserDetailState {
+  const { client, now, defaultRange: providerRange } = useUserTrackingContext(CALLER);
+  const { userId, siblings, getSibling } = options;
+
+  const [range, setRange] = useControllableState({
+    prop: options.range,
+    defaultProp: options.defaultRange ?? providerRange,
+    onChange: options.onRangeChange,
+    caller: CALLER,
+  });
+  const [tab, setTab] = useControllableState({
+    prop: options.tab,
+    defaultProp: options.defaultTab ?? 'traces',
+    onChange: options.onTabChange,
+    caller: CALLER,
+  });
+  const [metric, setMetric] = useControllableState({
+    prop: options.metric,
+    defaultProp: options.defaultMetric ?? 'traceCount',
+    onChange: options.onMetricChange,
+    caller: CALLER,
+  });
+
+  // Relative ranges are resolved against an instant that moves when the user or the range
+  // changes (from here or from the host) and on refresh. Ranges are compared by value, so a
+  // host that writes `range={{ preset: '30d' }}` inline re-renders freely.
+  const [anchor, setAnchor] = useState(now);
+  const anchorKey = `${userId}\u0000${rangeKey(range)}`;
+  const [anchoredFor, setAnchoredFor] = useState(anchorKey);
+  if (anchoredFor !== anchorKey) {
+    setAnchoredFor(anchorKey);
+    setAnchor(now());
+  }
+  const queryRange = useMemo(() => resolveRange(range, anchor), [range, anchor]);
+
+  const pageSize = Math.min(options.pageSize ?? DEFAULT_PAGE_SIZE, client.capabilities.maxPageSize);
+  // Another user, range or page size starts every table again at its first page.
+  const firstPageKey = `${anchorKey}\u0000${pageSize}`;
+  const [tracesTable, setTracesTable] = useTableState(options.tracesTable, options.defaultTracesTable ?? TRACES_DEFAULT, options.onTracesTableChange, firstPageKey);
+  const [sessionsTable, setSessionsTable] = useTableState(
+    options.sessionsTable,
+    options.defaultSessionsTable ?? SESSIONS_DEFAULT,
+    options.onSessionsTableChange,
+    firstPageKey,
+  );
+  const [scoresTable, setScoresTable] = useTableState(options.scoresTable, options.defaultScoresTable ?? SCORES_DEFAULT, options.onScoresTableChange, firstPageKey);
+
+  // An id listed twice would make the steps loop: each id counts once, where it first appears.
+  const order = useMemo(() => (siblings ? [...new Set(siblings)] : []), [siblings]);
+  const position = order.indexOf(userId);
+  const previousUserId = getSibling ? getSibling(userId, 'previous') : position > 0 ? order[position - 1]! : null;
+  const nextUserId = getSibling ? getSibling(userId, 'next') : position >= 0 && position < order.length - 1 ? order[position + 1]! : null;
+
+  return useMemo(
+    () => ({
+      userId,
+      range,
+      setRange,
+      anchor,
+      setAnchor,
+      queryRange,
+      tab,
+      setTab,
+      pageSize,
+      tracesTable,
+      setTracesTable,
+      sessionsTable,
+      setSessionsTable,
+      scoresTable,
+      setScoresTable,
+      metric,
+      setMetric,
+      previousUserId,
+      nextUserId,
+    }),
+    [userId, range, setRange, anchor, queryRange, tab, setTab, pageSize, tracesTable, setTracesTable, sessionsTable, setSessionsTable, scoresTable, setScoresTable, metric, setMetric, previousUserId, nextUserId],
+  );
+}
+
+/**
+ * A tab's table state, controlled or not, that goes back to page 1 whenever `firstPageKey`
+ * changes. Uncontrolled, the state itself moves in the same render. Controlled, page 1 is shown
+ * (and asked for) at once while the host's value is the one from before, and the host is told
+ * through its `on…Change`.
+ */
+function useTableState<Field extends string>(
+  prop: UserDetailTableState<Field> | undefined,
+  defaultProp: UserDetailTableState<Field>,
+  onChange: ((state: UserDetailTableState<Field>) => void) | undefined,
+  firstPageKey: string,
+): [UserDetailTableState<Field>, (state: UserDetailTableState<Field>) => void] {
+  const [value, setValue] = useControllableState({ prop, defaultProp, onChange, caller: CALLER });
+  const controlled = prop !== undefined;
+  const [shown, setShown] = useState<{ key: string; before: UserDetailTableState<Field> | null }>({ key: firstPageKey, before: null });
+  if (shown.key !== firstPageKey) {
+    const behind = value.page !== 1;
+    setShown({ key: firstPageKey, before: controlled && behind ? value : null });
+    if (!controlled && behind) setValue({ ...value, page: 1 });
+  }
+  const owed = shown.before !== null && shown.before === value;
+  useEffect(() => {
+    if (owed) setValue({ ...value, page: 1 });
+  }, [owed, value, setValue]);
+  const current = useMemo(() => (owed ? { ...value, page: 1 } : value), [owed, value]);
+  return [current, setValue];
+}
