@@ -341,3 +341,70 @@ describe('UserDetail — days in the viewer’s time zone', () => {
     expect(container.querySelector('[data-part="user-detail-utc"]')).toHaveTextContent('Hours, days and weeks in UTC');
   });
 });
+
+describe('UserDetail — table state and metric the host controls', () => {
+  it('asks for the host’s sort and page, and leaves them to the host', async () => {
+    const [userId] = await busiest();
+    const spy = spied();
+    const onTracesTableChange = vi.fn();
+    const table = { sort: { field: 'totalCost' as const, direction: 'asc' as const }, page: 2 };
+    const { rerender } = renderAllTime(<UserDetail userId={userId!} pageSize={5} tracesTable={table} onTracesTableChange={onTracesTableChange} />, {
+      client: spy.client,
+    });
+    await panelRows();
+    expect(spy.listTraces.mock.lastCall![0]).toMatchObject({ sort: { field: 'totalCost', direction: 'asc' }, page: 2 });
+    expect(within(screen.getByRole('tabpanel')).getByRole('columnheader', { name: /^Cost/ })).toHaveAttribute('aria-sort', 'ascending');
+    await waitFor(() => expect(screen.getByRole('navigation', { name: 'Pagination' })).toHaveTextContent(/^6–10/));
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(onTracesTableChange).toHaveBeenLastCalledWith({ ...table, page: 3 });
+    expect(spy.listTraces.mock.lastCall![0]).toMatchObject({ page: 2 });
+    // A text column starts from A; a new sort starts at page 1.
+    await userEvent.click(within(screen.getByRole('tabpanel')).getByRole('button', { name: /^Name/ }));
+    expect(onTracesTableChange).toHaveBeenLastCalledWith({ sort: { field: 'name', direction: 'asc' }, page: 1 });
+
+    rerender(<UserDetail userId={userId!} pageSize={5} tracesTable={{ ...table, page: 3 }} onTracesTableChange={onTracesTableChange} />);
+    await waitFor(() => expect(spy.listTraces.mock.lastCall![0]).toMatchObject({ page: 3 }));
+  });
+
+  it('starts a controlled table again at page 1 for another user, and tells the host', async () => {
+    const [first, second] = await busiest();
+    const spy = spied();
+    const onSessionsTableChange = vi.fn();
+    const table = { sort: { field: 'traceCount' as const, direction: 'desc' as const }, page: 2 };
+    const view = (userId: string) => (
+      <UserDetail userId={userId} pageSize={2} tab="sessions" sessionsTable={table} onSessionsTableChange={onSessionsTableChange} />
+    );
+    const { rerender } = renderAllTime(view(first!), { client: spy.client });
+    await panelRows();
+    expect(spy.listSessions.mock.lastCall![0]).toMatchObject({ userId: first, page: 2 });
+    rerender(view(second!));
+    await waitFor(() => expect(onSessionsTableChange).toHaveBeenCalledWith({ ...table, page: 1 }));
+    expect(spy.listSessions.mock.calls.filter(([q]) => q.userId === second).map(([q]) => q.page)).toEqual([1]);
+  });
+
+  it('opens on the default sort and page it is given, and reports changes', async () => {
+    const [userId] = await busiest();
+    const spy = spied();
+    const onScoresTableChange = vi.fn();
+    renderAllTime(
+      <UserDetail userId={userId!} defaultTab="scores" defaultScoresTable={{ sort: { field: 'name', direction: 'asc' }, page: 1 }} onScoresTableChange={onScoresTableChange} />,
+      { client: spy.client },
+    );
+    await panelRows();
+    expect(spy.listScores.mock.calls.some(([q]) => q.sort?.field === 'name' && q.sort.direction === 'asc')).toBe(true);
+    await userEvent.click(within(screen.getByRole('tabpanel')).getByRole('button', { name: /^Name/ }));
+    await waitFor(() => expect(onScoresTableChange).toHaveBeenLastCalledWith({ sort: { field: 'name', direction: 'desc' }, page: 1 }));
+    await waitFor(() => expect(spy.listScores.mock.lastCall![0]).toMatchObject({ sort: { field: 'name', direction: 'desc' } }));
+  });
+
+  it('lets a host control the activity chart’s figure', async () => {
+    const [userId] = await busiest();
+    const onMetricChange = vi.fn();
+    renderAllTime(<UserDetail userId={userId!} metric="totalCost" onMetricChange={onMetricChange} />, { client: memory });
+    expect(await screen.findByRole('group', { name: /^Cost per/ })).toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Show' }), 'errorCount');
+    expect(onMetricChange).toHaveBeenCalledWith('errorCount');
+    expect(screen.getByRole('group', { name: /^Cost per/ })).toBeInTheDocument();
+  });
+});
