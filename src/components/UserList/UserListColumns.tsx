@@ -1,8 +1,8 @@
 'use client';
-import * as Popover from '@radix-ui/react-popover';
 import { forwardRef, useRef, type ComponentPropsWithoutRef } from 'react';
 import { formatLabel } from '../../i18n/en-US.js';
-import { useRootAttributes, useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { Popover } from '../shared/Popover.js';
 import { COLUMNS, COLUMN_BY_ID, DEFAULT_VISIBLE_COLUMNS, type ColumnId } from './columns.js';
 import { useUserListContext } from './UserListRoot.js';
 
@@ -21,7 +21,6 @@ export type UserListColumnsProps = ComponentPropsWithoutRef<'span'>;
  */
 export const UserListColumns = forwardRef<HTMLSpanElement, UserListColumnsProps>((props, ref) => {
   const { labels } = useUserTrackingContext(COLUMNS_NAME);
-  const root = useRootAttributes(COLUMNS_NAME);
   const { columns, setColumns } = useUserListContext(COLUMNS_NAME);
   const hidden = COLUMNS.map((column) => column.id).filter((id) => !columns.includes(id));
   const ordered: ColumnId[] = [...columns, ...hidden];
@@ -38,62 +37,57 @@ export const UserListColumns = forwardRef<HTMLSpanElement, UserListColumnsProps>
   };
   return (
     <span data-part="user-list-columns" {...props} ref={ref}>
-      <Popover.Root>
-        <Popover.Trigger data-part="button">{labels.columnsLabel}</Popover.Trigger>
-        <Popover.Portal>
-          <Popover.Content {...root} data-part="popover" align="end" sideOffset={4} aria-label={labels.columnsLabel}>
-            <ul data-part="user-list-column-list" ref={list}>
-              {ordered.map((id) => {
-                const column = COLUMN_BY_ID.get(id)!;
-                const name = labels[column.label];
-                const visible = columns.includes(id);
-                const index = columns.indexOf(id);
-                return (
-                  <li key={id} data-column={id}>
-                    <label>
-                      <input
-                        type="checkbox"
-                        checked={visible}
-                        // The user id is the row's name: it always stays.
-                        disabled={id === 'userId'}
-                        onChange={() => setColumns(visible ? columns.filter((c) => c !== id) : [...columns, id])}
-                      />
-                      {name}
-                    </label>
-                    {visible && id !== 'userId' && (
-                      <>
-                        <button
-                          type="button"
-                          data-part="button"
-                          data-move="-1"
-                          aria-label={formatLabel(labels.moveColumnUp, { column: name })}
-                          aria-disabled={index <= 1 || undefined}
-                          onClick={() => move(id, -1)}
-                        >
-                          <span aria-hidden>↑</span>
-                        </button>
-                        <button
-                          type="button"
-                          data-part="button"
-                          data-move="1"
-                          aria-label={formatLabel(labels.moveColumnDown, { column: name })}
-                          aria-disabled={index >= columns.length - 1 || undefined}
-                          onClick={() => move(id, 1)}
-                        >
-                          <span aria-hidden>↓</span>
-                        </button>
-                      </>
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-            <button type="button" data-part="button" onClick={() => setColumns(DEFAULT_VISIBLE_COLUMNS)}>
-              {labels.resetColumns}
-            </button>
-          </Popover.Content>
-        </Popover.Portal>
-      </Popover.Root>
+      <Popover consumerName={COLUMNS_NAME} label={labels.columnsLabel} align="end" trigger={labels.columnsLabel}>
+      <ul data-part="user-list-column-list" ref={list}>
+        {ordered.map((id) => {
+          const column = COLUMN_BY_ID.get(id)!;
+          const name = labels[column.label];
+          const visible = columns.includes(id);
+          const index = columns.indexOf(id);
+          return (
+            <li key={id} data-column={id}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={visible}
+                  // The user id is the row's name: it always stays.
+                  disabled={id === 'userId'}
+                  onChange={() => setColumns(visible ? columns.filter((c) => c !== id) : [...columns, id])}
+                />
+                {name}
+              </label>
+              {visible && id !== 'userId' && (
+                <>
+                  <button
+                    type="button"
+                    data-part="button"
+                    data-move="-1"
+                    aria-label={formatLabel(labels.moveColumnUp, { column: name })}
+                    aria-disabled={index <= 1 || undefined}
+                    onClick={() => move(id, -1)}
+                  >
+                    <span aria-hidden>↑</span>
+                  </button>
+                  <button
+                    type="button"
+                    data-part="button"
+                    data-move="1"
+                    aria-label={formatLabel(labels.moveColumnDown, { column: name })}
+                    aria-disabled={index >= columns.length - 1 || undefined}
+                    onClick={() => move(id, 1)}
+                  >
+                    <span aria-hidden>↓</span>
+                  </button>
+                </>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <button type="button" data-part="button" onClick={() => setColumns(DEFAULT_VISIBLE_COLUMNS)}>
+        {labels.resetColumns}
+      </button>
+      </Popover>
     </span>
   );
 });

@@ -1,9 +1,9 @@
 'use client';
-import * as Popover from '@radix-ui/react-popover';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { useFilterOptions } from '../../hooks/useFilterOptions.js';
 import { formatLabel } from '../../i18n/en-US.js';
-import { useRootAttributes, useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { Popover } from '../shared/Popover.js';
 import { useUserListContext } from './UserListRoot.js';
 
 /* -------------------------------------------------------------------------------------------
@@ -22,7 +22,6 @@ export type UserListFiltersProps = ComponentPropsWithoutRef<'span'>;
  */
 export const UserListFilters = forwardRef<HTMLSpanElement, UserListFiltersProps>((props, ref) => {
   const { client, labels } = useUserTrackingContext(FILTERS_NAME);
-  const root = useRootAttributes(FILTERS_NAME);
   const { filters, setFilters, query } = useUserListContext(FILTERS_NAME);
   const filterable = client.capabilities.filterableFields;
   const options = useFilterOptions(query.range ? { range: query.range } : {});
@@ -49,28 +48,27 @@ export const UserListFilters = forwardRef<HTMLSpanElement, UserListFiltersProps>
   const tags = filterable.includes('tags') ? (options.data?.tags ?? []) : [];
   return (
     <span data-part="user-list-filters" {...props} ref={ref}>
-      <Popover.Root>
-        <Popover.Trigger data-part="button" data-active={active > 0 ? '' : undefined}>
-          {active > 0 ? formatLabel(labels.filtersActive, { count: active }) : labels.filtersLabel}
-        </Popover.Trigger>
-        <Popover.Portal>
-          <Popover.Content {...root} data-part="popover" align="start" sideOffset={4} aria-label={labels.filtersLabel}>
-            {environments.length === 0 && tags.length === 0 ? (
-              <p>{options.isPending && client.capabilities.filterOptions ? labels.loading : labels.noFilterOptions}</p>
-            ) : (
-              <>
-                {group('environments', labels.environmentsLabel, environments)}
-                {group('tags', labels.tagsLabel, tags)}
-              </>
-            )}
-            {active > 0 && (
-              <button type="button" data-part="button" onClick={() => setFilters({})}>
-                {labels.clearFilters}
-              </button>
-            )}
-          </Popover.Content>
-        </Popover.Portal>
-      </Popover.Root>
+      <Popover
+        consumerName={FILTERS_NAME}
+        label={labels.filtersLabel}
+        align="start"
+        data-active={active > 0 ? '' : undefined}
+        trigger={active > 0 ? formatLabel(labels.filtersActive, { count: active }) : labels.filtersLabel}
+      >
+        {environments.length === 0 && tags.length === 0 ? (
+          <p>{options.isPending && client.capabilities.filterOptions ? labels.loading : labels.noFilterOptions}</p>
+        ) : (
+          <>
+            {group('environments', labels.environmentsLabel, environments)}
+            {group('tags', labels.tagsLabel, tags)}
+          </>
+        )}
+        {active > 0 && (
+          <button type="button" data-part="button" onClick={() => setFilters({})}>
+            {labels.clearFilters}
+          </button>
+        )}
+      </Popover>
     </span>
   );
 });
