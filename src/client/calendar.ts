@@ -48,8 +48,8 @@ function wallClock(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** The zone's name as given, checked: an unknown zone is a query mistake, not a silent UTC. */
-export function checkTimeZone(timeZone: unknown, where: string): string {
+/** The zone's name as given, checked: an unknown zone is a mistake (in a query, or in options), not a silent UTC. */
+export function checkTimeZone(timeZone: unknown, where: string, code: 'invalid_query' | 'invalid_options' = 'invalid_query'): string {
   if (timeZone === undefined) return 'UTC';
   if (typeof timeZone === 'string' && timeZone !== '') {
     if (isUtc(timeZone)) return timeZone;
@@ -60,7 +60,7 @@ export function checkTimeZone(timeZone: unknown, where: string): string {
       // RangeError: not a zone this runtime knows.
     }
   }
-  throw new UserlensError('invalid_query', `${where}: timeZone must be an IANA time zone such as "Europe/Berlin", got ${JSON.stringify(timeZone)}.`, {
+  throw new UserlensError(code, `${where}: timeZone must be an IANA time zone such as "Europe/Berlin", got ${JSON.stringify(timeZone)}.`, {
     where,
     field: 'timeZone',
   });

@@ -106,7 +106,7 @@ export function UserTrackingProvider(props: UserTrackingProviderProps) {
     defaultRange = DEFAULT_RANGE,
     children,
   } = props;
-  const timeZone = timeZoneProp === undefined ? runtimeTimeZone() : checkTimeZone(timeZoneProp, PROVIDER_NAME);
+  const timeZone = timeZoneProp === undefined ? runtimeTimeZone() : checkTimeZone(timeZoneProp, PROVIDER_NAME, 'invalid_options');
   const hostQueryClient = useContext(QueryClientContext);
   // Created once and used only when neither a prop nor a host provider supplies one.
   const [privateQueryClient] = useState(createPrivateQueryClient);

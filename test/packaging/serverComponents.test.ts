@@ -102,6 +102,11 @@ describe('entries a server imports', () => {
     expect(modules.flatMap((m) => m.packages.filter((p) => clientOnly.test(p)).map((p) => `${name(m)} → ${p}`))).toEqual([]);
   });
 
+  it('would notice a client module: the index reaches the hooks, which are marked', () => {
+    expect(graph('index.ts').filter((m) => m.useClient).map(name)).toEqual(expect.arrayContaining(['hooks/useUsers.ts', 'provider/UserTrackingProvider.tsx']));
+    expect(graph('query.ts').map(name)).toEqual(expect.arrayContaining(['hooks/queries.ts', 'client/memory/createMemoryClient.ts', 'client/langfuse/createLangfuseClient.ts']));
+  });
+
   it('core and server import no React at all', () => {
     for (const entry of ['core.ts', 'server/index.ts']) {
       expect(graph(entry).flatMap((m) => m.packages.filter((p) => /^react($|\/)|^@tanstack\/react-/.test(p)).map((p) => `${name(m)} → ${p}`))).toEqual([]);

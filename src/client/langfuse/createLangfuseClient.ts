@@ -198,7 +198,7 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
     },
     async getActivity(query, opts) {
       if (query.userId === undefined) {
-        throw new UserlensError('invalid_query', 'getActivity: Langfuse answers activity per user here; give a userId.', { where: 'getActivity', field: 'userId' });
+        throw new UserlensError('unsupported', 'getActivity: Langfuse answers activity per user here; give a userId.', { where: 'getActivity', field: 'userId' });
       }
       return (await snapshot(query.userId, query.range, opts?.signal)).client.getActivity(query, opts);
     },

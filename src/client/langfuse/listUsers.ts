@@ -34,10 +34,10 @@ export async function listUsers(api: LangfuseApi, generation: ApiGeneration, que
   const paging = parsePaging(query, maxPageSize, where);
   const sort = parseSort(query.sort, LANGFUSE_SORT_FIELDS as readonly UserSortField[], { field: 'totalCost', direction: 'desc' }, where);
   if (sort.direction !== 'desc') {
-    throw new UserlensError('invalid_query', `${where}: Langfuse ranks users by a figure descending only; sort ${sort.field} with direction "desc".`, { where, field: 'sort.direction' });
+    throw new UserlensError('unsupported', `${where}: Langfuse ranks users by a figure descending only; sort ${sort.field} with direction "desc".`, { where, field: 'sort.direction' });
   }
   if (query.bands?.length) {
-    throw new UserlensError('invalid_query', `${where}: Langfuse cannot keep users by a band of their figures (capabilities.bandFields is empty); leave bands out.`, { where, field: 'bands' });
+    throw new UserlensError('unsupported', `${where}: Langfuse cannot keep users by a band of their figures (capabilities.bandFields is empty); leave bands out.`, { where, field: 'bands' });
   }
   const filters: MetricsFilter[] = [HAS_USER, ...traceFilters(query.filters)];
   const search = query.search?.trim();

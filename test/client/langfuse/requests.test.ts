@@ -54,9 +54,9 @@ describe('Langfuse client — the requests it makes', () => {
 
   it('refuses what Langfuse cannot rank: ascending order, figures it cannot sort by, bands', async () => {
     const { langfuse, requests } = pair(dataset);
-    await expect(langfuse.listUsers({ sort: { field: 'totalCost', direction: 'asc' } })).rejects.toMatchObject({ code: 'invalid_query', field: 'sort.direction' });
+    await expect(langfuse.listUsers({ sort: { field: 'totalCost', direction: 'asc' } })).rejects.toMatchObject({ code: 'unsupported', field: 'sort.direction' });
     await expect(langfuse.listUsers({ sort: { field: 'lastEvent', direction: 'desc' } })).rejects.toMatchObject({ code: 'invalid_query', field: 'sort.field' });
-    await expect(langfuse.listUsers({ bands: [{ field: 'totalCost', gte: 1 }] })).rejects.toMatchObject({ code: 'invalid_query', field: 'bands' });
+    await expect(langfuse.listUsers({ bands: [{ field: 'totalCost', gte: 1 }] })).rejects.toMatchObject({ code: 'unsupported', field: 'bands' });
     expect(requests).toHaveLength(0);
   });
 
