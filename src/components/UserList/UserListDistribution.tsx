@@ -1,13 +1,12 @@
 'use client';
-import { Group } from '@visx/group';
-import { scaleBand, scaleLinear } from '@visx/scale';
-import { Bar } from '@visx/shape';
 import { forwardRef, useRef, useState, type ComponentPropsWithoutRef } from 'react';
 import { NUMERIC_USER_FIGURES } from '../../client/figures.js';
 import type { DistributionBin, NumericUserFigure } from '../../client/types.js';
 import { useUserDistribution } from '../../hooks/useUserDistribution.js';
 import { formatLabel } from '../../i18n/en-US.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { bandScale } from '../charts/bandScale.js';
+import { linearScale } from '../charts/linearScale.js';
 import { Skeleton } from '../Status/Status.js';
 import { figureTextKey } from './columns.js';
 import { useUserListContext } from './UserListRoot.js';
@@ -23,7 +22,7 @@ export interface UserListDistributionProps extends ComponentPropsWithoutRef<'sec
 }
 
 /**
- * A histogram (visx) of the matching users by the current sort figure — cost, traces,
+ * A histogram of the matching users by the current sort figure — cost, traces,
  * tokens… — with a log scale switch. Each bar is a button: it filters the list to its band.
  *
  * @selector [data-part="user-list-distribution"] [data-part="user-list-bin"][data-active]
@@ -68,9 +67,9 @@ export const UserListDistribution = forwardRef<HTMLElement, UserListDistribution
           : format.compact(n);
   const value = valueOf(field);
   const data = distribution.data;
-  const x = scaleBand<number>({ domain: data?.bins.map((_, i) => i) ?? [], range: [0, width], padding: 0.1 });
+  const x = bandScale({ domain: data?.bins.map((_, i) => i) ?? [], range: [0, width], padding: 0.1 });
   const maxCount = Math.max(1, ...(data?.bins.map((b) => b.count) ?? [1]));
-  const y = scaleLinear<number>({ domain: [0, maxCount], range: [height - 4, 4] });
+  const y = linearScale({ domain: [0, maxCount], range: [height - 4, 4] });
   const describe = (bin: DistributionBin) =>
     formatLabel(bin.count === 1 ? labels.distributionBinOne : labels.distributionBin, {
       count: format.number(bin.count),
@@ -107,12 +106,12 @@ export const UserListDistribution = forwardRef<HTMLElement, UserListDistribution
       ) : (
         <div data-part="user-list-distribution-chart" style={{ position: 'relative', width: '100%', maxWidth: width }}>
           <svg ref={chart} viewBox={`0 0 ${width} ${height}`} width="100%" role="group" aria-label={formatLabel(labels.distributionTitle, { column: columnName })}>
-            <Group>
+            <g>
               {data.bins.map((bin, i) => {
                 const last = i === data.bins.length - 1;
                 const barHeight = bin.count === 0 ? 0 : Math.max(2, height - 4 - y(bin.count));
                 return (
-                  <Bar
+                  <rect
                     key={i}
                     data-part="user-list-bin"
                     data-active={isActive(bin) ? '' : undefined}
@@ -149,7 +148,7 @@ export const UserListDistribution = forwardRef<HTMLElement, UserListDistribution
                   />
                 );
               })}
-            </Group>
+            </g>
           </svg>
           <div data-part="user-list-distribution-axis" aria-hidden>
             <span>{value(data.bins[0]!.from)}</span>

@@ -27,7 +27,7 @@ export interface PopoverProps extends Omit<ComponentPropsWithoutRef<'button'>, '
  *
  * Written by hand on the browser's Popover API (`popover="auto"`: top layer, light dismiss,
  * Escape) in place of Radix Popover, whose positioning engine (floating-ui) and layers cost hosts
- * ~25 kB gzip for two small menus. The open state is React's, so the content exists only while
+ * ~23 kB gzip for two small menus. The open state is React's, so the content exists only while
  * open and the part also works where the API is missing (it then stays in place, `position:
  * fixed`, and closes on Escape, an outside press or focus leaving).
  *
