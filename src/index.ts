@@ -65,16 +65,16 @@ export { COLUMNS as USER_LIST_COLUMNS, DEFAULT_VISIBLE_COLUMNS, type ColumnId } 
 export { Sparkline, type SparklineProps } from './components/charts/Sparkline.js';
 export { DateRangePicker, type DateRangePickerProps } from './components/shared/DateRangePicker.js';
 export { UserDetail, type UserDetailProps } from './components/UserDetail/UserDetail.js';
-export {
-  UserDetailRoot,
-  useUserDetailContext,
-  type UserDetailRootProps,
-  type UserDetailContextValue,
-  type UserDetailTab,
-  type ActivityMetric,
-} from './components/UserDetail/UserDetailRoot.js';
-export { UserDetailHeader } from './components/UserDetail/UserDetailHeader.js';
-export { UserDetailStats } from './components/UserDetail/UserDetailStats.js';
-export { UserDetailActivity, UserDetailModels, type UserDetailActivityProps } from './components/UserDetail/UserDetailCharts.js';
-export { UserDetailTabs } from './components/UserDetail/UserDetailTabs.js';
-export { UserDetailStatus } from './components/UserDetail/UserDetailStates.js';
+export { UserDetailRoot, useUserDetailContext, type UserDetailRootProps, type UserDetailContextValue } from './components/UserDetail/UserDetailRoot.js';
+export { useUserDetailState, type UserDetailStateOptions, type UserDetailState, type UserDetailTab, type UserDetailTableState, type ActivityMetric } from './hooks/useUserDetailState.js';
+export { useUserDetailData, type UserDetailData } from './hooks/useUserDetailData.js';
+export { UserDetailHeader, type UserDetailHeaderProps } from './components/UserDetail/UserDetailHeader.js';
+export { UserDetailStats, type UserDetailStatsProps } from './components/UserDetail/UserDetailStats.js';
+export { UserDetailActivity, type UserDetailActivityProps } from './components/UserDetail/UserDetailActivity.js';
+export { UserDetailModels, type UserDetailModelsProps } from './components/UserDetail/UserDetailModels.js';
+export { UserDetailTabs, type UserDetailTabsProps } from './components/UserDetail/UserDetailTabs.js';
+export { UserDetailTraces, type UserDetailTracesProps } from './components/UserDetail/UserDetailTraces.js';
+export { UserDetailSessions, type UserDetailSessionsProps } from './components/UserDetail/UserDetailSessions.js';
+export { UserDetailScores, type UserDetailScoresProps } from './components/UserDetail/UserDetailScores.js';
+export { UserDetailScoreChart, type UserDetailScoreChartProps } from './components/UserDetail/UserDetailScoreChart.js';
+export { UserDetailStatus, type UserDetailStatusProps } from './components/UserDetail/UserDetailStatus.js';

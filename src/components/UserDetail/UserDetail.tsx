@@ -8,7 +8,7 @@ import { UserDetailScoreChart } from './UserDetailScoreChart.js';
 import { UserDetailScores } from './UserDetailScores.js';
 import { UserDetailSessions } from './UserDetailSessions.js';
 import { UserDetailStats } from './UserDetailStats.js';
-import { UserDetailStatus } from './UserDetailStates.js';
+import { UserDetailStatus } from './UserDetailStatus.js';
 import { UserDetailTabs } from './UserDetailTabs.js';
 import { UserDetailTraces } from './UserDetailTraces.js';
 
