@@ -1,10 +1,9 @@
 'use client';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { Activity, Page, ScoreRow, SessionRow, TraceRow, UserStats } from '../client/types.js';
-import { movesRange } from '../format/dateRangePresets.js';
 import { useUserTrackingContext } from '../provider/UserTrackingProvider.js';
-import { userTrackingQueries } from './queries.js';
+import { useRangeRefresh } from './useRangeRefresh.js';
 import { useUser } from './useUser.js';
 import { useUserActivity } from './useUserActivity.js';
 import type { UserDetailState } from './useUserDetailState.js';
@@ -42,7 +41,7 @@ const SCORE_SERIES_LIMIT = 5000;
  * const { user, traces, refresh } = useUserDetailData(state);
  */
 export function useUserDetailData(state: UserDetailState): UserDetailData {
-  const { client, queryClient, now, timeZone } = useUserTrackingContext(CALLER);
+  const { client, timeZone } = useUserTrackingContext(CALLER);
   const { userId, queryRange, tab, pageSize, tracesTable, sessionsTable, scoresTable, range, anchor, setAnchor } = state;
   const rangeParam = Object.keys(queryRange).length ? { range: queryRange } : {};
 
@@ -57,19 +56,7 @@ export function useUserDetailData(state: UserDetailState): UserDetailData {
     { enabled: tab === 'scores' },
   );
 
-  // As in the list: a range that moves makes new keys (which fetch); one that stays refetches.
-  // Read through a ref, so `refresh` (and a live-refresh timer) outlives re-renders with an
-  // equal inline range.
-  const shown = useRef({ range, anchor });
-  useEffect(() => {
-    shown.current = { range, anchor };
-  });
-  const refresh = useCallback(() => {
-    client.invalidate?.();
-    const next = now();
-    if (movesRange(shown.current.range, shown.current.anchor, next)) setAnchor(next);
-    else void queryClient.invalidateQueries({ queryKey: userTrackingQueries.scope(client) });
-  }, [queryClient, client, now, setAnchor]);
+  const refresh = useRangeRefresh(range, anchor, setAnchor);
 
   return useMemo(
     () => ({ user, activity, traces, sessions, scores, scoreSeries, refresh }),

@@ -3,7 +3,14 @@ import { forwardRef, useId, useState, type ComponentPropsWithoutRef } from 'reac
 import { formatLabel } from '../../i18n/en-US.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { figureTextKey } from './columns.js';
+import { TablePager } from '../table/TablePager.js';
 import { useUserListContext } from './UserListRoot.js';
+
+/* -------------------------------------------------------------------------------------------
+ * UserListPagination
+ * -----------------------------------------------------------------------------------------*/
+
+const PAGINATION_NAME = 'UserListPagination';
 
 export interface UserListPaginationProps extends ComponentPropsWithoutRef<'nav'> {
   /** @defaultValue [10, 25, 50, 100] */
@@ -17,33 +24,49 @@ export interface UserListPaginationProps extends ComponentPropsWithoutRef<'nav'>
  * @selector [data-part="user-list-pagination"]
  */
 export const UserListPagination = forwardRef<HTMLElement, UserListPaginationProps>(({ pageSizes = [10, 25, 50, 100], ...props }, ref) => {
-  const { client, format, labels } = useUserTrackingContext('UserListPagination');
-  const { users, pagination, setPagination, sorting } = useUserListContext('UserListPagination');
+  const { client, format, labels } = useUserTrackingContext(PAGINATION_NAME);
+  const { users, pagination, setPagination, sorting } = useUserListContext(PAGINATION_NAME);
   const id = useId();
   const [jump, setJump] = useState('');
   const data = users.data;
   if (!data || data.items.length === 0) return null;
 
-  // The summary describes the rows on screen (the answered page), not the one being asked for.
-  const { page, pageSize } = data;
-  const total = data.total;
-  const pages = total === null ? null : Math.max(1, Math.ceil(total / pageSize));
-  const from = (page - 1) * pageSize + 1;
-  const to = from + data.items.length - 1;
+  // The pager describes the rows on screen (the answered page), not the one being asked for.
+  const pages = data.total === null ? null : Math.max(1, Math.ceil(data.total / data.pageSize));
   const kind = client.capabilities.pagination;
-  const summary =
-    total === null
-      ? formatLabel(labels.rangeOfUnknown, { from: format.number(from), to: format.number(to) })
-      : formatLabel(labels.rangeOfTotal, { from: format.number(from), to: format.number(to), total: format.number(total) });
   // A top-N source ranks only its first users: say so beside the rows' range.
   const ranking = kind.kind === 'top-n' ? formatLabel(labels.topN, { limit: format.number(kind.limit), column: labels[figureTextKey(sorting.field)] }) : null;
   const go = (next: number) =>
     setPagination({ page: Math.max(1, pages === null ? next : Math.min(pages, next)), pageSize: pagination.pageSize });
-  const last = pages === null ? !data.hasMore : page >= pages;
 
   return (
-    <nav aria-label={labels.paginationLabel} data-part="user-list-pagination" {...props} ref={ref}>
-      <span data-part="user-list-page-summary">{summary}</span>
+    <TablePager
+      partPrefix="user-list"
+      page={data}
+      onPageChange={go}
+      edges
+      trailing={
+        pages !== null &&
+        pages > 1 && (
+          <form
+            data-part="user-list-jump"
+            onSubmit={(event) => {
+              event.preventDefault();
+              const target = Number(jump);
+              if (Number.isInteger(target) && target >= 1) go(target);
+              setJump('');
+            }}
+          >
+            <label htmlFor={`${id}-jump`} data-part="label">
+              {labels.jumpToPage}
+            </label>
+            <input id={`${id}-jump`} type="number" inputMode="numeric" min={1} max={pages} value={jump} onChange={(event) => setJump(event.target.value)} />
+          </form>
+        )
+      }
+      {...props}
+      ref={ref}
+    >
       {ranking && <span data-part="user-list-ranking">{ranking}</span>}
       <label htmlFor={`${id}-size`} data-part="label">
         {labels.pageSizeLabel}
@@ -58,40 +81,7 @@ export const UserListPagination = forwardRef<HTMLElement, UserListPaginationProp
             </option>
           ))}
       </select>
-      <button type="button" data-part="button" aria-label={labels.firstPage} aria-disabled={page <= 1 || undefined} onClick={() => !(page <= 1) && go(1)}>
-        <span aria-hidden>«</span>
-      </button>
-      <button type="button" data-part="button" aria-label={labels.previousPage} aria-disabled={page <= 1 || undefined} onClick={() => !(page <= 1) && go(page - 1)}>
-        <span aria-hidden>‹</span>
-      </button>
-      <span data-part="user-list-page-of">
-        {pages === null ? format.number(page) : formatLabel(labels.pageOf, { page: format.number(page), pages: format.number(pages) })}
-      </span>
-      <button type="button" data-part="button" aria-label={labels.nextPage} aria-disabled={last || undefined} onClick={() => !(last) && go(page + 1)}>
-        <span aria-hidden>›</span>
-      </button>
-      {pages !== null && (
-        <button type="button" data-part="button" aria-label={labels.lastPage} aria-disabled={last || undefined} onClick={() => !(last) && go(pages)}>
-          <span aria-hidden>»</span>
-        </button>
-      )}
-      {pages !== null && pages > 1 && (
-        <form
-          data-part="user-list-jump"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const target = Number(jump);
-            if (Number.isInteger(target) && target >= 1) go(target);
-            setJump('');
-          }}
-        >
-          <label htmlFor={`${id}-jump`} data-part="label">
-            {labels.jumpToPage}
-          </label>
-          <input id={`${id}-jump`} type="number" inputMode="numeric" min={1} max={pages} value={jump} onChange={(event) => setJump(event.target.value)} />
-        </form>
-      )}
-    </nav>
+    </TablePager>
   );
 });
-UserListPagination.displayName = 'UserListPagination';
+UserListPagination.displayName = PAGINATION_NAME;

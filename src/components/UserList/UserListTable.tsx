@@ -1,30 +1,41 @@
 'use client';
-import {
-  columnOrderingFeature,
-  columnVisibilityFeature,
-  createColumnHelper,
-  tableFeatures,
-  useTable,
-} from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import { forwardRef, lazy, Suspense, useMemo, useRef, type ComponentPropsWithoutRef, type MouseEvent } from 'react';
 import { useNowEvery } from '../shared/useNowEvery.js';
-import type { UserSummary } from '../../client/types.js';
+import type { UserSortField, UserSummary } from '../../client/types.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
-import { ErrorState, Skeleton } from '../Status/Status.js';
+import { ErrorState } from '../Status/Status.js';
+import { SkeletonRows } from '../table/SkeletonRows.js';
+import { SortHeader } from '../table/SortHeader.js';
+import { manualTableFeatures, useManualTable, type ManualTableState } from '../table/useManualTable.js';
 import { UserListCell, type CellEnvironment } from './cells.js';
-import { COLUMNS, COLUMN_BY_ID, DEFAULT_COLUMN_ORDER, columnSortable, type ColumnId, type ColumnSpec } from './columns.js';
+import { COLUMNS, COLUMN_BY_ID, DEFAULT_COLUMN_ORDER, columnSortable, type ColumnId } from './columns.js';
 import { useUserListContext } from './UserListRoot.js';
 
 /* -------------------------------------------------------------------------------------------
- * UserList.Table
+ * UserListTable
  * -----------------------------------------------------------------------------------------*/
 
 const TABLE_NAME = 'UserListTable';
 
 // Built once: features, columns and the empty fallback (stable inputs keep row models cached).
-const features = tableFeatures({ columnVisibilityFeature, columnOrderingFeature });
+// The source sorts and pages; cells are drawn by `UserListCell` from the column specs.
+const features = manualTableFeatures<Record<string, never>>();
 const helper = createColumnHelper<typeof features, UserSummary>();
-const tableColumns = helper.columns(COLUMNS.map((column) => helper.display({ id: column.id })));
+const tableColumns = helper.columns(
+  COLUMNS.map((column) =>
+    helper.display({
+      id: column.id,
+      meta: {
+        label: column.label,
+        numeric: column.numeric,
+        // Ids ascend first, figures and dates descend first: `nextSort`'s one rule.
+        ...(column.sortField ? { sort: column.firstDirection === 'asc' ? ('text' as const) : column.kind === 'date' ? ('time' as const) : ('number' as const) } : {}),
+      },
+    }),
+  ),
+);
+const NO_META: Record<string, never> = {};
 const NO_ROWS: UserSummary[] = [];
 
 /** Pages longer than this render only the rows in view (TanStack Virtual, loaded on first need). */
@@ -51,7 +62,7 @@ export interface UserListTableProps extends ComponentPropsWithoutRef<'div'> {
 export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ estimatedRowHeight = 41, ...props }, ref) => {
   const context = useUserListContext(TABLE_NAME);
   const { client, format, labels } = useUserTrackingContext(TABLE_NAME);
-  const { users, columns, sorting, setSorting, deferred, trends, budget, getUserHref, onSelectUser } = context;
+  const { users, columns, sorting, setSorting, pagination, setPagination, deferred, trends, budget, getUserHref, onSelectUser } = context;
   const capabilities = client.capabilities;
   const rows = users.data?.items ?? NO_ROWS;
 
@@ -59,14 +70,27 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
     () => Object.fromEntries(DEFAULT_COLUMN_ORDER.map((id) => [id, columns.includes(id)])),
     [columns],
   );
-  const table = useTable({
+  const { table, getSortHeaderProps } = useManualTable({
     features,
     columns: tableColumns,
     data: rows,
     getRowId: (user) => user.userId,
-    state: { columnVisibility, columnOrder: columns },
+    state: { sort: sorting, page: pagination.page },
+    onStateChange: (next: ManualTableState<UserSortField>) => {
+      // A new sort goes back to page 1 by itself (the list state's rule).
+      if (next.sort.field !== sorting.field || next.sort.direction !== sorting.direction) setSorting(next.sort);
+      else setPagination({ ...pagination, page: next.page });
+    },
+    pageSize: pagination.pageSize,
+    rowCount: users.data?.total,
+    pagination: capabilities.pagination,
+    canSort: (field) => columnSortable(COLUMN_BY_ID.get(field as ColumnId)!, capabilities),
+    columnVisibility,
+    columnOrder: columns,
+    meta: NO_META,
   });
-  const visibleColumns = table.getVisibleLeafColumns().map((column) => COLUMN_BY_ID.get(column.id as ColumnId)!);
+  const visibleLeafColumns = table.getVisibleLeafColumns();
+  const visibleColumns = visibleLeafColumns.map((column) => COLUMN_BY_ID.get(column.id as ColumnId)!);
 
   const now = useNowEvery(60_000);
   const trendByUser = useMemo(
@@ -127,20 +151,21 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
         <table aria-rowcount={rowCount === undefined ? undefined : rowCount + 1} aria-busy={users.isFetching || undefined}>
           <thead>
             <tr aria-rowindex={1}>
-              {visibleColumns.map(renderHeader)}
+              {visibleLeafColumns.map((column) => (
+                <SortHeader key={column.id} partPrefix="user-list" data-column={column.id} {...getSortHeaderProps(column)}>
+                  {labels[COLUMN_BY_ID.get(column.id as ColumnId)!.label]}
+                </SortHeader>
+              ))}
             </tr>
           </thead>
           <tbody>
-            {users.isPending &&
-              Array.from({ length: SKELETON_ROWS }, (_, i) => (
-                <tr key={i} data-part="user-list-skeleton-row" aria-hidden>
-                  {visibleColumns.map((column) => (
-                    <td key={column.id} data-numeric={column.numeric ? '' : undefined}>
-                      <Skeleton width={column.kind === 'userId' ? '70%' : '50%'} />
-                    </td>
-                  ))}
-                </tr>
-              ))}
+            {users.isPending && (
+              <SkeletonRows
+                partPrefix="user-list"
+                rows={SKELETON_ROWS}
+                cells={visibleColumns.map((column) => ({ id: column.id, numeric: column.numeric, width: column.kind === 'userId' ? '70%' : '50%' }))}
+              />
+            )}
             {virtualized ? (
               // Until the virtualiser has loaded, the first rows stand in for the page.
               <Suspense fallback={tableRows.slice(0, VIRTUALIZE_OVER).map((row) => renderRow(row.index))}>
@@ -186,51 +211,6 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
           ),
         )}
       </tr>
-    );
-  }
-
-  function renderHeader(column: ColumnSpec) {
-    const sortable = columnSortable(column, capabilities);
-    const active = sortable && sorting.field === column.sortField;
-    const label = labels[column.label];
-    return (
-      <th
-        key={column.id}
-        scope="col"
-        data-column={column.id}
-        data-numeric={column.numeric ? '' : undefined}
-        data-sortable={sortable ? '' : undefined}
-        data-sort={active ? sorting.direction : undefined}
-        aria-sort={active ? (sorting.direction === 'asc' ? 'ascending' : 'descending') : undefined}
-      >
-        {sortable ? (
-          <button
-            type="button"
-            data-part="user-list-sort"
-            onClick={() =>
-              setSorting({
-                field: column.sortField!,
-                // A top-N source ranks by a measure descending: it has no ascending order to offer.
-                direction:
-                  capabilities.pagination.kind === 'top-n'
-                    ? 'desc'
-                    : active
-                      ? sorting.direction === 'asc'
-                        ? 'desc'
-                        : 'asc'
-                      : column.firstDirection,
-              })
-            }
-          >
-            {label}
-            <span aria-hidden data-part="user-list-sort-icon">
-              {active ? (sorting.direction === 'asc' ? '▲' : '▼') : '↕'}
-            </span>
-          </button>
-        ) : (
-          label
-        )}
-      </th>
     );
   }
 });
