@@ -1,13 +1,12 @@
 'use client';
-import { Group } from '@visx/group';
-import { scaleBand, scaleLinear } from '@visx/scale';
-import { Bar } from '@visx/shape';
 import { forwardRef, useId, useRef, useState, type ComponentPropsWithoutRef, type KeyboardEvent } from 'react';
 import type { ActivityPoint } from '../../client/types.js';
 import { createFormatters } from '../../format/createFormatters.js';
 import type { ActivityMetric } from '../../hooks/useUserDetailState.js';
 import { formatLabel, type LabelKey } from '../../i18n/en-US.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { bandScale } from '../charts/bandScale.js';
+import { linearScale } from '../charts/linearScale.js';
 import { ErrorState, Skeleton } from '../Status/Status.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
 
@@ -33,7 +32,7 @@ export interface UserDetailActivityProps extends ComponentPropsWithoutRef<'secti
 }
 
 /**
- * Traces, tokens, cost or errors over time (visx), buckets sized from the range. Arrow keys
+ * Traces, tokens, cost or errors over time, buckets sized from the range. Arrow keys
  * move through the buckets and announce each; a table of the same numbers is one click away.
  *
  * @example
@@ -62,9 +61,9 @@ export const UserDetailActivity = forwardRef<HTMLElement, UserDetailActivityProp
     const start = data?.granularity === 'hour' ? dates.dateTime(point.start) : dates.date(point.start);
     return utc ? formatLabel(labels.inUtc, { time: start }) : start;
   };
-  const x = scaleBand<number>({ domain: points.map((_, i) => i), range: [0, width], padding: 0.15 });
+  const x = bandScale({ domain: points.map((_, i) => i), range: [0, width], padding: 0.15 });
   const max = Math.max(0, ...points.map((p) => p[metric]));
-  const y = scaleLinear<number>({ domain: [0, max || 1], range: [height - 2, 4] });
+  const y = linearScale({ domain: [0, max || 1], range: [height - 2, 4] });
   const title = data ? formatLabel(labels.activityChart, { metric: metricLabel, granularity: labels[GRANULARITY[data.granularity]!] }) : labels.activityTitle;
   // One tab stop for the chart; arrow keys move between buckets (roving tabindex), each read out.
   const onKeyDown = (event: KeyboardEvent, i: number) => {
@@ -101,12 +100,12 @@ export const UserDetailActivity = forwardRef<HTMLElement, UserDetailActivityProp
         <>
           <div data-part="user-detail-chart" data-stale={activity.isPlaceholderData ? '' : undefined} style={{ position: 'relative' }}>
             <svg ref={bars} viewBox={`0 0 ${width} ${height}`} width="100%" role="group" aria-label={title}>
-              <Group>
+              <g>
                 {points.map((point, i) => {
                   // An empty bucket keeps a 1-unit bar so it can still be focused and read.
                   const barHeight = point[metric] === 0 ? 1 : Math.max(1, height - 2 - y(point[metric]));
                   return (
-                    <Bar
+                    <rect
                       key={point.start}
                       data-part="user-detail-bar"
                       data-active={active === i ? '' : undefined}
@@ -129,7 +128,7 @@ export const UserDetailActivity = forwardRef<HTMLElement, UserDetailActivityProp
                     />
                   );
                 })}
-              </Group>
+              </g>
             </svg>
             {active !== null && points[active] && (
               <div data-part="user-detail-chart-tooltip" aria-hidden style={{ left: `${((x(active) ?? 0) / width) * 100}%` }}>

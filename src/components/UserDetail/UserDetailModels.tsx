@@ -1,8 +1,7 @@
 'use client';
-import { scaleLinear } from '@visx/scale';
-import { Bar } from '@visx/shape';
 import { forwardRef, useId, type ComponentPropsWithoutRef } from 'react';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { linearScale } from '../charts/linearScale.js';
 import { Skeleton } from '../Status/Status.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
 
@@ -15,7 +14,7 @@ const MODELS_NAME = 'UserDetailModels';
 export type UserDetailModelsProps = ComponentPropsWithoutRef<'section'>;
 
 /**
- * Per model: calls, tokens, cost and its share of the user's cost, with a bar (visx) for the share.
+ * Per model: calls, tokens, cost and its share of the user's cost, with a bar for the share.
  *
  * @example
  * <UserDetailRoot userId={id}><UserDetailModels /></UserDetailRoot>
@@ -32,7 +31,7 @@ export const UserDetailModels = forwardRef<HTMLElement, UserDetailModelsProps>((
   const hasTokens = client.capabilities.detailFigures.includes('totalTokens');
   const models = stats?.models ?? [];
   const total = stats?.totalCost ?? 0;
-  const share = scaleLinear<number>({ domain: [0, 1], range: [0, 120] });
+  const share = linearScale({ domain: [0, 1], range: [0, 120] });
   return (
     <section data-part="user-detail-models" aria-labelledby={`${id}-title`} {...props} ref={ref}>
       <h3 id={`${id}-title`}>{labels.modelsTitle}</h3>
@@ -66,7 +65,7 @@ export const UserDetailModels = forwardRef<HTMLElement, UserDetailModelsProps>((
                   {hasCost && (
                     <td>
                       <svg width={124} height={12} aria-hidden>
-                        <Bar data-part="user-detail-share" x={0} y={2} height={8} width={Math.max(ratio > 0 ? 1 : 0, share(ratio))} />
+                        <rect data-part="user-detail-share" x={0} y={2} height={8} width={Math.max(ratio > 0 ? 1 : 0, share(ratio))} />
                       </svg>{' '}
                       {format.percent(ratio)}
                     </td>

@@ -1,10 +1,10 @@
 'use client';
-import { scaleLinear } from '@visx/scale';
-import { LinePath } from '@visx/shape';
 import { forwardRef, useMemo, type ComponentPropsWithoutRef } from 'react';
 import type { ScoreRow } from '../../client/types.js';
 import { formatLabel } from '../../i18n/en-US.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { linearScale } from '../charts/linearScale.js';
+import { linePath, type Point } from '../charts/paths.js';
 import { ErrorState, Skeleton } from '../Status/Status.js';
 import { scoreText } from './scoreText.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
@@ -21,7 +21,7 @@ const SERIES_COLORS = 4;
 export type UserDetailScoreChartProps = ComponentPropsWithoutRef<'div'>;
 
 /**
- * Numeric scores over time per name (visx lines with a mark per score), and counts of boolean
+ * Numeric scores over time per name (lines with a mark per score), and counts of boolean
  * and categorical values, over the newest scores the root fetched (and says so when that is not
  * all). Asked for while the scores tab is open; renders nothing when the range holds no score.
  *
@@ -84,8 +84,8 @@ export const UserDetailScoreChart = forwardRef<HTMLDivElement, UserDetailScoreCh
     }
   }
   // One instant (or one score) still gets a visible place: the domain is never empty.
-  const x = scaleLinear<number>({ domain: [minTime, Math.max(maxTime, minTime + 1)], range: [6, CHART_WIDTH - 6] });
-  const y = scaleLinear<number>({ domain: [minValue, maxValue === minValue ? minValue + 1 : maxValue], range: [CHART_HEIGHT - 6, 6] });
+  const x = linearScale({ domain: [minTime, Math.max(maxTime, minTime + 1)], range: [6, CHART_WIDTH - 6] });
+  const y = linearScale({ domain: [minValue, maxValue === minValue ? minValue + 1 : maxValue], range: [CHART_HEIGHT - 6, 6] });
   const names = [...numeric.keys()];
   const color = (i: number) => `var(--ul-series-${(i % SERIES_COLORS) + 1}, var(--ul-color-accent))`;
   return (
@@ -100,7 +100,13 @@ export const UserDetailScoreChart = forwardRef<HTMLDivElement, UserDetailScoreCh
               const list = numeric.get(name)!;
               return (
                 <g key={name} data-series={i % SERIES_COLORS}>
-                  <LinePath data={list} x={(row) => x(Date.parse(row.timestamp))} y={(row) => y(row.value!)} stroke={color(i)} strokeWidth={1.5} fill="none" />
+                  <path
+                    d={linePath(list.map((row): Point => [x(Date.parse(row.timestamp)), y(row.value!)]))}
+                    stroke={color(i)}
+                    strokeWidth={1.5}
+                    fill="none"
+                    strokeLinecap="round"
+                  />
                   {list.length <= 200 &&
                     list.map((row) => <circle key={row.id} cx={x(Date.parse(row.timestamp))} cy={y(row.value!)} r={2.5} fill={color(i)} />)}
                 </g>
