@@ -1,9 +1,8 @@
 'use client';
-import * as Tooltip from '@radix-ui/react-tooltip';
-import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { forwardRef, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import type { UserFigure } from '../../client/types.js';
 import { formatLabel, type LabelKey } from '../../i18n/en-US.js';
-import { useRootAttributes, useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { InfoIcon } from '../shared/icons.js';
 import { NotAvailable, Skeleton, VisuallyHidden } from '../Status/Status.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
@@ -37,17 +36,16 @@ const STATS: readonly StatSpec[] = [
 ];
 
 /**
- * The user's figures over the range, each with a short explanation on hover or focus, written
- * from the figure definitions. A figure the source lacks reads "not available from this source".
+ * The user's figures over the range, each with a short explanation on hover, focus or press,
+ * written from the figure definitions. A figure the source lacks reads "not available from this source".
  *
  * @example
  * <UserDetailRoot userId={id}><UserDetailStats /></UserDetailRoot>
  *
- * @selector [data-part="user-detail-stats"] [data-part="user-detail-stat"][data-wide]
+ * @selector [data-part="user-detail-stats"] [data-part="user-detail-stat"][data-wide] [data-part="user-detail-explain"][data-state="open|closed"] [data-part="tooltip"]
  */
 export const UserDetailStats = forwardRef<HTMLDListElement, UserDetailStatsProps>((props, ref) => {
   const { client, format, labels } = useUserTrackingContext(STATS_NAME);
-  const root = useRootAttributes(STATS_NAME);
   const { user } = useUserDetailContext(STATS_NAME);
   const stats = user.data;
   // A failed refresh keeps the figures on screen (the status part shows the error beside them).
@@ -88,28 +86,80 @@ export const UserDetailStats = forwardRef<HTMLDListElement, UserDetailStatsProps
     }
   };
   return (
-    <Tooltip.Provider delayDuration={200}>
-      <dl data-part="user-detail-stats" aria-busy={!stats || undefined} aria-label={labels.statsLabel} {...props} ref={ref}>
-        {STATS.map((spec) => (
-          <div key={spec.label} data-part="user-detail-stat" data-wide={spec.label === 'statActivePeriod' ? '' : undefined}>
-            <dt>
-              {labels[spec.label]}
-              <Tooltip.Root>
-                <Tooltip.Trigger data-part="user-detail-explain" aria-label={formatLabel(labels.aboutFigure, { figure: labels[spec.label] })}>
-                  <InfoIcon />
-                </Tooltip.Trigger>
-                <Tooltip.Portal>
-                  <Tooltip.Content {...root} data-part="tooltip" sideOffset={4}>
-                    {labels[spec.explain]}
-                  </Tooltip.Content>
-                </Tooltip.Portal>
-              </Tooltip.Root>
-            </dt>
-            <dd>{value(spec)}</dd>
-          </div>
-        ))}
-      </dl>
-    </Tooltip.Provider>
+    <dl data-part="user-detail-stats" aria-busy={!stats || undefined} aria-label={labels.statsLabel} {...props} ref={ref}>
+      {STATS.map((spec) => (
+        <div key={spec.label} data-part="user-detail-stat" data-wide={spec.label === 'statActivePeriod' ? '' : undefined}>
+          <StatTerm label={labels[spec.label]} about={formatLabel(labels.aboutFigure, { figure: labels[spec.label] })} explanation={labels[spec.explain]} />
+          <dd>{value(spec)}</dd>
+        </div>
+      ))}
+    </dl>
   );
 });
 UserDetailStats.displayName = STATS_NAME;
+
+/* -----------------------------------------------------------------------------------------*/
+
+interface StatTermProps {
+  label: string;
+  /** The info button's name, e.g. "About Traces". */
+  about: string;
+  explanation: string;
+}
+
+/**
+ * A figure's name with an info button whose description is the figure's definition.
+ *
+ * Written by hand in place of Radix Tooltip, whose positioning engine (floating-ui) and layers
+ * cost hosts about 16 kB gzip for eleven sentences. The definition is plain text, so it is the
+ * button's description (`aria-describedby`, read from the `hidden` text) rather than a dialog to
+ * open and close: a screen reader says it as the button is reached, with no extra keys, and a
+ * sighted keyboard user sees it on focus. It shows while the pointer is over the name, the button
+ * or the text itself, and on a press where there is no hover (touch); Escape, a press elsewhere
+ * or focus leaving hides it (WCAG 1.4.13: dismissible, hoverable, persistent).
+ */
+function StatTerm({ label, about, explanation }: StatTermProps) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const term = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setOpen(false);
+    };
+    const onPointerDown = (event: PointerEvent) => {
+      if (!term.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('pointerdown', onPointerDown);
+    };
+  }, [open]);
+  // Hover is a mouse's: a touch enters and leaves around every tap.
+  const hover = (show: boolean) => (event: ReactPointerEvent) => {
+    if (event.pointerType === 'mouse') setOpen(show);
+  };
+  const state = open ? 'open' : 'closed';
+  return (
+    <dt ref={term} onPointerEnter={hover(true)} onPointerLeave={hover(false)}>
+      {label}
+      <button
+        type="button"
+        data-part="user-detail-explain"
+        data-state={state}
+        aria-label={about}
+        aria-describedby={id}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onClick={() => setOpen(true)}
+      >
+        <InfoIcon />
+      </button>
+      <span data-part="tooltip" data-state={state} role="tooltip" id={id} hidden={!open}>
+        {explanation}
+      </span>
+    </dt>
+  );
+}
