@@ -45,97 +45,69 @@ export const userTrackingQueries = {
   scope: (client: UserTrackingClient) => ['userlens', clientKey(client)] as const,
 
   users: (client: UserTrackingClient, query: UsersQuery = {}) =>
-    queryOptions({
-      queryKey: [...userTrackingQueries.scope(client), 'users', query] as const,
-      queryFn: ({ signal }) => client.listUsers(query, { signal }),
-      placeholderData: keepForSame(client),
-      retry,
-    }),
+    entry(client, 'users', query, (signal) => client.listUsers(query, { signal }), {}),
 
   user: (client: UserTrackingClient, userId: string, query: UserQuery = {}) =>
-    queryOptions({
-      queryKey: [...userTrackingQueries.scope(client), 'user', { ...query, userId }] as const,
-      queryFn: ({ signal }) => client.getUser(userId, query, { signal }),
-      placeholderData: keepForSame(client, userId),
-      retry,
-    }),
+    entry(client, 'user', { ...query, userId }, (signal) => client.getUser(userId, query, { signal }), { userId }),
 
   traces: (client: UserTrackingClient, query: TracesQuery) =>
-    queryOptions({
-      queryKey: [...userTrackingQueries.scope(client), 'traces', query] as const,
-      queryFn: ({ signal }) => client.listTraces(query, { signal }),
-      placeholderData: keepForSame(client, query.userId),
-      retry,
-    }),
+    entry(client, 'traces', query, (signal) => client.listTraces(query, { signal }), { userId: query.userId }),
 
   sessions: (client: UserTrackingClient, query: SessionsQuery) =>
-    queryOptions({
-      queryKey: [...userTrackingQueries.scope(client), 'sessions', query] as const,
-      queryFn: ({ signal }) => client.listSessions(query, { signal }),
-      placeholderData: keepForSame(client, query.userId),
-      retry,
-    }),
+    entry(client, 'sessions', query, (signal) => client.listSessions(query, { signal }), { userId: query.userId }),
 
   scores: (client: UserTrackingClient, query: ScoresQuery) =>
-    queryOptions({
-      queryKey: [...userTrackingQueries.scope(client), 'scores', query] as const,
-      queryFn: ({ signal }) => client.listScores(query, { signal }),
-      placeholderData: keepForSame(client, query.userId),
-      retry,
-    }),
+    entry(client, 'scores', query, (signal) => client.listScores(query, { signal }), { userId: query.userId }),
 
   activity: (client: UserTrackingClient, query: ActivityQuery = {}) =>
-    queryOptions({
-      queryKey: [...userTrackingQueries.scope(client), 'activity', query] as const,
-      queryFn: ({ signal }) => client.getActivity(query, { signal }),
-      placeholderData: keepForSame(client, query.userId),
-      retry,
-    }),
+    entry(client, 'activity', query, (signal) => client.getActivity(query, { signal }), { userId: query.userId }),
 
   /** The deferred figures of a page of users; held without `capabilities.deferredFigures` or ids. */
   userFigures: (client: UserTrackingClient, query: UsersSelection) => {
     const ask = optional(client, 'getUserFigures', 'deferredFigures', client.capabilities.deferredFigures.length > 0 && query.userIds.length > 0);
-    return queryOptions({
-      queryKey: [...userTrackingQueries.scope(client), 'userFigures', query] as const,
-      queryFn: ask ? ({ signal }) => ask(query, { signal }) : skipToken,
-      retry: ask ? retry : false,
-    });
+    return entry(client, 'userFigures', query, ask && ((signal) => ask(query, { signal })));
   },
 
   /** Activity series for a page of users; held without `capabilities.trends` or ids. */
   trends: (client: UserTrackingClient, query: TrendsQuery) => {
     const ask = optional(client, 'getTrends', 'trends', client.capabilities.trends && query.userIds.length > 0);
-    return queryOptions({
-      queryKey: [...userTrackingQueries.scope(client), 'trends', query] as const,
-      queryFn: ask ? ({ signal }) => ask(query, { signal }) : skipToken,
-      placeholderData: keepForSame(client),
-      retry: ask ? retry : false,
-    });
+    return entry(client, 'trends', query, ask && ((signal) => ask(query, { signal })), {});
   },
 
   /** How the users of a query spread over one figure; held without `capabilities.distribution`. */
   distribution: (client: UserTrackingClient, query: DistributionQuery) => {
     const ask = optional(client, 'getDistribution', 'distribution', client.capabilities.distribution);
-    return queryOptions({
-      queryKey: [...userTrackingQueries.scope(client), 'distribution', query] as const,
-      queryFn: ask ? ({ signal }) => ask(query, { signal }) : skipToken,
-      placeholderData: keepForSame(client),
-      retry: ask ? retry : false,
-    });
+    return entry(client, 'distribution', query, ask && ((signal) => ask(query, { signal })), {});
   },
 
   /** The environments and tags of a range; held without `capabilities.filterOptions`. */
   filterOptions: (client: UserTrackingClient, query: { range?: DateRange } = {}) => {
     const ask = optional(client, 'getFilterOptions', 'filterOptions', client.capabilities.filterOptions);
-    return queryOptions({
-      queryKey: [...userTrackingQueries.scope(client), 'filterOptions', query] as const,
-      queryFn: ask ? ({ signal }) => ask(query, { signal }) : skipToken,
-      placeholderData: keepForSame(client),
-      staleTime: 5 * 60_000,
-      retry: ask ? retry : false,
-    });
+    return entry(client, 'filterOptions', query, ask && ((signal) => ask(query, { signal })), {}, { staleTime: 5 * 60_000 });
   },
 };
+
+/**
+ * One factory entry: the key (`['userlens', clientKey, kind, params]`), the fetcher with the
+ * query's signal — or `skipToken` where the source lacks it, never retried — and, with `keep`,
+ * the previous data on screen while the next loads (of the same client, and of `keep.userId`).
+ */
+function entry<const Kind extends string, Params, Data>(
+  client: UserTrackingClient,
+  kind: Kind,
+  params: Params,
+  fetch: ((signal: AbortSignal) => Promise<Data>) | undefined,
+  keep?: { userId?: string | undefined },
+  extra?: { staleTime: number },
+) {
+  return queryOptions({
+    queryKey: [...userTrackingQueries.scope(client), kind, params] as const,
+    queryFn: fetch ? ({ signal }) => fetch(signal) : skipToken,
+    retry: fetch ? retryPassing : false,
+    ...(keep && { placeholderData: keepForSame(client, keep.userId) }),
+    ...extra,
+  });
+}
 
 type OptionalMethod = 'getUserFigures' | 'getTrends' | 'getDistribution' | 'getFilterOptions';
 
@@ -163,7 +135,7 @@ function optional<M extends OptionalMethod>(
 }
 
 /** Retries passing faults twice; never retries what asking again cannot fix. */
-function retry(failureCount: number, error: Error): boolean {
+export function retryPassing(failureCount: number, error: Error): boolean {
   return !isPermanentError(error) && failureCount < 2;
 }
 

@@ -19,7 +19,6 @@ export const enUS = {
   subjectSessions: 'sessions',
   subjectScores: 'scores',
   subjectActivity: 'activity',
-  noSuchUser: 'No user with the id {userId}',
   noData: 'Nothing in this date range',
 
   // UserList: columns
@@ -103,7 +102,6 @@ export const enUS = {
   overBudget: 'Over budget: {value} exceeds {limit}',
 
   // UserList: table
-  sortBy: 'Sort by {column}',
   copyUserId: 'Copy user ID {userId}',
   blankUserId: '(blank ID: {count} whitespace characters)',
   copied: 'Copied',
@@ -154,7 +152,6 @@ export const enUS = {
   distributionEmpty: 'No values to chart',
 
   // UserDetail
-  userDetailLabel: 'User {userId}',
   backToUsers: 'Back to users',
   previousUser: 'Previous user',
   nextUser: 'Next user',
@@ -239,7 +236,6 @@ export const enUS = {
   sourceANNOTATION: 'Annotation',
   sourceEVAL: 'Eval',
   periodRange: '{from} – {to} ({duration})',
-  activityBars: 'Buckets of {metric}',
   scoreNo: '👎 No',
   scoresOverTime: 'Numeric scores over time',
   scoresDistribution: '{name}: {counts}',

@@ -1,11 +1,11 @@
 'use client';
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { isPermanentError } from '../client/errors.js';
 import type { UserTrackingClient } from '../client/types.js';
 import { checkTimeZone } from '../client/calendar.js';
 import { createFormatters, runtimeTimeZone, type Formatters } from '../format/createFormatters.js';
 import type { RangeValue } from '../format/dateRangePresets.js';
+import { retryPassing } from '../hooks/queries.js';
 import { enUS, type Labels } from '../i18n/en-US.js';
 import { createUserlensContext } from './context.js';
 
@@ -157,7 +157,7 @@ function createPrivateQueryClient(): QueryClient {
       queries: {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
-        retry: (failureCount, error) => !isPermanentError(error) && failureCount < 2,
+        retry: retryPassing,
       },
     },
   });
