@@ -38,6 +38,9 @@ function storiesOn(source: 'memory' | 'langfuse') {
 export default defineConfig({
   plugins: [react()],
   publicDir: false,
+  // Imported lazily (past 100 rows): known up front, so the dev server does not discover it
+  // mid-story and reload the page to optimise it.
+  optimizeDeps: { include: ['@tanstack/react-virtual'] },
   test: {
     reporters: ['default', './scripts/summaryReporter.mjs'],
     projects: [

@@ -9,6 +9,7 @@ import { SkeletonRows } from '../table/SkeletonRows.js';
 import { SortHeader } from '../table/SortHeader.js';
 import { manualTableFeatures, useManualTable, type ManualTableState } from '../table/useManualTable.js';
 import { UserListCell, type CellEnvironment } from './cells.js';
+import { SpacerRow } from './SpacerRow.js';
 import { COLUMNS, COLUMN_BY_ID, DEFAULT_COLUMN_ORDER, columnSortable, type ColumnId } from './columns.js';
 import { useUserListContext } from './UserListRoot.js';
 
@@ -167,8 +168,16 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
               />
             )}
             {virtualized ? (
-              // Until the virtualiser has loaded, the first rows stand in for the page.
-              <Suspense fallback={tableRows.slice(0, VIRTUALIZE_OVER).map((row) => renderRow(row.index))}>
+              // Until the virtualiser has loaded, the first rows stand in for the page, above the
+              // height of the rest: a scroll meanwhile keeps its place, and the rows follow it.
+              <Suspense
+                fallback={
+                  <>
+                    {tableRows.slice(0, VIRTUALIZE_OVER).map((row) => renderRow(row.index))}
+                    <SpacerRow height={(tableRows.length - VIRTUALIZE_OVER) * estimatedRowHeight} columnCount={visibleColumns.length} />
+                  </>
+                }
+              >
                 <VirtualRows
                   count={tableRows.length}
                   scrollRef={scrollRef}

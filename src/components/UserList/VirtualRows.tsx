@@ -1,6 +1,7 @@
 'use client';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ReactNode, RefObject } from 'react';
+import { SpacerRow } from './SpacerRow.js';
 
 export interface VirtualRowsProps {
   count: number;
@@ -25,6 +26,8 @@ export default function VirtualRows({ count, scrollRef, estimatedRowHeight, colu
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimatedRowHeight,
+    // Mounted after the first rows stood in: start where the reader may have scrolled to already.
+    initialOffset: () => scrollRef.current?.scrollTop ?? 0,
     overscan: 12,
   });
   const items = virtualizer.getVirtualItems();
@@ -32,17 +35,9 @@ export default function VirtualRows({ count, scrollRef, estimatedRowHeight, colu
   const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
   return (
     <>
-      {padTop > 0 && <Spacer height={padTop} columnCount={columnCount} />}
+      {padTop > 0 && <SpacerRow height={padTop} columnCount={columnCount} />}
       {items.map((item) => renderRow(item.index))}
-      {padBottom > 0 && <Spacer height={padBottom} columnCount={columnCount} />}
+      {padBottom > 0 && <SpacerRow height={padBottom} columnCount={columnCount} />}
     </>
-  );
-}
-
-function Spacer({ height, columnCount }: { height: number; columnCount: number }) {
-  return (
-    <tr aria-hidden data-part="user-list-spacer">
-      <td colSpan={columnCount} style={{ height, padding: 0, border: 0 }} />
-    </tr>
   );
 }
