@@ -8,6 +8,16 @@ import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
  * Every story runs in Chromium once per source: the in-memory client, and the Langfuse client
  * over HTTP to the fake Langfuse that MSW serves (whose worker lives in `public/`).
  */
+const chromiumBrowser = {
+  enabled: true,
+  headless: true,
+  screenshotFailures: false,
+  provider: playwright({
+    launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS },
+  }),
+  instances: [{ browser: 'chromium' as const }],
+};
+
 function storiesOn(source: 'memory' | 'langfuse') {
   return {
     extends: true as const,
@@ -20,15 +30,7 @@ function storiesOn(source: 'memory' | 'langfuse') {
       // Room for that, not for slow views (bench measures those).
       testTimeout: 30_000,
       sequence: { groupOrder: 1 },
-      browser: {
-        enabled: true,
-        headless: true,
-        screenshotFailures: false,
-        provider: playwright({
-          launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS },
-        }),
-        instances: [{ browser: 'chromium' as const }],
-      },
+      browser: chromiumBrowser,
     },
   };
 }
@@ -56,6 +58,17 @@ export default defineConfig({
           // Before the browser projects, not beside them: on two cores the three together made
           // each test's time depend on its neighbours (a 13 s story passed its 30 s limit).
           sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        // What only real input shows: the browser's own default actions after a press (the
+        // stories' user-event dispatches events, which skip them).
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.{ts,tsx}'],
+          sequence: { groupOrder: 1 },
+          browser: chromiumBrowser,
         },
       },
       storiesOn('memory'),

@@ -75,6 +75,41 @@ export const SortByCost: Story = {
 };
 
 /** Requests that never answer: skeleton rows in a busy table. */
+/**
+ * The columns and filters menus: each opens above the page under its button, closes on Escape
+ * (focus back on the button), on a press outside, and on a second press of its own button.
+ * (test/browser/menus.test.tsx presses them with real input, whose default actions this cannot show.)
+ */
+export const Menus: Story = {
+  play: async ({ canvasElement }) => {
+    await dataRows(canvasElement);
+    const canvas = within(canvasElement);
+    const page = within(canvasElement.ownerDocument.body);
+    const columnsButton = canvas.getByRole('button', { name: 'Columns' });
+    await userEvent.click(columnsButton);
+    const menu = await page.findByRole('dialog', { name: 'Columns' });
+    await expect(menu).toBeVisible();
+    await expect(columnsButton).toHaveAttribute('aria-expanded', 'true');
+    await expect(menu.getBoundingClientRect().top).toBeGreaterThanOrEqual(columnsButton.getBoundingClientRect().bottom);
+    await userEvent.click(within(menu).getByRole('checkbox', { name: 'Traces' }));
+    await waitFor(() => expect(canvas.queryByRole('columnheader', { name: /^Traces/ })).toBeNull());
+    await expect(menu).toBeVisible();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(page.queryByRole('dialog')).toBeNull());
+    await expect(columnsButton).toHaveFocus();
+    // A second press of the button closes what the first opened.
+    await userEvent.click(columnsButton);
+    await expect(await page.findByRole('dialog', { name: 'Columns' })).toBeVisible();
+    await userEvent.click(columnsButton);
+    await waitFor(() => expect(page.queryByRole('dialog')).toBeNull());
+    // A press outside closes it too.
+    await userEvent.click(canvas.getByRole('button', { name: /^Filters/ }));
+    await expect(await page.findByRole('dialog', { name: /^Filters/ })).toBeVisible();
+    await userEvent.click(canvas.getByRole('table'));
+    await waitFor(() => expect(page.queryByRole('dialog')).toBeNull());
+  },
+};
+
 export const Loading: Story = {
   parameters: { userlens: { client: (source: UserTrackingClient) => withFaults(source, { pending: true }) } },
   play: async ({ canvasElement }) => {

@@ -25,11 +25,13 @@ export interface PopoverProps extends Omit<ComponentPropsWithoutRef<'button'>, '
 /**
  * A button that opens a non-modal dialog under it.
  *
- * Written by hand on the browser's Popover API (`popover="auto"`: top layer, light dismiss,
- * Escape) in place of Radix Popover, whose positioning engine (floating-ui) and layers cost hosts
- * ~23 kB gzip for two small menus. The open state is React's, so the content exists only while
- * open and the part also works where the API is missing (it then stays in place, `position:
- * fixed`, and closes on Escape, an outside press or focus leaving).
+ * Written by hand in place of Radix Popover, whose positioning engine (floating-ui) and layers
+ * cost hosts ~23 kB gzip for two small menus. The browser's Popover API (`popover="manual"`) puts
+ * the content in the top layer, above any host stacking context; closing is this part's own
+ * (Escape, a press outside, focus leaving), not the API's light dismiss, which would close the
+ * popover on the trigger's own press and let the click reopen it. The open state is React's, so
+ * the content exists only while open and the part also works where the API is missing (it then
+ * stays in place, `position: fixed`).
  *
  * The content sits in the top layer, outside the userlens root, so it carries the root's
  * attributes for the theme to apply.
@@ -61,18 +63,11 @@ export function Popover({ trigger, label, align = 'start', consumerName, childre
       });
       dialog.style.setProperty('--ul-popover-available-height', `${Math.max(0, window.innerHeight - top - GAP)}px`);
     };
-    if (native) {
-      // The trigger as invoker: pressing it closes the popover instead of light-dismissing and reopening it.
-      anchor.popoverTargetElement = dialog;
-      if (!dialog.matches(':popover-open')) dialog.showPopover();
-    }
+    if (native && !dialog.matches(':popover-open')) dialog.showPopover();
     place();
     (dialog.querySelector<HTMLElement>(FOCUSABLE) ?? dialog).focus();
 
     const close = () => setOpen(false);
-    const onToggle = (event: Event) => {
-      if ((event as ToggleEvent).newState === 'closed') close();
-    };
     const onPointerDown = (event: PointerEvent) => {
       const target = event.target as Node;
       if (!dialog.contains(target) && !anchor.contains(target)) close();
@@ -88,20 +83,17 @@ export function Popover({ trigger, label, align = 'start', consumerName, childre
       // No next element: a row re-rendered under the focus, not the reader leaving.
       if (next && !dialog.contains(next) && next !== anchor) close();
     };
-    dialog.addEventListener('toggle', onToggle);
     dialog.addEventListener('focusout', onFocusOut);
     document.addEventListener('pointerdown', onPointerDown);
     document.addEventListener('keydown', onKeyDown);
     window.addEventListener('scroll', place, { capture: true, passive: true });
     window.addEventListener('resize', place);
     return () => {
-      dialog.removeEventListener('toggle', onToggle);
       dialog.removeEventListener('focusout', onFocusOut);
       document.removeEventListener('pointerdown', onPointerDown);
       document.removeEventListener('keydown', onKeyDown);
       window.removeEventListener('scroll', place, { capture: true });
       window.removeEventListener('resize', place);
-      if (native) anchor.popoverTargetElement = null;
     };
   }, [open, align]);
 
@@ -125,7 +117,7 @@ export function Popover({ trigger, label, align = 'start', consumerName, childre
         {trigger}
       </button>
       {open && (
-        <div {...root} data-part="popover" data-state={state} data-align={align} id={id} role="dialog" aria-label={label} tabIndex={-1} popover={supportsPopover() ? 'auto' : undefined} ref={content}>
+        <div {...root} data-part="popover" data-state={state} data-align={align} id={id} role="dialog" aria-label={label} tabIndex={-1} popover={supportsPopover() ? 'manual' : undefined} ref={content}>
           {children}
         </div>
       )}
