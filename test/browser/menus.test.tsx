@@ -55,4 +55,23 @@ describe('the list’s menus under real clicks and keys', () => {
     await userEvent.click(page.getByRole('table'), { position: { x: 5, y: 5 } });
     await expect.element(page.getByRole('dialog')).not.toBeInTheDocument();
   });
+
+  it('keeps a menu inside a phone-wide viewport, whichever edge it lines up with', async () => {
+    await page.viewport(390, 844);
+    root.render(
+      <UserTrackingProvider client={client} now={() => END}>
+        <UserList defaultRange={{ preset: 'all' }} showDistribution={false} />
+      </UserTrackingProvider>,
+    );
+    await expect.element(page.getByRole('row').nth(5)).toBeInTheDocument();
+    for (const name of ['Columns', 'Filters']) {
+      await userEvent.click(page.getByRole('button', { name, exact: true }));
+      await settle();
+      const box = page.getByRole('dialog').element().getBoundingClientRect();
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(390);
+      await userEvent.keyboard('{Escape}');
+      await expect.element(page.getByRole('dialog')).not.toBeInTheDocument();
+    }
+  });
 });

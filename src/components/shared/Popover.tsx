@@ -50,17 +50,17 @@ export function Popover({ trigger, label, align = 'start', consumerName, childre
     const dialog = content.current;
     if (!open || !anchor || !dialog) return;
     const native = supportsPopover();
-    // Under the trigger, lined up with its start or end edge, no taller than the room below it.
+    // Under the trigger, lined up with its start or end edge, kept inside the viewport (on a
+    // phone the end edge of a button on the left would put the content off screen), and no
+    // taller than the room below it.
     const place = () => {
       const rect = anchor.getBoundingClientRect();
       const top = rect.bottom + GAP;
-      Object.assign(dialog.style, {
-        position: 'fixed',
-        inset: 'auto',
-        margin: '0',
-        top: `${top}px`,
-        ...(align === 'end' ? { right: `${document.documentElement.clientWidth - rect.right}px` } : { left: `${rect.left}px` }),
-      });
+      const width = dialog.offsetWidth;
+      const viewport = document.documentElement.clientWidth;
+      const wanted = align === 'end' ? rect.right - width : rect.left;
+      const left = Math.max(GAP, Math.min(wanted, viewport - width - GAP));
+      Object.assign(dialog.style, { position: 'fixed', inset: 'auto', margin: '0', top: `${top}px`, left: `${left}px` });
       dialog.style.setProperty('--ul-popover-available-height', `${Math.max(0, window.innerHeight - top - GAP)}px`);
     };
     if (native && !dialog.matches(':popover-open')) dialog.showPopover();
