@@ -33,7 +33,7 @@ export function useStoredColumns(options: {
     prop: options.value,
     defaultProp: initial,
     onChange: options.onChange,
-    caller: 'UserList.Root',
+    caller: 'useUserListState',
   });
   useEffect(() => {
     if (!options.storageKey || typeof localStorage === 'undefined') return;

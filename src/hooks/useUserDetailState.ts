@@ -20,27 +20,39 @@ export interface UserDetailStateOptions {
   userId: string;
   /** Date range. @defaultValue the provider's `defaultRange` (the last 30 days unless it says otherwise), as in the list */
   range?: RangeValue;
+  /** The range to open on, when `range` is not controlled. @defaultValue the provider's `defaultRange` */
   defaultRange?: RangeValue;
+  /** Called with the range the user picks. */
   onRangeChange?: (range: RangeValue) => void;
   /** The open tab; only its rows are asked for. @defaultValue 'traces' */
   tab?: UserDetailTab;
+  /** The tab to open on, when `tab` is not controlled. @defaultValue 'traces' */
   defaultTab?: UserDetailTab;
+  /** Called with the tab the user opens. */
   onTabChange?: (tab: UserDetailTab) => void;
   /** Sort and page of the traces tab. @defaultValue `{ sort: { field: 'timestamp', direction: 'desc' }, page: 1 }` */
   tracesTable?: UserDetailTableState<TraceSortField>;
+  /** The traces tab's sort and page to open on, when not controlled. @defaultValue as `tracesTable` */
   defaultTracesTable?: UserDetailTableState<TraceSortField>;
+  /** Called with the traces tab's next sort and page (page 1 after a new sort, user, range or page size). */
   onTracesTableChange?: (state: UserDetailTableState<TraceSortField>) => void;
   /** Sort and page of the sessions tab. @defaultValue `{ sort: { field: 'lastActivity', direction: 'desc' }, page: 1 }` */
   sessionsTable?: UserDetailTableState<SessionSortField>;
+  /** The sessions tab's sort and page to open on, when not controlled. @defaultValue as `sessionsTable` */
   defaultSessionsTable?: UserDetailTableState<SessionSortField>;
+  /** Called with the sessions tab's next sort and page. */
   onSessionsTableChange?: (state: UserDetailTableState<SessionSortField>) => void;
   /** Sort and page of the scores tab. @defaultValue `{ sort: { field: 'timestamp', direction: 'desc' }, page: 1 }` */
   scoresTable?: UserDetailTableState<ScoreSortField>;
+  /** The scores tab's sort and page to open on, when not controlled. @defaultValue as `scoresTable` */
   defaultScoresTable?: UserDetailTableState<ScoreSortField>;
+  /** Called with the scores tab's next sort and page. */
   onScoresTableChange?: (state: UserDetailTableState<ScoreSortField>) => void;
   /** The figure the activity chart draws. @defaultValue 'traceCount' */
   metric?: ActivityMetric;
+  /** The figure to open the chart on, when `metric` is not controlled. @defaultValue 'traceCount' */
   defaultMetric?: ActivityMetric;
+  /** Called with the figure the user picks. */
   onMetricChange?: (metric: ActivityMetric) => void;
   /** Rows per page in each tab, at most the source's `maxPageSize`. @defaultValue 25 */
   pageSize?: number;
@@ -79,6 +91,36 @@ export interface UserDetailState {
 }
 
 const CALLER = 'useUserDetailState';
+
+/** The option names of `useUserDetailState`, for components that take them as props. */
+export const USER_DETAIL_STATE_KEYS = [
+  'userId',
+  'range',
+  'defaultRange',
+  'onRangeChange',
+  'tab',
+  'defaultTab',
+  'onTabChange',
+  'tracesTable',
+  'defaultTracesTable',
+  'onTracesTableChange',
+  'sessionsTable',
+  'defaultSessionsTable',
+  'onSessionsTableChange',
+  'scoresTable',
+  'defaultScoresTable',
+  'onScoresTableChange',
+  'metric',
+  'defaultMetric',
+  'onMetricChange',
+  'pageSize',
+  'siblings',
+  'getSibling',
+] as const satisfies readonly (keyof UserDetailStateOptions)[];
+type Unlisted = Exclude<keyof UserDetailStateOptions, (typeof USER_DETAIL_STATE_KEYS)[number]>;
+// An option left off the list would reach the root's <div> as an attribute: refuse to compile.
+const everyOptionListed: [Unlisted] extends [never] ? true : false = true;
+void everyOptionListed;
 
 const TRACES_DEFAULT: UserDetailTableState<TraceSortField> = { sort: { field: 'timestamp', direction: 'desc' }, page: 1 };
 const SESSIONS_DEFAULT: UserDetailTableState<SessionSortField> = { sort: { field: 'lastActivity', direction: 'desc' }, page: 1 };

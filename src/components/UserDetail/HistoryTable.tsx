@@ -75,14 +75,11 @@ export function HistoryTable<Row extends RowData, Field extends string>(props: H
         <table aria-busy={result.isFetching || undefined}>
           <thead>
             <tr>
-              {columns.map((column) => {
-                const { onSort, ...sortProps } = getSortHeaderProps(column);
-                return (
-                  <SortHeader key={column.id} partPrefix={PART_PREFIX} {...sortProps} onSort={onSort}>
-                    {meta.labels[column.columnDef.meta!.label]}
-                  </SortHeader>
-                );
-              })}
+              {columns.map((column) => (
+                <SortHeader key={column.id} partPrefix={PART_PREFIX} {...getSortHeaderProps(column)}>
+                  {meta.labels[column.columnDef.meta!.label]}
+                </SortHeader>
+              ))}
             </tr>
           </thead>
           <tbody>

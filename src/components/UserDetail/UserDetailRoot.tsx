@@ -1,17 +1,18 @@
 'use client';
 import { forwardRef, useMemo, type ComponentPropsWithoutRef, type ReactNode } from 'react';
-import type { ScoreSortField, SessionSortField, TraceSortField } from '../../client/types.js';
-import type { RangeValue } from '../../format/dateRangePresets.js';
 import { useUserDetailData, type UserDetailData } from '../../hooks/useUserDetailData.js';
 import {
+  USER_DETAIL_STATE_KEYS,
   useUserDetailState,
   type ActivityMetric,
   type UserDetailState,
+  type UserDetailStateOptions,
   type UserDetailTab,
   type UserDetailTableState,
 } from '../../hooks/useUserDetailState.js';
 import { createUserlensContext } from '../../provider/context.js';
 import { useRootAttributes } from '../../provider/UserTrackingProvider.js';
+import { splitProps } from '../shared/splitProps.js';
 
 /* -------------------------------------------------------------------------------------------
  * UserDetailRoot
@@ -19,55 +20,11 @@ import { useRootAttributes } from '../../provider/UserTrackingProvider.js';
 
 const ROOT_NAME = 'UserDetailRoot';
 
-export interface UserDetailRootProps extends ComponentPropsWithoutRef<'div'> {
-  /** The user shown. */
-  userId: string;
-  /** Date range. @defaultValue the provider's `defaultRange` (the last 30 days unless it says otherwise), as in the list */
-  range?: RangeValue;
-  /** The range to open on, when `range` is not controlled. @defaultValue the provider's `defaultRange` */
-  defaultRange?: RangeValue;
-  /** Called with the range the user picks. */
-  onRangeChange?: (range: RangeValue) => void;
-  /** The open tab; only its rows are asked for. @defaultValue 'traces' */
-  tab?: UserDetailTab;
-  /** The tab to open on, when `tab` is not controlled. @defaultValue 'traces' */
-  defaultTab?: UserDetailTab;
-  /** Called with the tab the user opens. */
-  onTabChange?: (tab: UserDetailTab) => void;
-  /** Sort and page of the traces tab. @defaultValue `{ sort: { field: 'timestamp', direction: 'desc' }, page: 1 }` */
-  tracesTable?: UserDetailTableState<TraceSortField>;
-  /** The traces tab's sort and page to open on, when not controlled. @defaultValue as `tracesTable` */
-  defaultTracesTable?: UserDetailTableState<TraceSortField>;
-  /** Called with the traces tab's next sort and page (page 1 after a new sort, user, range or page size). */
-  onTracesTableChange?: (state: UserDetailTableState<TraceSortField>) => void;
-  /** Sort and page of the sessions tab. @defaultValue `{ sort: { field: 'lastActivity', direction: 'desc' }, page: 1 }` */
-  sessionsTable?: UserDetailTableState<SessionSortField>;
-  /** The sessions tab's sort and page to open on, when not controlled. @defaultValue as `sessionsTable` */
-  defaultSessionsTable?: UserDetailTableState<SessionSortField>;
-  /** Called with the sessions tab's next sort and page. */
-  onSessionsTableChange?: (state: UserDetailTableState<SessionSortField>) => void;
-  /** Sort and page of the scores tab. @defaultValue `{ sort: { field: 'timestamp', direction: 'desc' }, page: 1 }` */
-  scoresTable?: UserDetailTableState<ScoreSortField>;
-  /** The scores tab's sort and page to open on, when not controlled. @defaultValue as `scoresTable` */
-  defaultScoresTable?: UserDetailTableState<ScoreSortField>;
-  /** Called with the scores tab's next sort and page. */
-  onScoresTableChange?: (state: UserDetailTableState<ScoreSortField>) => void;
-  /** The figure the activity chart draws. @defaultValue 'traceCount' */
-  metric?: ActivityMetric;
-  /** The figure to open the chart on, when `metric` is not controlled. @defaultValue 'traceCount' */
-  defaultMetric?: ActivityMetric;
-  /** Called with the figure the user picks. */
-  onMetricChange?: (metric: ActivityMetric) => void;
-  /** Rows per page in each tab. @defaultValue 25 */
-  pageSize?: number;
+export interface UserDetailRootProps extends UserDetailStateOptions, Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue'> {
   /** Where "back to users" links to. */
   listHref?: string;
   /** Called by "back to users" when there is no `listHref`. */
   onBack?: () => void;
-  /** The user ids the host came from, in order, for previous / next. */
-  siblings?: readonly string[];
-  /** Or: the user before or after this one, or null at the ends. */
-  getSibling?: (userId: string, direction: 'previous' | 'next') => string | null;
   /** Where a user id links to (previous / next). */
   getUserHref?: (userId: string) => string;
   /** Called for previous / next when there is no `getUserHref`. */
@@ -107,63 +64,10 @@ export function useUserDetailContext(consumerName = 'useUserDetailContext'): Use
  * @selector [data-part="user-detail"] [data-state="loading|error|not-found|empty|ready"] [data-stale]
  */
 export const UserDetailRoot = forwardRef<HTMLDivElement, UserDetailRootProps>((props, ref) => {
-  const {
-    userId,
-    range,
-    defaultRange,
-    onRangeChange,
-    tab,
-    defaultTab,
-    onTabChange,
-    tracesTable,
-    defaultTracesTable,
-    onTracesTableChange,
-    sessionsTable,
-    defaultSessionsTable,
-    onSessionsTableChange,
-    scoresTable,
-    defaultScoresTable,
-    onScoresTableChange,
-    metric,
-    defaultMetric,
-    onMetricChange,
-    pageSize,
-    siblings,
-    getSibling,
-    listHref,
-    onBack,
-    getUserHref,
-    onSelectUser,
-    getTraceHref,
-    getSessionHref,
-    children,
-    ...divProps
-  } = props;
+  const { listHref, onBack, getUserHref, onSelectUser, getTraceHref, getSessionHref, children, ...rest } = props;
+  const [stateOptions, divProps] = splitProps(rest, USER_DETAIL_STATE_KEYS);
   const rootAttributes = useRootAttributes(ROOT_NAME);
-  const state = useUserDetailState({
-    userId,
-    range,
-    defaultRange,
-    onRangeChange,
-    tab,
-    defaultTab,
-    onTabChange,
-    tracesTable,
-    defaultTracesTable,
-    onTracesTableChange,
-    sessionsTable,
-    defaultSessionsTable,
-    onSessionsTableChange,
-    scoresTable,
-    defaultScoresTable,
-    onScoresTableChange,
-    metric,
-    defaultMetric,
-    onMetricChange,
-    pageSize,
-    siblings,
-    getSibling,
-  });
+  const state = useUserDetailState(stateOptions);
   const data = useUserDetailData(state);
   const value = useMemo<UserDetailContextValue>(
     () => ({ ...state, ...data, listHref, onBack, getUserHref, onSelectUser, getTraceHref, getSessionHref }),

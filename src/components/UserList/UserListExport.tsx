@@ -8,7 +8,7 @@ import { COLUMN_BY_ID, columnAvailable } from './columns.js';
 import { useUserListContext } from './UserListRoot.js';
 
 /* -------------------------------------------------------------------------------------------
- * UserList.Export
+ * UserListExport
  * -----------------------------------------------------------------------------------------*/
 
 const EXPORT_NAME = 'UserListExport';

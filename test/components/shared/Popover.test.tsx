@@ -79,15 +79,31 @@ describe('Popover — opening and closing', () => {
 });
 
 describe('Popover — placement and theme', () => {
-  it('sits under its button, lined up with its start or end edge', async () => {
-    vi.spyOn(HTMLButtonElement.prototype, 'getBoundingClientRect').mockReturnValue(new DOMRect(100, 50, 80, 30));
-    const { unmount } = renderPopover('start');
-    await userEvent.click(screen.getByRole('button', { name: 'Open' }));
-    expect(screen.getByRole('dialog')).toHaveStyle({ position: 'fixed', top: '84px', left: '100px' });
-    unmount();
-    renderPopover('end');
-    await userEvent.click(screen.getByRole('button', { name: 'Open' }));
-    expect(screen.getByRole('dialog')).toHaveStyle({ top: '84px', right: `${document.documentElement.clientWidth - 180}px` });
+  it('sits under its button, lined up with its start or end edge, inside the viewport', async () => {
+    // jsdom lays nothing out: a 1,000 px viewport and a 200 px wide dialog.
+    vi.spyOn(document.documentElement, 'clientWidth', 'get').mockReturnValue(1000);
+    vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(200);
+    const rect = vi.spyOn(HTMLButtonElement.prototype, 'getBoundingClientRect').mockReturnValue(new DOMRect(600, 50, 80, 30));
+    const open = async (align: 'start' | 'end') => {
+      const view = renderPopover(align);
+      await userEvent.click(screen.getByRole('button', { name: 'Open' }));
+      return { dialog: screen.getByRole('dialog'), unmount: view.unmount };
+    };
+    let shown = await open('start');
+    expect(shown.dialog).toHaveStyle({ position: 'fixed', top: '84px', left: '600px' });
+    shown.unmount();
+    shown = await open('end');
+    expect(shown.dialog).toHaveStyle({ top: '84px', left: '480px' });
+    shown.unmount();
+    // End-aligned to a button near the left edge (a phone's toolbar): kept on screen.
+    rect.mockReturnValue(new DOMRect(10, 50, 80, 30));
+    shown = await open('end');
+    expect(shown.dialog).toHaveStyle({ left: '4px' });
+    shown.unmount();
+    // Start-aligned to a button near the right edge: kept on screen too.
+    rect.mockReturnValue(new DOMRect(900, 50, 80, 30));
+    shown = await open('start');
+    expect(shown.dialog).toHaveStyle({ left: '796px' });
   });
 
   it('follows its button when the page scrolls', async () => {
@@ -117,10 +133,10 @@ describe('Popover — placement and theme', () => {
       await userEvent.click(screen.getByRole('button', { name: 'Open' }));
       // jsdom has no top layer: the stub leaves the dialog hidden by the `[popover]` rule.
       const dialog = screen.getByRole('dialog', { hidden: true });
-      expect(dialog).toHaveAttribute('popover', 'auto');
+      // Manual: closing stays this part's (the API's light dismiss would close it on its own button's press).
+      expect(dialog).toHaveAttribute('popover', 'manual');
       expect(show).toHaveBeenCalledOnce();
-      // Light dismiss by the browser: the button follows.
-      fireEvent(dialog, Object.assign(new Event('toggle'), { newState: 'closed' }));
+      await userEvent.keyboard('{Escape}');
       expect(screen.queryByRole('dialog', { hidden: true })).toBeNull();
       expect(screen.getByRole('button', { name: 'Open' })).toHaveAttribute('aria-expanded', 'false');
     } finally {
