@@ -8,7 +8,8 @@ import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
  * Every story runs in Chromium once per source: the in-memory client, and the Langfuse client
  * over HTTP to the fake Langfuse that MSW serves (whose worker lives in `public/`).
  */
-const chromiumBrowser = {
+/** Headless Chromium for a test project; a fresh object each, as vitest names its instances in place. */
+const chromiumBrowser = () => ({
   enabled: true,
   headless: true,
   screenshotFailures: false,
@@ -16,7 +17,7 @@ const chromiumBrowser = {
     launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS },
   }),
   instances: [{ browser: 'chromium' as const }],
-};
+});
 
 function storiesOn(source: 'memory' | 'langfuse') {
   return {
@@ -30,7 +31,7 @@ function storiesOn(source: 'memory' | 'langfuse') {
       // Room for that, not for slow views (bench measures those).
       testTimeout: 30_000,
       sequence: { groupOrder: 1 },
-      browser: chromiumBrowser,
+      browser: chromiumBrowser(),
     },
   };
 }
@@ -52,6 +53,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
+          // Real-input tests run in Chromium (the `browser` project below).
+          exclude: ['test/browser/**'],
           setupFiles: ['test/setup.ts'],
           // user-event tests on two busy cores need more than the default 5 s.
           testTimeout: 15_000,
@@ -68,7 +71,7 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
           sequence: { groupOrder: 1 },
-          browser: chromiumBrowser,
+          browser: chromiumBrowser(),
         },
       },
       storiesOn('memory'),
