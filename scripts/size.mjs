@@ -1,8 +1,8 @@
 // Size budget: what an import costs a host, bundled and minified with the peers external, then
 // gzipped. Counted is what loads with the import (the entry chunk and the chunks it imports);
 // chunks it loads on demand (the virtualiser, past 100 rows) are shown beside it, outside the
-// budget. Fails when an entry exceeds its budget. Then a table of each part's own cost: the
-// provider with that part, less the provider alone.
+// budget. Fails when an entry exceeds its budget. Then a table of each part's own cost: what it
+// adds to the provider and, for a part, to its root.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
@@ -104,12 +104,21 @@ const parts = [...index.matchAll(/^export\s*\{([^}]*)\}\s*from/gm)]
   .map((item) => item.split(/\s+as\s+/).pop())
   .filter((name) => /^User(List|Detail)/.test(name));
 
+// A part renders inside its root, so its own cost is what it adds to the provider and that root;
+// a root's and a ready-made view's, what they add to the provider alone.
 const provider = await measure(entryFor('.bench/part-provider.js', ['UserTrackingProvider']));
-console.log(`\nEach part's own cost: the provider with it, less the provider alone (${provider.gzipKb.toFixed(2)} kB gzip)`);
+const roots = {
+  UserList: await measure(entryFor('.bench/part-list-root.js', ['UserTrackingProvider', 'UserListRoot'])),
+  UserDetail: await measure(entryFor('.bench/part-detail-root.js', ['UserTrackingProvider', 'UserDetailRoot'])),
+};
+console.log(`\nEach part's own cost, gzip: what it adds to the provider (${provider.gzipKb.toFixed(2)} kB) and, for a part, to its root`);
 for (const part of parts) {
-  const { gzipKb, onDemandKb } = await measure(entryFor('.bench/part.js', ['UserTrackingProvider', part]));
-  const later = onDemandKb > provider.onDemandKb ? ` + ${(onDemandKb - provider.onDemandKb).toFixed(2)} kB on demand` : '';
-  console.log(`     ${part.padEnd(34)} ${fixed(gzipKb - provider.gzipKb)} kB gzip${later}`);
+  const family = part.startsWith('UserList') ? 'UserList' : 'UserDetail';
+  const inRoot = part !== family && part !== `${family}Root`;
+  const base = inRoot ? roots[family] : provider;
+  const { gzipKb, onDemandKb } = await measure(entryFor('.bench/part.js', inRoot ? ['UserTrackingProvider', `${family}Root`, part] : ['UserTrackingProvider', part]));
+  const later = onDemandKb > base.onDemandKb ? ` + ${(onDemandKb - base.onDemandKb).toFixed(2)} kB on demand` : '';
+  console.log(`     ${part.padEnd(34)} ${fixed(gzipKb - base.gzipKb)} kB${later}`);
 }
 
 if (failed) {
