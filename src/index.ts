@@ -43,8 +43,8 @@ export { useUserDistribution } from './hooks/useUserDistribution.js';
 export { useFilterOptions } from './hooks/useFilterOptions.js';
 export { UserList } from './components/UserList/UserList.js';
 export type { UserListProps } from './components/UserList/UserList.js';
-export { useUserListState, type UserListState, type UserListStateOptions, type UserListPagination as UserListPaginationState, type UserListBudget } from './hooks/useUserListState.js';
-export { useUserListData, type UserListData, type DeferredFigures, type EmptyKind } from './hooks/useUserListData.js';
+export { useUserListState, type UserListState, type UserListStateOptions, type UserListPaginationState, type UserListBudget } from './hooks/useUserListState.js';
+export { useUserListData, type UserListData, type UserListDataOptions, type DeferredFigures, type EmptyKind } from './hooks/useUserListData.js';
 export { UserListRoot, useUserListContext, type UserListRootProps, type UserListContextValue } from './components/UserList/UserListRoot.js';
 export { UserListTable, type UserListTableProps } from './components/UserList/UserListTable.js';
 export { UserListToolbar, type UserListToolbarProps } from './components/UserList/UserListToolbar.js';
@@ -61,6 +61,7 @@ export { UserListDistribution, type UserListDistributionProps } from './componen
 export { UserListEmptyState, type UserListEmptyStateProps } from './components/UserList/UserListEmptyState.js';
 export { UserListNoMatch, type UserListNoMatchProps } from './components/UserList/UserListNoMatch.js';
 export { UserListErrorState, type UserListErrorStateProps } from './components/UserList/UserListErrorState.js';
+export { nextSort, type SortKind, type SortTarget } from './components/table/nextSort.js';
 export { COLUMNS as USER_LIST_COLUMNS, DEFAULT_VISIBLE_COLUMNS, type ColumnId } from './components/UserList/columns.js';
 export { Sparkline, type SparklineProps } from './components/charts/Sparkline.js';
 export { DateRangePicker, type DateRangePickerProps } from './components/shared/DateRangePicker.js';

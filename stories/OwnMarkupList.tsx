@@ -1,11 +1,11 @@
-import { useFormatters, useUserListData, useUserListState, type UserListStateOptions, type UserSortField } from '../src/index.ts';
+import { nextSort, useFormatters, useUserListData, useUserListState, type SortKind, type UserListStateOptions, type UserSortField } from '../src/index.ts';
 
-/** The figures this table shows, and the first direction a click sorts each by. */
-const COLUMNS: { field: UserSortField; label: string; first: 'asc' | 'desc'; show: (value: unknown) => string }[] = [
-  { field: 'userId', label: 'User', first: 'asc', show: String },
-  { field: 'traceCount', label: 'Traces', first: 'desc', show: String },
-  { field: 'totalTokens', label: 'Tokens', first: 'desc', show: String },
-  { field: 'totalCost', label: 'Cost', first: 'desc', show: (value) => (typeof value === 'number' ? value.toFixed(2) : '—') },
+/** The figures this table shows, and how each sorts (userlens's `nextSort` turns a click into a sort). */
+const COLUMNS: { field: UserSortField; label: string; kind: SortKind; show: (value: unknown) => string }[] = [
+  { field: 'userId', label: 'User', kind: 'text', show: String },
+  { field: 'traceCount', label: 'Traces', kind: 'number', show: String },
+  { field: 'totalTokens', label: 'Tokens', kind: 'number', show: String },
+  { field: 'totalCost', label: 'Cost', kind: 'number', show: (value) => (typeof value === 'number' ? value.toFixed(2) : '—') },
 ];
 
 /**
@@ -14,7 +14,8 @@ const COLUMNS: { field: UserSortField; label: string; first: 'asc' | 'desc'; sho
  */
 export function OwnMarkupList(props: UserListStateOptions) {
   const state = useUserListState(props);
-  const { users } = useUserListData(state);
+  // This table draws no sparkline: no trend series to ask for.
+  const { users } = useUserListData(state, { trends: false });
   const format = useFormatters();
   const { sorting, setSorting, pagination, setPagination, search, setSearch } = state;
   const page = users.data;
@@ -32,9 +33,7 @@ export function OwnMarkupList(props: UserListStateOptions) {
                 <th key={column.field} scope="col" aria-sort={active ? (sorting.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
                   <button
                     type="button"
-                    onClick={() =>
-                      setSorting({ field: column.field, direction: active ? (sorting.direction === 'asc' ? 'desc' : 'asc') : column.first })
-                    }
+                    onClick={() => setSorting(nextSort(sorting, { field: column.field, kind: column.kind }))}
                   >
                     {column.label}
                   </button>

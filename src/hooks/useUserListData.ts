@@ -25,12 +25,20 @@ export interface UserListData {
   users: UseQueryResult<Page<UserSummary>, Error>;
   /** Second-phase figures by user id, when the source loads the list in two phases. */
   deferred: DeferredFigures;
-  /** Each user's daily series, asked for only while the `trend` column is visible. */
+  /** Each user's series for the trend column; asked for only as `options.trends` says. */
   trends: UseQueryResult<Trends, Error>;
   /** Which empty state applies, if any. */
   emptyKind: EmptyKind;
   /** Refetches everything the list shows and moves relative ranges up to now. */
   refresh: () => void;
+}
+
+export interface UserListDataOptions {
+  /**
+   * Ask for each user's trend series. A host that draws no sparkline passes `false`.
+   * @defaultValue whether the `trend` column is among `state.columns`
+   */
+  trends?: boolean;
 }
 
 /**
@@ -43,7 +51,7 @@ export interface UserListData {
  * const state = useUserListState();
  * const { users, deferred, emptyKind } = useUserListData(state);
  */
-export function useUserListData(state: UserListState): UserListData {
+export function useUserListData(state: UserListState, options: UserListDataOptions = {}): UserListData {
   const { client, timeZone } = useUserTrackingContext('useUserListData');
   const { query, columns, setPagination, overBudgetOnly, refreshInterval, range, anchor, setAnchor } = state;
 
@@ -57,14 +65,16 @@ export function useUserListData(state: UserListState): UserListData {
   // The second phase and the trends follow the page on screen, not the one being replaced.
   const figures = useUserFigures(selection, { enabled: !users.isPlaceholderData });
   const trendsQuery = client.capabilities.timeZones ? { ...selection, timeZone } : selection;
-  const trends = useUserTrends(trendsQuery, { enabled: columns.includes('trend') && !users.isPlaceholderData });
+  const wantsTrends = options.trends ?? columns.includes('trend');
+  const trends = useUserTrends(trendsQuery, { enabled: wantsTrends && !users.isPlaceholderData });
   const deferredCount = client.capabilities.deferredFigures.length;
   const { refetch: refetchFigures } = figures;
   const deferred = useMemo(
     () => ({
       byUser: new Map((figures.data ?? []).map((row) => [row.userId!, row])),
       isPending: deferredCount > 0 && (figures.isPending || figures.isPlaceholderData) && !figures.isError,
-      error: figures.isError ? figures.error : null,
+      // A held query (a one-phase source) prefetched anyway settles as an error: not the source's.
+      error: figures.isError && deferredCount > 0 ? figures.error : null,
       retry: () => void refetchFigures(),
     }),
     [figures.data, figures.isPending, figures.isPlaceholderData, figures.isError, figures.error, deferredCount, refetchFigures],

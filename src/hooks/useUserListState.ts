@@ -15,7 +15,7 @@ import { DEFAULT_VISIBLE_COLUMNS, type ColumnId } from '../components/UserList/c
 import { useUserTrackingContext } from '../provider/UserTrackingProvider.js';
 import { useStoredColumns } from './useStoredColumns.js';
 
-export interface UserListPagination {
+export interface UserListPaginationState {
   /** Counted from 1. */
   page: number;
   pageSize: number;
@@ -43,9 +43,9 @@ export interface UserListStateOptions {
   defaultSorting?: SortSpec<UserSortField>;
   onSortingChange?: (sorting: SortSpec<UserSortField>) => void;
   /** @defaultValue `{ page: 1, pageSize: 50 }` */
-  pagination?: UserListPagination;
-  defaultPagination?: UserListPagination;
-  onPaginationChange?: (pagination: UserListPagination) => void;
+  pagination?: UserListPaginationState;
+  defaultPagination?: UserListPaginationState;
+  onPaginationChange?: (pagination: UserListPaginationState) => void;
   /** Environment and tag filters. @defaultValue `{}` */
   filters?: TraceFilters;
   defaultFilters?: TraceFilters;
@@ -86,8 +86,8 @@ export interface UserListState {
   setSearch: (search: string) => void;
   sorting: SortSpec<UserSortField>;
   setSorting: (sorting: SortSpec<UserSortField>) => void;
-  pagination: UserListPagination;
-  setPagination: (pagination: UserListPagination) => void;
+  pagination: UserListPaginationState;
+  setPagination: (pagination: UserListPaginationState) => void;
   filters: TraceFilters;
   setFilters: (filters: TraceFilters) => void;
   band: FigureBand | null;
@@ -142,7 +142,7 @@ type Unlisted = Exclude<keyof UserListStateOptions, (typeof USER_LIST_STATE_KEYS
 const everyOptionListed: [Unlisted] extends [never] ? true : false = true;
 void everyOptionListed;
 const DEFAULT_SORTING: SortSpec<UserSortField> = { field: 'lastEvent', direction: 'desc' };
-const DEFAULT_PAGINATION: UserListPagination = { page: 1, pageSize: 50 };
+const DEFAULT_PAGINATION: UserListPaginationState = { page: 1, pageSize: 50 };
 const NO_FILTERS: TraceFilters = {};
 const SEARCH_DELAY_MS = 300;
 

@@ -1,16 +1,18 @@
 import { QueryClient, dehydrate } from '@tanstack/react-query';
-import { waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
+import { createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useFilterOptions, useUserDistribution, useUserFigures, useUserTrends } from '../../src/index.ts';
+import { UserList, useFilterOptions, useUserDistribution, useUserFigures, useUserTrends } from '../../src/index.ts';
 import {
   createMemoryClient,
   isUserlensError,
   userTrackingQueries,
   type ClientCapabilities,
+  type TrendsQuery,
   type UserTrackingClient,
 } from '../../src/query.ts';
 import { generateDemoDataset } from '../../src/testing/index.ts';
-import { renderHookWithProvider } from '../utils.tsx';
+import { renderHookWithProvider, renderWithProvider } from '../utils.tsx';
 
 const RANGE = { from: '2026-10-01T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z' };
 const memory = createMemoryClient(generateDemoDataset({ seed: 9, users: 12, end: RANGE.to }), { id: 'memory' });
@@ -144,3 +146,22 @@ describe('userTrackingQueries — a source with the optional methods', () => {
     expect(called()).toEqual([]);
   });
 });
+
+describe('a held query prefetched anyway, on the QueryClient the views use', () => {
+  it('shows no error in the list: the source has no trends, so their absence is not a failure', async () => {
+    const noTrends: UserTrackingClient = { ...memory, id: 'no-trends', capabilities: { ...memory.capabilities, trends: false }, getTrends: undefined };
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    renderWithProvider(createElement(UserList, { defaultRange: { preset: 'all' }, showDistribution: false }), { client: noTrends, queryClient });
+    await waitFor(() => expect(screen.getAllByRole('row').length).toBeGreaterThan(2));
+    // A host's loader prefetching every entry it finds, the held trends among them.
+    const held = queryClient.getQueryCache().findAll({ queryKey: [...userTrackingQueries.scope(noTrends), 'trends'] });
+    expect(held.length).toBeGreaterThan(0);
+    for (const query of held) await queryClient.prefetchQuery(userTrackingQueries.trends(noTrends, query.queryKey[3] as TrendsQuery));
+    expect(held.every((query) => query.state.status === 'error')).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText(/Missing queryFn|Could not load/)).toBeNull();
+  });
+});
+

@@ -38,7 +38,9 @@ export const UserListExport = forwardRef<UserListExportElement, UserListExportPr
     const running = state.status === 'running';
     const hadFocus = useRef(false);
     useEffect(() => {
-      if (hadFocus.current) button.current?.focus();
+      // Only where focus fell with the swapped button (to the body): a reader who moved on keeps their place.
+      const active = document.activeElement;
+      if (hadFocus.current && (active === null || active === document.body)) button.current?.focus();
     }, [running]);
 
     function run() {

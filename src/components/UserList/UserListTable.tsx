@@ -117,6 +117,8 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
   const virtualized = tableRows.length > VIRTUALIZE_OVER;
 
   if (users.isError || context.emptyKind !== 'none') return null;
+  // A source without trends holds their query (skipToken); one prefetched anyway is not a failure.
+  const trendsFailed = trends.isError && capabilities.trends;
 
   const offset = ((users.data?.page ?? 1) - 1) * (users.data?.pageSize ?? 0);
   const total = users.data?.total;
@@ -138,13 +140,13 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
       {...props}
       ref={ref}
     >
-      {(deferred.error || trends.isError) && (
+      {(deferred.error || trendsFailed) && (
         <ErrorState
           error={deferred.error ?? trends.error}
           subject={labels.subjectFigures}
           onRetry={() => {
             if (deferred.error) deferred.retry();
-            if (trends.isError) void trends.refetch();
+            if (trendsFailed) void trends.refetch();
           }}
         />
       )}

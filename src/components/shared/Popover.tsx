@@ -1,5 +1,5 @@
 'use client';
-import { useId, useLayoutEffect, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { useRootAttributes } from '../../provider/UserTrackingProvider.js';
 
 /* -------------------------------------------------------------------------------------------
@@ -45,7 +45,7 @@ export function Popover({ trigger, label, align = 'start', consumerName, childre
   const button = useRef<HTMLButtonElement>(null);
   const content = useRef<HTMLDivElement>(null);
 
-  useLayoutEffect(() => {
+  useClientLayoutEffect(() => {
     const anchor = button.current;
     const dialog = content.current;
     if (!open || !anchor || !dialog) return;
@@ -132,6 +132,8 @@ export function Popover({ trigger, label, align = 'start', consumerName, childre
  * may hide `[popover]` that is not `:popover-open`, which such a browser never is.
  */
 const supportsPopover = () => typeof HTMLElement !== 'undefined' && typeof HTMLElement.prototype.showPopover === 'function';
+/** A layout effect in the browser; on a server (where React 18 warns about one) a plain effect, which never runs there. */
+const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 /** Pixels between the trigger and the content. */
 const GAP = 4;
 /** What takes focus on open: the first enabled control, else the dialog itself. */
