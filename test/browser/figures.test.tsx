@@ -1,0 +1,45 @@
+import { createRoot } from 'react-dom/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import { UserDetail, UserList, UserTrackingProvider, createMemoryClient } from '../../src/index.ts';
+import { generateDemoDataset } from '../../src/testing/index.ts';
+import '../../src/styles/userlens.css';
+
+const END = Date.parse('2026-11-01T00:00:00.000Z');
+const dataset = generateDemoDataset({ seed: 8, users: 40, end: END });
+const client = createMemoryClient(dataset, { id: 'figures' });
+const busiest = [...Map.groupBy(dataset.traces, (trace) => trace.userId!)].sort((a, b) => b[1].length - a[1].length)[0]![0];
+const host = document.body.appendChild(document.createElement('div'));
+const root = createRoot(host);
+afterEach(() => root.render(null));
+
+/** Every cell marked as a figure, with how it is laid out. */
+const figureCells = (within: Element) =>
+  [...within.querySelectorAll<HTMLElement>('td[data-numeric], th[data-numeric]')].map((cell) => getComputedStyle(cell));
+
+describe('figures in tables, as the browser lays them out', () => {
+  it('align to the end with tabular digits in the user page’s tables', async () => {
+    root.render(
+      <UserTrackingProvider client={client} now={() => END}>
+        <UserDetail userId={busiest} defaultRange={{ preset: 'all' }} />
+      </UserTrackingProvider>,
+    );
+    await expect.element(page.getByRole('tabpanel').getByRole('row').nth(3)).toBeInTheDocument();
+    const cells = figureCells(host.querySelector('[data-part="user-detail"]')!);
+    expect(cells.length).toBeGreaterThan(20);
+    expect(new Set(cells.map((style) => style.textAlign))).toEqual(new Set(['end']));
+    expect(cells.every((style) => style.fontVariantNumeric.includes('tabular-nums'))).toBe(true);
+  });
+
+  it('align to the end in the user list', async () => {
+    root.render(
+      <UserTrackingProvider client={client} now={() => END}>
+        <UserList defaultRange={{ preset: 'all' }} showDistribution={false} />
+      </UserTrackingProvider>,
+    );
+    await expect.poll(() => host.querySelectorAll('[data-part="user-list-row"]').length).toBeGreaterThan(5);
+    const cells = figureCells(host.querySelector('table')!);
+    expect(cells.length).toBeGreaterThan(20);
+    expect(new Set(cells.map((style) => style.textAlign))).toEqual(new Set(['end']));
+  });
+});
