@@ -71,3 +71,12 @@ export function isPermanentError(error: unknown): boolean {
       error.code === 'unauthorized')
   );
 }
+
+/**
+ * An error's message as a person reads it: the "[userlens]" prefix, which tells developers where a
+ * thrown error came from, left off.
+ */
+export function messageForPeople(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^\[userlens\]\s*/, '');
+}

@@ -23,7 +23,10 @@ describe('ErrorState', () => {
     const alert = screen.getByRole('alert');
     expect(alert).toHaveAttribute('data-code', 'network');
     expect(alert).toHaveTextContent('Could not load users');
-    expect(alert).toHaveTextContent('[userlens] <b>upstream</b> unreachable. Retry later.');
+    expect(alert).toHaveTextContent('<b>upstream</b> unreachable. Retry later.');
+    // The prefix that tells developers where a thrown error came from is not for people.
+    expect(alert).not.toHaveTextContent('[userlens]');
+    expect(error.message).toMatch(/^\[userlens\] /);
     expect(alert.querySelector('b')).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(onRetry).toHaveBeenCalledOnce();

@@ -1,6 +1,6 @@
 'use client';
 import { forwardRef, type ComponentPropsWithoutRef, type CSSProperties } from 'react';
-import { isUserlensError } from '../../client/errors.js';
+import { isUserlensError, messageForPeople } from '../../client/errors.js';
 import { formatLabel } from '../../i18n/en-US.js';
 import { useLabels } from '../../provider/UserTrackingProvider.js';
 
@@ -95,7 +95,7 @@ export interface ErrorStateProps extends Omit<ComponentPropsWithoutRef<'div'>, '
 export const ErrorState = forwardRef<HTMLDivElement, ErrorStateProps>(
   ({ error, subject, onRetry, retrying = false, ...props }, ref) => {
     const labels = useLabels();
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageForPeople(error);
     return (
       <div
         role="alert"

@@ -1,5 +1,6 @@
 'use client';
 import { forwardRef, useEffect, useRef, type ComponentPropsWithoutRef } from 'react';
+import { messageForPeople } from '../../client/errors.js';
 import type { ExportColumn } from '../../client/exportUsers.js';
 import { useExportUsers } from '../../hooks/useExportUsers.js';
 import { formatLabel } from '../../i18n/en-US.js';
@@ -86,7 +87,7 @@ export const UserListExport = forwardRef<UserListExportElement, UserListExportPr
           {state.status === 'running' &&
             formatLabel(labels.exportProgress, { done: format.number(state.done), total: state.total === null ? '…' : format.number(state.total) })}
           {state.status === 'done' && formatLabel(state.count === 1 ? labels.exportDoneOne : labels.exportDone, { count: format.number(state.count) })}
-          {state.status === 'failed' && formatLabel(labels.exportFailed, { message: state.error.message })}
+          {state.status === 'failed' && formatLabel(labels.exportFailed, { message: messageForPeople(state.error) })}
         </span>
       </span>
     );
