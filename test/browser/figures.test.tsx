@@ -44,4 +44,20 @@ describe('figures in tables, as the browser lays them out', () => {
     expect(cells.length).toBeGreaterThan(20);
     expect(new Set(cells.map((style) => style.textAlign))).toEqual(new Set(['end']));
   });
+
+  it('draws the user page’s links in the theme’s accent, not the browser’s default blue', async () => {
+    root.render(
+      <UserTrackingProvider client={client} now={() => END}>
+        <UserDetail userId={busiest} defaultRange={{ preset: 'all' }} listHref="/users" getTraceHref={(id) => `/traces/${id}`} />
+      </UserTrackingProvider>,
+    );
+    await expect.element(page.getByRole('tabpanel').getByRole('row').nth(3)).toBeInTheDocument();
+    const detail = host.querySelector<HTMLElement>('[data-part="user-detail"]')!;
+    const probe = detail.appendChild(document.createElement('span'));
+    probe.style.color = 'var(--ul-color-accent)';
+    const accent = getComputedStyle(probe).color;
+    const links = [...detail.querySelectorAll('a')].map((link) => getComputedStyle(link).color);
+    expect(links.length).toBeGreaterThan(5);
+    expect(new Set(links)).toEqual(new Set([accent]));
+  });
 });
