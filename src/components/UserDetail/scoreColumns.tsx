@@ -1,6 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import type { ScoreRow } from '../../client/types.js';
 import type { HistoryFeatures } from './HistoryTable.js';
+import { LinkedText } from './LinkedText.js';
 import { scoreText } from './scoreText.js';
 
 /** The scores tab's columns, built once; cells read labels, formatters and links from the table's meta. */
@@ -32,13 +33,7 @@ export const SCORE_COLUMNS = helper.columns([
     cell: ({ row, table }) => {
       const { getTraceHref } = table.options.meta!;
       const { traceId } = row.original;
-      return getTraceHref ? (
-        <a href={getTraceHref(traceId)}>
-          <bdi>{traceId}</bdi>
-        </a>
-      ) : (
-        <bdi>{traceId}</bdi>
-      );
+      return <LinkedText href={getTraceHref?.(traceId)}>{traceId}</LinkedText>;
     },
   }),
 ]);

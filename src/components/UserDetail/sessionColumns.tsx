@@ -1,6 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import type { SessionRow } from '../../client/types.js';
 import type { HistoryFeatures } from './HistoryTable.js';
+import { LinkedText } from './LinkedText.js';
 
 /** The sessions tab's columns, built once; cells read labels, formatters and links from the table's meta. */
 
@@ -13,13 +14,7 @@ export const SESSION_COLUMNS = helper.columns([
     cell: ({ row, table }) => {
       const { getSessionHref } = table.options.meta!;
       const { sessionId } = row.original;
-      return getSessionHref ? (
-        <a href={getSessionHref(sessionId)}>
-          <bdi>{sessionId}</bdi>
-        </a>
-      ) : (
-        <bdi>{sessionId}</bdi>
-      );
+      return <LinkedText href={getSessionHref?.(sessionId)}>{sessionId}</LinkedText>;
     },
   }),
   helper.accessor('createdAt', {

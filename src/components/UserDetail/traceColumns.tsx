@@ -2,6 +2,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import type { TraceRow } from '../../client/types.js';
 import { formatLabel } from '../../i18n/en-US.js';
 import type { HistoryFeatures } from './HistoryTable.js';
+import { LinkedText } from './LinkedText.js';
 import { PayloadCell } from './PayloadCell.js';
 import { scoreText } from './scoreText.js';
 
@@ -19,13 +20,8 @@ export const TRACE_COLUMNS = helper.columns([
     cell: ({ row, table }) => {
       const { getTraceHref, labels } = table.options.meta!;
       const trace = row.original;
-      return getTraceHref ? (
-        <a href={getTraceHref(trace.id)}>
-          <bdi>{trace.name ?? trace.id}</bdi>
-        </a>
-      ) : (
-        <bdi>{trace.name ?? labels.noValueShort}</bdi>
-      );
+      // Linked, a nameless trace reads as its id; unlinked, as "no value".
+      return <LinkedText href={getTraceHref?.(trace.id)}>{trace.name ?? (getTraceHref ? trace.id : labels.noValueShort)}</LinkedText>;
     },
   }),
   helper.display({ id: 'input', meta: { label: 'traceInput' }, cell: ({ row }) => <PayloadCell value={row.original.input} /> }),
