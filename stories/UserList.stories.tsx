@@ -21,7 +21,7 @@ type Story = StoryObj<typeof meta>;
 
 const table = async (canvasElement: HTMLElement) => {
   const canvas = within(canvasElement);
-  return within(await canvas.findByRole('table', {}, { timeout: 5000 }));
+  return within(await canvas.findByRole('grid', {}, { timeout: 5000 }));
 };
 const dataRows = async (canvasElement: HTMLElement) => {
   const t = await table(canvasElement);
@@ -105,7 +105,7 @@ export const Menus: Story = {
     // A press outside closes it too.
     await userEvent.click(canvas.getByRole('button', { name: /^Filters/ }));
     await expect(await page.findByRole('dialog', { name: /^Filters/ })).toBeVisible();
-    await userEvent.click(canvas.getByRole('table'));
+    await userEvent.click(canvas.getByRole('grid'));
     await waitFor(() => expect(page.queryByRole('dialog')).toBeNull());
   },
 };
@@ -113,7 +113,7 @@ export const Menus: Story = {
 export const Loading: Story = {
   parameters: { userlens: { client: (source: UserTrackingClient) => withFaults(source, { pending: true }) } },
   play: async ({ canvasElement }) => {
-    const grid = await within(canvasElement).findByRole('table');
+    const grid = await within(canvasElement).findByRole('grid');
     await expect(grid).toHaveAttribute('aria-busy', 'true');
     await expect(grid.querySelectorAll('[data-part="user-list-skeleton-row"]').length).toBeGreaterThan(0);
   },
@@ -127,7 +127,7 @@ export const Empty: Story = {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole('heading', { name: 'No users tracked yet' })).toBeInTheDocument();
     await expect(canvas.getByRole('link', { name: 'How to add a user ID to traces' })).toHaveAttribute('href', 'https://example.com/docs/users');
-    await expect(canvas.queryByRole('table')).toBeNull();
+    await expect(canvas.queryByRole('grid')).toBeNull();
   },
 };
 
@@ -235,7 +235,7 @@ export const LargePageVirtualized: Story = {
   args: { defaultRange: { preset: 'all' }, defaultPagination: { page: 1, pageSize: 2000 }, showDistribution: false },
   loaders: HundredThousandUsers.loaders,
   play: async ({ canvasElement }) => {
-    const grid = await within(canvasElement).findByRole('table', {}, { timeout: 8000 });
+    const grid = await within(canvasElement).findByRole('grid', {}, { timeout: 8000 });
     await waitFor(() => expect(grid.querySelectorAll('tbody tr[data-part="user-list-row"]').length).toBeGreaterThan(5), { timeout: 8000 });
     await expect(grid.querySelectorAll('tbody tr[data-part="user-list-row"]').length).toBeLessThanOrEqual(100);
     await expect(canvasElement.querySelector('[data-part="user-list-table"]')).toHaveAttribute('data-virtualized');

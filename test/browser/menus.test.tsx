@@ -52,7 +52,7 @@ describe('the list’s menus under real clicks and keys', () => {
     await userEvent.click(page.getByRole('button', { name: /^Filters/ }));
     await settle();
     await expect.element(page.getByRole('dialog', { name: /^Filters/ })).toBeVisible();
-    await userEvent.click(page.getByRole('table'), { position: { x: 5, y: 5 } });
+    await userEvent.click(page.getByRole('grid'), { position: { x: 5, y: 5 } });
     await expect.element(page.getByRole('dialog')).not.toBeInTheDocument();
   });
 

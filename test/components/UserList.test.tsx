@@ -25,7 +25,7 @@ function spyClient(client: UserTrackingClient = createMemoryClient(dataset, { id
 }
 
 async function rows() {
-  const table = await screen.findByRole('table');
+  const table = await screen.findByRole('grid');
   await waitFor(() => expect(within(table).getAllByRole('row').length).toBeGreaterThan(1));
   return within(table).getAllByRole('row').slice(1);
 }
@@ -313,7 +313,7 @@ describe('UserList — review cases', () => {
         { client: spy.client },
       );
       await act(() => vi.advanceTimersByTimeAsync(2000));
-      expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(6);
+      expect(within(screen.getByRole('grid')).getAllByRole('row')).toHaveLength(6);
       expect(onPaginationChange).not.toHaveBeenCalled();
       expect(spy.listUsers.mock.calls.map(([q]) => [q.search, q.page])).toEqual([['a', 2]]);
     } finally {
@@ -411,10 +411,13 @@ describe.each(CLOCKS)('UserList — on a clock pinned to %s', (clock) => {
     await rows();
     await userEvent.click(screen.getByRole('button', { name: 'Columns' }));
     await userEvent.click(await screen.findByRole('checkbox', { name: 'Sessions' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Move Traces up' }));
     const headers = () => screen.getAllByRole('columnheader').map((th) => th.getAttribute('data-column'));
     await waitFor(() => expect(headers()).toContain('sessionCount'));
-    expect(headers().slice(0, 3)).toEqual(['userId', 'traceCount', 'lastEvent']);
+    // A shown column lands among its kin (after the traces), not after the trend.
+    expect(headers().indexOf('sessionCount')).toBe(headers().indexOf('traceCount') + 1);
+    expect(headers().at(-1)).toBe('trend');
+    await userEvent.click(screen.getByRole('button', { name: 'Move Traces up' }));
+    await waitFor(() => expect(headers().slice(0, 3)).toEqual(['userId', 'traceCount', 'lastEvent']));
     first.unmount();
     renderWithProvider(<UserList showDistribution={false} storageKey="admin" />, { client });
     await rows();

@@ -30,7 +30,8 @@ async function drive(ui: ReactElement, nextPage: string) {
   const { client, calls } = recordingClient();
   const user = userEvent.setup();
   const view = renderWithProvider(ui, { client, now: () => END });
-  const table = await screen.findByRole('table');
+  // The own markup is a plain table; <UserList /> a grid (one tab stop, arrow keys).
+  const table = await waitFor(() => screen.getByRole(view.container.querySelector('[role="grid"]') ? 'grid' : 'table'));
   await waitFor(() => expect(within(table).getAllByRole('row').length).toBeGreaterThan(10));
   await user.click(within(table).getByRole('button', { name: /^Cost/ }));
   await waitFor(() => expect(within(table).getByRole('columnheader', { name: /^Cost/ })).toHaveAttribute('aria-sort', 'descending'));

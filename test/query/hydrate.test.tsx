@@ -54,7 +54,7 @@ describe('server render, then hydration in the browser', () => {
     const root = await act(async () =>
       hydrateRoot(container, <Page client={browserClient} queryClient={browserQueries} state={state}>{list}</Page>, { onRecoverableError }),
     );
-    const table = within(container).getByRole('table');
+    const table = within(container).getByRole('grid');
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(21));
     expect(screen.getAllByText(page.items[0]!.userId).length).toBeGreaterThan(0);
     expect(onRecoverableError).not.toHaveBeenCalled();

@@ -72,7 +72,7 @@ const list = () => (
 );
 
 async function listRows() {
-  const table = await screen.findByRole('table');
+  const table = await screen.findByRole('grid');
   await waitFor(() => expect(within(table).getAllByRole('row').length).toBeGreaterThan(1));
   return within(table).getAllByRole('row').slice(1);
 }
@@ -158,7 +158,7 @@ describe('userlens/query — prefetch on a server, hydrate in the browser', () =
     expect(rows).toHaveLength(page.items.length);
     expect(rows[0]).toHaveTextContent(page.items[0]!.userId);
     // The second-phase figures came with the page: no cell is waiting for them.
-    await waitFor(() => expect(screen.getByRole('table').querySelector('[data-part="skeleton"]')).toBeNull());
+    await waitFor(() => expect(screen.getByRole('grid').querySelector('[data-part="skeleton"]')).toBeNull());
     expect(browserQueries.isFetching()).toBe(0);
     expect(inBrowser.requests).toEqual([]);
   });

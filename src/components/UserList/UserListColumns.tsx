@@ -3,7 +3,7 @@ import { forwardRef, useRef, type ComponentPropsWithoutRef } from 'react';
 import { formatLabel } from '../../i18n/en-US.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { Popover } from '../shared/Popover.js';
-import { COLUMNS, COLUMN_BY_ID, DEFAULT_VISIBLE_COLUMNS, type ColumnId } from './columns.js';
+import { COLUMNS, COLUMN_BY_ID, DEFAULT_VISIBLE_COLUMNS, withColumnShown, type ColumnId } from './columns.js';
 import { useUserListContext } from './UserListRoot.js';
 
 /* -------------------------------------------------------------------------------------------
@@ -52,7 +52,7 @@ export const UserListColumns = forwardRef<HTMLSpanElement, UserListColumnsProps>
                   checked={visible}
                   // The user id is the row's name: it always stays.
                   disabled={id === 'userId'}
-                  onChange={() => setColumns(visible ? columns.filter((c) => c !== id) : [...columns, id])}
+                  onChange={() => setColumns(visible ? columns.filter((c) => c !== id) : withColumnShown(columns, id))}
                 />
                 {name}
               </label>

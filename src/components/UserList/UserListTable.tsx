@@ -1,12 +1,13 @@
 'use client';
 import { createColumnHelper } from '@tanstack/react-table';
-import { forwardRef, lazy, Suspense, useMemo, useRef, type ComponentPropsWithoutRef, type MouseEvent } from 'react';
+import { forwardRef, lazy, Suspense, useCallback, useMemo, useRef, type ComponentPropsWithoutRef, type MouseEvent } from 'react';
 import { useNowEvery } from '../shared/useNowEvery.js';
 import type { UserSortField, UserSummary } from '../../client/types.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { ErrorState } from '../Status/Status.js';
 import { SkeletonRows } from '../table/SkeletonRows.js';
 import { SortHeader } from '../table/SortHeader.js';
+import { useGridKeyboard } from '../table/useGridKeyboard.js';
 import { manualTableFeatures, useManualTable, type ManualTableState } from '../table/useManualTable.js';
 import { UserListCell, type CellEnvironment } from './cells.js';
 import { SpacerRow } from './SpacerRow.js';
@@ -113,6 +114,9 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
   });
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Enter on a row's cell opens the user as a click on the row does.
+  const openRow = useCallback((row: HTMLTableRowElement) => row.querySelector<HTMLElement>('[data-part="user-list-user-link"]')?.click(), []);
+  const tableRef = useGridKeyboard(openRow);
   const tableRows = table.getRowModel().rows;
   const virtualized = tableRows.length > VIRTUALIZE_OVER;
 
@@ -150,8 +154,8 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
           }}
         />
       )}
-      <div data-part="user-list-scroll" ref={scrollRef} tabIndex={0} aria-label={labels.userListLabel} role="region">
-        <table aria-rowcount={rowCount === undefined ? undefined : rowCount + 1} aria-busy={users.isFetching || undefined}>
+      <div data-part="user-list-scroll" ref={scrollRef} aria-label={labels.userListLabel} role="region">
+        <table ref={tableRef} role="grid" aria-label={labels.userListLabel} aria-rowcount={rowCount === undefined ? undefined : rowCount + 1} aria-busy={users.isFetching || undefined}>
           <thead>
             <tr aria-rowindex={1}>
               {visibleLeafColumns.map((column) => (

@@ -137,3 +137,17 @@ export function columnSortable(column: ColumnSpec, capabilities: ClientCapabilit
 export function figureTextKey(field: UserSortField): LabelKey {
   return `figureText${field[0]!.toUpperCase()}${field.slice(1)}` as LabelKey;
 }
+
+/**
+ * `columns` with `id` shown where the default order puts it: after the nearest visible column
+ * that precedes it there, so a newly shown figure lands among its kin, not after the trend.
+ */
+export function withColumnShown(columns: readonly ColumnId[], id: ColumnId): ColumnId[] {
+  if (columns.includes(id)) return [...columns];
+  const rank = DEFAULT_COLUMN_ORDER.indexOf(id);
+  let at = 0;
+  columns.forEach((column, index) => {
+    if (DEFAULT_COLUMN_ORDER.indexOf(column) < rank) at = index + 1;
+  });
+  return [...columns.slice(0, at), id, ...columns.slice(at)];
+}

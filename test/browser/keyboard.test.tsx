@@ -1,0 +1,98 @@
+import { createRoot } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { UserList, UserTrackingProvider, createMemoryClient } from '../../src/index.ts';
+import { generateDemoDataset } from '../../src/testing/index.ts';
+import '../../src/styles/userlens.css';
+
+const END = Date.parse('2026-11-01T00:00:00.000Z');
+const client = createMemoryClient(generateDemoDataset({ seed: 8, users: 60, end: END }), { id: 'keyboard' });
+const host = document.body.appendChild(document.createElement('div'));
+const root = createRoot(host);
+afterEach(() => root.render(null));
+
+const active = () => document.activeElement as HTMLElement;
+const activeRow = () => active().closest('tr')!;
+
+async function renderList(onSelectUser = vi.fn()) {
+  await page.viewport(1280, 800);
+  root.render(
+    <UserTrackingProvider client={client} now={() => END}>
+      <UserList defaultRange={{ preset: 'all' }} onSelectUser={onSelectUser} />
+    </UserTrackingProvider>,
+  );
+  await expect.poll(() => host.querySelectorAll('[data-part="user-list-row"]').length).toBe(50);
+  return onSelectUser;
+}
+
+describe('the user list by keyboard', () => {
+  it('is one tab stop: from the first header, the pager is one Tab away', async () => {
+    await renderList();
+    host.querySelector<HTMLElement>('thead button')!.focus();
+    let presses = 0;
+    while (!active().closest('[data-part="user-list-pagination"]') && presses < 20) {
+      await userEvent.keyboard('{Tab}');
+      presses += 1;
+    }
+    expect(active().closest('[data-part="user-list-pagination"]')).not.toBeNull();
+    expect(presses).toBeLessThanOrEqual(5);
+    // Only one control of the table takes Tab.
+    const table = host.querySelector('table')!;
+    expect([...table.querySelectorAll('a, button, th, td')].filter((element) => (element as HTMLElement).tabIndex === 0)).toHaveLength(1);
+  });
+
+  it('moves by arrows between header, rows and the controls in a row, and comes back where it was', async () => {
+    await renderList();
+    host.querySelector<HTMLElement>('thead button')!.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(active().getAttribute('data-part')).toBe('user-list-user-link');
+    expect(activeRow().getAttribute('aria-rowindex')).toBe('2');
+    await userEvent.keyboard('{ArrowRight}');
+    expect(active().getAttribute('data-part')).toBe('user-list-copy');
+    await userEvent.keyboard('{ArrowRight}');
+    expect(active().closest('td')!.dataset.column).toBe('lastEvent');
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}');
+    expect(activeRow().getAttribute('aria-rowindex')).toBe('4');
+    expect(active().closest('td')!.dataset.column).toBe('lastEvent');
+    await userEvent.keyboard('{PageDown}');
+    expect(activeRow().getAttribute('aria-rowindex')).toBe('14');
+    await userEvent.keyboard('{Control>}{End}{/Control}');
+    expect(activeRow().getAttribute('aria-rowindex')).toBe('51');
+    await userEvent.keyboard('{Home}');
+    expect(active().getAttribute('data-part')).toBe('user-list-user-link');
+    // Out and back in: Tab returns to the same place.
+    const place = active();
+    await userEvent.keyboard('{Shift>}{Tab}{/Shift}');
+    expect(host.querySelector('table')!.contains(active())).toBe(false);
+    await userEvent.keyboard('{Tab}');
+    expect(active()).toBe(place);
+  });
+
+  it('opens the user on Enter from any cell of the row, and sorts on Enter in the header', async () => {
+    const onSelectUser = await renderList();
+    host.querySelector<HTMLElement>('thead button')!.focus();
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}{ArrowRight}{ArrowRight}{ArrowRight}');
+    expect(active().tagName).toBe('TD');
+    const userId = activeRow().querySelector('[data-part="user-list-user-id-text"]')!.textContent;
+    await userEvent.keyboard('{Enter}');
+    expect(onSelectUser).toHaveBeenCalledWith(userId);
+
+    await userEvent.keyboard('{Control>}{Home}{/Control}{ArrowRight}');
+    expect(active().closest('th')!.dataset.column).toBe('lastEvent');
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => host.querySelector('th[data-column="lastEvent"]')!.getAttribute('aria-sort')).toBe('ascending');
+  });
+
+  it('shows where focus is: the focused cell has a ring of the focus colour', async () => {
+    await renderList();
+    host.querySelector<HTMLElement>('thead button')!.focus();
+    await userEvent.keyboard('{ArrowDown}{ArrowRight}{ArrowRight}');
+    const style = getComputedStyle(active());
+    expect(style.outlineStyle).toBe('solid');
+    expect(parseFloat(style.outlineWidth)).toBeGreaterThanOrEqual(2);
+    const probe = host.querySelector('[data-part="user-list"]')!.appendChild(document.createElement('span'));
+    probe.style.color = 'var(--ul-color-focus)';
+    expect(style.outlineColor).toBe(getComputedStyle(probe).color);
+    probe.remove();
+  });
+});
