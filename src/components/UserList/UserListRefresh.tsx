@@ -50,10 +50,13 @@ export const UserListRefresh = forwardRef<HTMLSpanElement, UserListRefreshProps>
       </select>
       {updatedAt > 0 && (
         <span data-part="user-list-updated">
-          {formatLabel(labels.updatedAgo, { time: format.relative(Math.min(updatedAt, now), now) })}
+          {formatLabel(labels.updatedAgo, { time: format.relative(now - wholeMinutes(now - updatedAt), now) })}
         </span>
       )}
     </span>
   );
 });
 UserListRefresh.displayName = REFRESH_NAME;
+
+/** The age in whole minutes: "now" for the first minute, so the text does not change (and reflow the toolbar) every second. */
+const wholeMinutes = (ms: number) => Math.max(0, Math.floor(ms / 60_000)) * 60_000;

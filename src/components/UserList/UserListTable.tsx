@@ -8,6 +8,7 @@ import { ErrorState } from '../Status/Status.js';
 import { SkeletonRows } from '../table/SkeletonRows.js';
 import { SortHeader } from '../table/SortHeader.js';
 import { useGridKeyboard } from '../table/useGridKeyboard.js';
+import { useScrollEdges } from '../table/useScrollEdges.js';
 import { manualTableFeatures, useManualTable, type ManualTableState } from '../table/useManualTable.js';
 import { UserListCell, type CellEnvironment } from './cells.js';
 import { SpacerRow } from './SpacerRow.js';
@@ -93,6 +94,7 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
   });
   const visibleLeafColumns = table.getVisibleLeafColumns();
   const visibleColumns = visibleLeafColumns.map((column) => COLUMN_BY_ID.get(column.id as ColumnId)!);
+  const stacked = stackedColumns(visibleColumns.map((column) => column.id), sorting.field);
 
   const now = useNowEvery(60_000);
   const trendByUser = useMemo(
@@ -114,6 +116,7 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
   });
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  const frameRef = useScrollEdges(scrollRef);
   // Enter on a row's cell opens the user as a click on the row does.
   const openRow = useCallback((row: HTMLTableRowElement) => row.querySelector<HTMLElement>('[data-part="user-list-user-link"]')?.click(), []);
   const tableRef = useGridKeyboard(openRow);
@@ -154,54 +157,56 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
           }}
         />
       )}
-      <div data-part="user-list-scroll" ref={scrollRef} aria-label={labels.userListLabel} role="region">
-        <table ref={tableRef} role="grid" aria-label={labels.userListLabel} aria-rowcount={rowCount === undefined ? undefined : rowCount + 1} aria-busy={users.isFetching || undefined}>
-          <thead>
-            <tr aria-rowindex={1}>
-              {visibleLeafColumns.map((column) => (
-                <SortHeader key={column.id} partPrefix="user-list" data-column={column.id} {...getSortHeaderProps(column)}>
-                  {labels[COLUMN_BY_ID.get(column.id as ColumnId)!.label]}
-                </SortHeader>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {users.isPending && (
-              <SkeletonRows
-                partPrefix="user-list"
-                rows={SKELETON_ROWS}
-                cells={visibleColumns.map((column) => ({ id: column.id, numeric: column.numeric, width: column.kind === 'userId' ? '70%' : '50%' }))}
-              />
-            )}
-            {virtualized ? (
-              // Until the virtualiser has loaded, the first rows stand in for the page, above the
-              // height of the rest: a scroll meanwhile keeps its place, and the rows follow it.
-              <Suspense
-                fallback={
-                  <>
-                    {tableRows.slice(0, VIRTUALIZE_OVER).map((row) => renderRow(row.index))}
-                    <SpacerRow height={(tableRows.length - VIRTUALIZE_OVER) * estimatedRowHeight} columnCount={visibleColumns.length} />
-                  </>
-                }
-              >
-                <VirtualRows
-                  count={tableRows.length}
-                  scrollRef={scrollRef}
-                  estimatedRowHeight={estimatedRowHeight}
-                  columnCount={visibleColumns.length}
-                  renderRow={renderRow}
+      <div data-part="user-list-scroll-frame" ref={frameRef}>
+        <div data-part="user-list-scroll" ref={scrollRef} aria-label={labels.userListLabel} role="region">
+          <table ref={tableRef} role="grid" aria-label={labels.userListLabel} aria-rowcount={rowCount === undefined ? undefined : rowCount + 1} aria-busy={users.isFetching || undefined}>
+            <thead>
+              <tr aria-rowindex={1}>
+                {visibleLeafColumns.map((column) => (
+                  <SortHeader key={column.id} partPrefix="user-list" data-column={column.id} data-stack={stacked.has(column.id as ColumnId) ? '' : undefined} {...getSortHeaderProps(column)}>
+                    {labels[COLUMN_BY_ID.get(column.id as ColumnId)!.label]}
+                  </SortHeader>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {users.isPending && (
+                <SkeletonRows
+                  partPrefix="user-list"
+                  rows={SKELETON_ROWS}
+                  cells={visibleColumns.map((column) => ({ id: column.id, numeric: column.numeric, width: column.kind === 'userId' ? '70%' : '50%', stack: stacked.has(column.id) }))}
                 />
-              </Suspense>
-            ) : (
-              tableRows.map((row) => renderRow(row.index))
-            )}
-          </tbody>
-        </table>
+              )}
+              {virtualized ? (
+                // Until the virtualiser has loaded, the first rows stand in for the page, above the
+                // height of the rest: a scroll meanwhile keeps its place, and the rows follow it.
+                <Suspense
+                  fallback={
+                    <>
+                      {tableRows.slice(0, VIRTUALIZE_OVER).map((row) => renderRow(row.index))}
+                      <SpacerRow height={(tableRows.length - VIRTUALIZE_OVER) * estimatedRowHeight} columnCount={visibleColumns.length} />
+                    </>
+                  }
+                >
+                  <VirtualRows
+                    count={tableRows.length}
+                    scrollRef={scrollRef}
+                    estimatedRowHeight={estimatedRowHeight}
+                    columnCount={visibleColumns.length}
+                    renderRow={renderRow}
+                  />
+                </Suspense>
+              ) : (
+                tableRows.map((row) => renderRow(row.index))
+              )}
+            </tbody>
+          </table>
+        </div>
       </div>
     </div>
   );
 
-  function renderRow(index: number) {
+  function renderRow(index: number, measure?: (row: Element | null) => void) {
     const row = tableRows[index]!;
     const user = row.original;
     const env = environment(user);
@@ -212,6 +217,8 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
         data-part="user-list-row"
         data-over-budget={overBudget ? '' : undefined}
         aria-rowindex={offset + row.index + 2}
+        ref={measure}
+        data-index={measure ? index : undefined}
         onClick={(event) => activateRow(event, user.userId)}
       >
         {visibleColumns.map((column) =>
@@ -220,7 +227,7 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
               <UserListCell column={column} user={user} env={env} />
             </th>
           ) : (
-            <td key={column.id} data-column={column.id} data-numeric={column.numeric ? '' : undefined}>
+            <td key={column.id} data-column={column.id} data-numeric={column.numeric ? '' : undefined} data-stack={stacked.has(column.id) ? '' : undefined}>
               <UserListCell column={column} user={user} env={env} />
             </td>
           ),
@@ -230,6 +237,13 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
   }
 });
 UserListTable.displayName = TABLE_NAME;
+
+/** Figures a narrow container keeps under each user: the one sorted by first, then the most asked for. */
+const STACK_PRIORITY: readonly ColumnId[] = ['totalCost', 'lastEvent', 'traceCount', 'totalTokens', 'errorCount'];
+function stackedColumns(visible: readonly ColumnId[], sortField: string): Set<ColumnId> {
+  const wanted = [sortField as ColumnId, ...STACK_PRIORITY].filter((id) => id !== 'userId' && visible.includes(id));
+  return new Set(wanted.filter((id, index) => wanted.indexOf(id) === index).slice(0, 3));
+}
 
 function isOver(user: UserSummary, budget: { field: keyof UserSummary; limit: number }): boolean {
   const value = user[budget.field];

@@ -1,5 +1,5 @@
 'use client';
-import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { forwardRef, useId, useState, type ComponentPropsWithoutRef } from 'react';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { UserListBudgetToggle } from './UserListBudgetToggle.js';
 import { UserListColumns } from './UserListColumns.js';
@@ -20,18 +20,36 @@ export type UserListToolbarProps = ComponentPropsWithoutRef<'div'>;
 
 /**
  * Groups the list's controls. Without children it renders them all: search, date range,
- * filters, the budget toggle (with a `budget`), columns, export and refresh.
+ * filters, the budget toggle (with a `budget`), columns, export and refresh; in a container
+ * narrower than 40rem all but the search fold behind one "Options" button.
  *
- * @selector [data-part="user-list-toolbar"]
+ * @selector [data-part="user-list-toolbar"] [data-collapsible] [data-expanded] [data-part="user-list-toolbar-toggle"]
  */
 export const UserListToolbar = forwardRef<HTMLDivElement, UserListToolbarProps>(({ children, ...props }, ref) => {
   const { labels } = useUserTrackingContext(TOOLBAR_NAME);
   const { budget } = useUserListContext(TOOLBAR_NAME);
+  const [expanded, setExpanded] = useState(false);
+  const id = useId();
+  // Only the default controls fold: a host's own children are laid out as the host chose.
+  const collapsible = children === undefined;
   return (
-    <div role="toolbar" aria-label={labels.toolbarLabel} data-part="user-list-toolbar" {...props} ref={ref}>
+    <div
+      role="toolbar"
+      aria-label={labels.toolbarLabel}
+      data-part="user-list-toolbar"
+      data-collapsible={collapsible ? '' : undefined}
+      data-expanded={expanded ? '' : undefined}
+      id={id}
+      {...props}
+      ref={ref}
+    >
       {children ?? (
         <>
           <UserListSearch />
+          {/* Shown by the stylesheet in narrow containers only (a container query). */}
+          <button type="button" data-part="user-list-toolbar-toggle" aria-expanded={expanded} aria-controls={id} onClick={() => setExpanded(!expanded)}>
+            {labels.toolbarOptions}
+          </button>
           <UserListDateRange />
           <UserListFilters />
           {budget && <UserListBudgetToggle />}

@@ -10,7 +10,8 @@ export interface VirtualRowsProps {
   estimatedRowHeight: number;
   /** Columns, for the spacer rows' `colSpan`. */
   columnCount: number;
-  renderRow: (index: number) => ReactNode;
+  /** Renders row `index`; `measure` goes on the row's `ref` (with `data-index`) so a row taller than estimated, as in the stacked layout, keeps its place. */
+  renderRow: (index: number, measure: (row: Element | null) => void) => ReactNode;
 }
 
 /**
@@ -36,7 +37,7 @@ export default function VirtualRows({ count, scrollRef, estimatedRowHeight, colu
   return (
     <>
       {padTop > 0 && <SpacerRow height={padTop} columnCount={columnCount} />}
-      {items.map((item) => renderRow(item.index))}
+      {items.map((item) => renderRow(item.index, virtualizer.measureElement))}
       {padBottom > 0 && <SpacerRow height={padBottom} columnCount={columnCount} />}
     </>
   );

@@ -5,6 +5,7 @@ import type { Formatters } from '../../format/createFormatters.js';
 import { formatLabel, type Labels } from '../../i18n/en-US.js';
 import { Sparkline } from '../charts/Sparkline.js';
 import { CopyButton } from '../shared/CopyButton.js';
+import { AlertIcon } from '../shared/icons.js';
 import { NotAvailable, Skeleton, VisuallyHidden } from '../Status/Status.js';
 import type { ColumnSpec } from './columns.js';
 import type { DeferredFigures } from '../../hooks/useUserListData.js';
@@ -79,11 +80,18 @@ export function UserListCell({ column, user, env }: { column: ColumnSpec; user: 
       return <>{format.cost(first as number)}</>;
     case 'errors': {
       const rate = second as number | null;
-      return (
+      const text = (
         <>
           {format.number(first as number)}
           {rate !== null && rate > 0 && <span data-part="user-list-error-rate"> ({format.percent(rate)})</span>}
         </>
+      );
+      // Failures in the danger colour, with an icon so colour is not the only cue; 0 stays plain.
+      if (first === 0) return text;
+      return (
+        <span data-danger="">
+          <AlertIcon label={labels.errorsFlag} /> {text}
+        </span>
       );
     }
     case 'duration':
@@ -124,14 +132,18 @@ function ScoresText({ scores, env }: { scores: UserSummary['scores']; env: CellE
   const full = scores
     .map((score) => formatLabel(env.labels.scoreSummaryDetail, { name: score.name, value: describe(score), count: env.format.number(score.count) }))
     .join('\n');
+  // One line that ends in an ellipsis when it does not fit; every score on hover and for
+  // screen readers, one per line.
   return (
     <span data-part="user-list-scores" title={full}>
-      {scores.slice(0, 2).map((score) => (
-        <span key={score.name} data-part="user-list-score" data-type={score.dataType}>
-          <span data-part="user-list-score-name">{score.name}</span> {describe(score)}
-        </span>
-      ))}
-      {scores.length > 2 && <VisuallyHidden>{full}</VisuallyHidden>}
+      <span aria-hidden>
+        {scores.map((score) => (
+          <span key={score.name} data-part="user-list-score" data-type={score.dataType}>
+            <span data-part="user-list-score-name">{score.name}</span> {describe(score)}
+          </span>
+        ))}
+      </span>
+      <VisuallyHidden>{full}</VisuallyHidden>
     </span>
   );
 }

@@ -108,6 +108,7 @@ export const COLUMN_BY_ID = new Map(COLUMNS.map((column) => [column.id, column])
 
 export const DEFAULT_COLUMN_ORDER: readonly ColumnId[] = COLUMNS.map((column) => column.id);
 
+/** What fits a 1000 px admin content area beside a sidebar; latency and the rest are a click away. */
 export const DEFAULT_VISIBLE_COLUMNS: ColumnId[] = [
   'userId',
   'lastEvent',
@@ -115,7 +116,6 @@ export const DEFAULT_VISIBLE_COLUMNS: ColumnId[] = [
   'totalTokens',
   'totalCost',
   'errorCount',
-  'latencyP95',
   'scores',
   'trend',
 ];

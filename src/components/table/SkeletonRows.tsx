@@ -13,6 +13,8 @@ export interface SkeletonCell {
   numeric?: boolean;
   /** CSS width of the bar. @defaultValue '70%' */
   width?: string | number;
+  /** Marks a column kept in a narrow container's stacked layout (`data-stack`), as its real cells are. */
+  stack?: boolean;
 }
 
 export interface SkeletonRowsProps {
@@ -37,7 +39,7 @@ export function SkeletonRows({ rows, cells, partPrefix }: SkeletonRowsProps) {
   return Array.from({ length: rows }, (_, i) => (
     <tr key={i} data-part={`${partPrefix}-skeleton-row`} aria-hidden>
       {cells.map((cell) => (
-        <td key={cell.id} data-numeric={cell.numeric ? '' : undefined}>
+        <td key={cell.id} data-column={cell.id} data-numeric={cell.numeric ? '' : undefined} data-stack={cell.stack ? '' : undefined}>
           <Skeleton width={cell.width ?? '70%'} />
         </td>
       ))}

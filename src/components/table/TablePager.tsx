@@ -34,7 +34,7 @@ export interface TablePagerProps extends ComponentPropsWithoutRef<'nav'> {
  * @example
  * <TablePager partPrefix="user-detail" page={traces.data} onPageChange={(page) => setTracesTable({ ...tracesTable, page })} />
  *
- * @selector [data-part="<partPrefix>-pagination"] [data-part="<partPrefix>-page-summary"] [data-part="<partPrefix>-page-of"]
+ * @selector [data-part="<partPrefix>-pagination"] [data-part="<partPrefix>-page-summary"] [data-part="<partPrefix>-page-of"] button[data-edge]
  */
 export const TablePager = forwardRef<HTMLElement, TablePagerProps>(
   ({ page: data, onPageChange, partPrefix, edges = false, trailing, children, ...props }, ref) => {
@@ -45,8 +45,15 @@ export const TablePager = forwardRef<HTMLElement, TablePagerProps>(
     const to = from + data.items.length - 1;
     const first = page <= 1;
     const last = pages === null ? !data.hasMore : page >= pages;
-    const button = (label: string, glyph: string, disabled: boolean, target: number) => (
-      <button type="button" data-part="button" aria-label={label} aria-disabled={disabled || undefined} onClick={() => !disabled && onPageChange(target)}>
+    const button = (label: string, glyph: string, disabled: boolean, target: number, edge = false) => (
+      <button
+        type="button"
+        data-part="button"
+        data-edge={edge ? '' : undefined}
+        aria-label={label}
+        aria-disabled={disabled || undefined}
+        onClick={() => !disabled && onPageChange(target)}
+      >
         <span aria-hidden>{glyph}</span>
       </button>
     );
@@ -58,13 +65,13 @@ export const TablePager = forwardRef<HTMLElement, TablePagerProps>(
             : formatLabel(labels.rangeOfTotal, { from: format.number(from), to: format.number(to), total: format.number(total) })}
         </span>
         {children}
-        {edges && button(labels.firstPage, '«', first, 1)}
+        {edges && button(labels.firstPage, '«', first, 1, true)}
         {button(labels.previousPage, '‹', first, page - 1)}
         <span data-part={`${partPrefix}-page-of`}>
           {pages === null ? format.number(page) : formatLabel(labels.pageOf, { page: format.number(page), pages: format.number(pages) })}
         </span>
         {button(labels.nextPage, '›', last, page + 1)}
-        {edges && pages !== null && button(labels.lastPage, '»', last, pages)}
+        {edges && pages !== null && button(labels.lastPage, '»', last, pages, true)}
         {trailing}
       </nav>
     );
