@@ -17,8 +17,8 @@ export function useScrollEdges(scrollRef: RefObject<HTMLElement | null>): (frame
       const before = Math.abs(box.scrollLeft);
       const after = box.scrollWidth - box.clientWidth - before;
       const edges = [before > 1 && 'start', after > 1 && 'end'].filter(Boolean).join(' ');
-      if (edges) frame.dataset.overflow = edges;
-      else delete frame.dataset.overflow;
+      if (edges) frame.setAttribute('data-overflow', edges);
+      else frame.removeAttribute('data-overflow');
     };
     update();
     box.addEventListener('scroll', update, { passive: true });
