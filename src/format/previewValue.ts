@@ -1,6 +1,6 @@
 /**
  * A bounded plain-text preview of any JSON value (a trace's input or output), reading as
- * `JSON.stringify` would up to `maxChars`.
+ * `JSON.stringify(value, null, indent)` would up to `maxChars`.
  *
  * Hand-written rather than `JSON.stringify(value).slice(0, n)`: stringify must serialize all of
  * a 1 MB payload before it can be cut, and throws on deeply nested values (the call stack runs
@@ -19,30 +19,30 @@ export interface Preview {
 type Frame =
   | { kind: 'value'; value: unknown; depth: number; inArray: boolean }
   | { kind: 'array'; array: readonly unknown[]; index: number; depth: number }
-  | { kind: 'object'; object: object; keys: Iterator<string>; first: boolean; depth: number }
-  | { kind: 'leave'; value: object; close: string };
+  | { kind: 'object'; object: object; keys: Iterator<string>; first: boolean; depth: number };
 
 const MAX_DEPTH = 64;
 
-export function previewValue(value: unknown, maxChars: number): Preview {
+/** `indent`: spaces per level, as JSON.stringify's third argument (0 writes one line). */
+export function previewValue(value: unknown, maxChars: number, indent = 0): Preview {
   if (value === null || value === undefined) return { text: '', truncated: false };
   if (typeof value === 'string') return cut(value, maxChars, value.length > maxChars);
   let out = '';
   let cutShort = false;
   const path = new Set<object>();
+  // A line break and the indentation of `depth`, when pretty-printing.
+  const newline = (depth: number) => (indent > 0 ? `\n${' '.repeat(indent * depth)}` : '');
   const stack: Frame[] = [{ kind: 'value', value: jsonValue(value, ''), depth: 0, inArray: false }];
   while (stack.length > 0 && out.length < maxChars) {
     const frame = stack[stack.length - 1]!;
-    if (frame.kind === 'leave') {
-      stack.pop();
-      path.delete(frame.value);
-      out += frame.close;
-    } else if (frame.kind === 'array') {
+    if (frame.kind === 'array') {
       if (frame.index >= frame.array.length) {
         stack.pop();
+        path.delete(frame.array);
+        out += `${frame.index > 0 ? newline(frame.depth) : ''}]`;
         continue;
       }
-      if (frame.index > 0) out += ',';
+      out += `${frame.index > 0 ? ',' : ''}${newline(frame.depth + 1)}`;
       // Holes and non-JSON items read as null, as in JSON.stringify.
       const item = frame.index in frame.array ? jsonValue(frame.array[frame.index], String(frame.index)) : null;
       frame.index++;
@@ -51,11 +51,13 @@ export function previewValue(value: unknown, maxChars: number): Preview {
       const next = frame.keys.next();
       if (next.done) {
         stack.pop();
+        path.delete(frame.object);
+        out += `${frame.first ? '' : newline(frame.depth)}}`;
         continue;
       }
       const item = jsonValue((frame.object as Record<string, unknown>)[next.value], next.value);
       if (item === undefined) continue; // dropped, as JSON drops it
-      out += `${frame.first ? '' : ','}${JSON.stringify(next.value)}:`;
+      out += `${frame.first ? '' : ','}${newline(frame.depth + 1)}${JSON.stringify(next.value)}:${indent > 0 ? ' ' : ''}`;
       frame.first = false;
       stack.push({ kind: 'value', value: item, depth: frame.depth + 1, inArray: false });
     } else {
@@ -69,16 +71,13 @@ export function previewValue(value: unknown, maxChars: number): Preview {
       else if (typeof v === 'bigint') out += String(v);
       else if (typeof v !== 'object') out += 'null';
       else {
-        const open = Array.isArray(v) ? '[' : '{';
-        const close = Array.isArray(v) ? ']' : '}';
         if (path.has(v) || frame.depth >= MAX_DEPTH) {
-          out += `${open}…${close}`;
+          out += Array.isArray(v) ? '[…]' : '{…}';
           cutShort = true;
           continue;
         }
         path.add(v);
-        out += open;
-        stack.push({ kind: 'leave', value: v, close });
+        out += Array.isArray(v) ? '[' : '{';
         if (Array.isArray(v)) stack.push({ kind: 'array', array: v, index: 0, depth: frame.depth });
         else stack.push({ kind: 'object', object: v, keys: ownKeys(v), first: true, depth: frame.depth });
       }
@@ -103,7 +102,7 @@ function* ownKeys(object: object): Iterator<string> {
 }
 
 /** Cuts at `maxChars` without splitting a surrogate pair. */
-function cut(text: string, maxChars: number, truncated: boolean): Preview {
+export function cut(text: string, maxChars: number, truncated: boolean): Preview {
   if (text.length <= maxChars) return { text, truncated };
   let end = maxChars;
   const last = text.charCodeAt(end - 1);

@@ -200,9 +200,9 @@ describe('UserDetail — hostile values', () => {
     expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('<img src=x onerror=alert(1)>');
     expect(screen.getByText('<script>alert(1)</script>')).toBeInTheDocument();
     expect(container.textContent!.length).toBeLessThan(10_000);
-    await userEvent.click(screen.getByText('Show all'));
+    await userEvent.click(screen.getByRole('button', { name: /^Show full output of <b>name<\/b>, / }));
     expect(container.textContent!.length).toBeLessThan(40_000);
-    expect(screen.getByText(/Shortened: the first 20,000 characters/)).toBeInTheDocument();
+    expect(screen.getByText(/Shows the first 20,000 characters/)).toBeInTheDocument();
   });
 
   it('says when the user does not exist, with the way back', async () => {

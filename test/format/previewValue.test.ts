@@ -22,6 +22,20 @@ describe('previewValue', () => {
     );
   });
 
+  it('pretty-prints as JSON.stringify(value, null, indent), cut at the budget', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 600 }), (value, indent, budget) => {
+        if (typeof value === 'string' || value === null) return;
+        const full = JSON.stringify(value, null, indent);
+        const preview = previewValue(value, budget, indent);
+        expect(preview.text).toBe(full.slice(0, budget));
+        expect(preview.truncated).toBe(full.length > budget);
+      }),
+      { numRuns: 500 },
+    );
+    expect(previewValue({ a: [], b: {}, c: [1, { d: undefined }] }, 200, 2).text).toBe('{\n  "a": [],\n  "b": {},\n  "c": [\n    1,\n    {}\n  ]\n}');
+  });
+
   it('follows JSON for values JSON treats specially', () => {
     const date = new Date('2026-01-02T03:04:05.000Z');
     // eslint-disable-next-line no-sparse-arrays

@@ -1,57 +1,71 @@
 'use client';
-import { forwardRef, useMemo, useState, type ComponentPropsWithoutRef, type Ref } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { chatText, type PayloadSide } from '../../format/chatText.js';
 import { previewValue } from '../../format/previewValue.js';
 import { formatLabel } from '../../i18n/en-US.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 
-/* -------------------------------------------------------------------------------------------
- * PayloadCell
- * -----------------------------------------------------------------------------------------*/
-
 const PAYLOAD_NAME = 'PayloadCell';
-const PREVIEW_CHARS = 120;
-/** The expanded cell shows this much; a 1 MB payload never reaches layout whole. */
+/** The line shows what fits; this much more reads on hover. */
+const PREVIEW_CHARS = 300;
+/** The opened payload shows this much; a 1 MB payload never reaches layout whole. */
 const FULL_CHARS = 20_000;
 
-export interface PayloadCellProps extends Omit<ComponentPropsWithoutRef<'span'>, 'children'> {
+export interface PayloadCellProps {
   /** A trace input or output as stored (any JSON). */
   value: unknown;
+  side: PayloadSide;
+  /** Name and time of the trace, for the labels of its disclosure. */
+  trace: { name: string; time: string };
 }
 
 /**
- * A payload as plain text: a preview, and the full value (up to a bound) one click away. The
- * longer text is built only once opened, so a closed cell holds the preview alone.
+ * A payload as one line of plain text: a chat's last user message (input) or the assistant's
+ * reply (output), else the value's JSON cut short. A disclosure opens the whole payload,
+ * pretty-printed up to a bound; it is built only once opened, so a closed cell holds the line alone.
  *
- * @selector [data-part="user-detail-payload"] [data-part="user-detail-show-full"] [data-part="user-detail-truncated"]
+ * @selector [data-part="user-detail-payload"][data-open] [data-part="user-detail-show-full"] [data-part="user-detail-payload-text"] [data-part="user-detail-truncated"]
  */
-export const PayloadCell = forwardRef<HTMLElement, PayloadCellProps>(({ value, ...props }, ref) => {
+export function PayloadCell({ value, side, trace }: PayloadCellProps) {
   const { labels } = useUserTrackingContext(PAYLOAD_NAME);
-  const preview = useMemo(() => previewValue(value, PREVIEW_CHARS), [value]);
+  const id = useId();
   const [open, setOpen] = useState(false);
-  if (!preview.truncated) {
-    return (
-      <span data-part="user-detail-payload" {...props} ref={ref}>
-        {preview.text}
-      </span>
-    );
-  }
+  const preview = useMemo(() => chatText(value, side, PREVIEW_CHARS) ?? previewValue(value, PREVIEW_CHARS), [value, side]);
+  if (!preview.text) return null;
+  const text = preview.truncated ? `${preview.text}…` : preview.text;
   return (
-    <details data-part="user-detail-payload" onToggle={(event) => setOpen(event.currentTarget.open)} {...props} ref={ref as Ref<HTMLDetailsElement>}>
-      <summary>
-        {preview.text}… <span data-part="user-detail-show-full">{labels.showFull}</span>
-      </summary>
-      {open && <FullPayload value={value} />}
-    </details>
+    <div data-part="user-detail-payload" data-open={open ? '' : undefined}>
+      <button
+        type="button"
+        id={`${id}-b`}
+        data-part="user-detail-show-full"
+        aria-expanded={open}
+        // Only while the region exists: a reference to a missing id is an error.
+        aria-controls={open ? id : undefined}
+        aria-label={formatLabel(side === 'input' ? labels.fullInput : labels.fullOutput, trace)}
+        onClick={() => setOpen(!open)}
+      >
+        <svg width="12" height="12" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden>
+          <path d="M6 3l5 5-5 5" />
+        </svg>
+      </button>
+      <span data-part="user-detail-payload-text" title={text}>
+        {text}
+      </span>
+      {open && <FullPayload id={id} value={value} />}
+    </div>
   );
-});
-PayloadCell.displayName = PAYLOAD_NAME;
+}
 
-function FullPayload({ value }: { value: unknown }) {
+function FullPayload({ id, value }: { id: string; value: unknown }) {
   const { format, labels } = useUserTrackingContext(PAYLOAD_NAME);
-  const full = previewValue(value, FULL_CHARS);
+  const full = previewValue(value, FULL_CHARS, 2);
   return (
     <>
-      <pre>{full.text}</pre>
+      {/* Named by its button, as an accordion's panel; focusable, so its overflow scrolls without a pointer. */}
+      <pre id={id} role="region" aria-labelledby={`${id}-b`} tabIndex={0}>
+        {full.text}
+      </pre>
       {full.truncated && <p data-part="user-detail-truncated">{formatLabel(labels.truncatedNote, { count: format.number(FULL_CHARS) })}</p>}
     </>
   );

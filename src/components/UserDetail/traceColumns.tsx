@@ -24,8 +24,18 @@ export const TRACE_COLUMNS = helper.columns([
       return <LinkedText href={getTraceHref?.(trace.id)}>{trace.name ?? (getTraceHref ? trace.id : labels.noValueShort)}</LinkedText>;
     },
   }),
-  helper.display({ id: 'input', meta: { label: 'traceInput' }, cell: ({ row }) => <PayloadCell value={row.original.input} /> }),
-  helper.display({ id: 'output', meta: { label: 'traceOutput' }, cell: ({ row }) => <PayloadCell value={row.original.output} /> }),
+  ...(['input', 'output'] as const).map((side) =>
+    helper.display({
+      id: side,
+      meta: { label: side === 'input' ? 'traceInput' : 'traceOutput' },
+      cell: ({ row, table }) => {
+        const trace = row.original;
+        // Trace names repeat (every run of one workflow); with the time the disclosure says which row it opens.
+        const names = { name: trace.name ?? trace.id, time: table.options.meta!.format.dateTime(trace.timestamp) };
+        return <PayloadCell value={trace[side]} side={side} trace={names} />;
+      },
+    }),
+  ),
   helper.display({
     id: 'level',
     meta: { label: 'traceLevel' },
