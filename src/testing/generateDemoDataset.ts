@@ -208,7 +208,8 @@ export function generateDemoDataset(options: DemoDatasetOptions = {}): Required<
     root.id = rootId;
     observations.push(root, ...steps);
 
-    const scoredAt = (offset: number) => iso(timestampMs + offset);
+    // A score comes after its trace, but never after the dataset's end: no event lies in the future.
+    const scoredAt = (offset: number) => iso(Math.min(endMs, timestampMs + offset));
     if (random.chance(0.25)) {
       const up = random.chance(failing ? 0.2 : 0.78);
       scores.push(score(traceId, 'user-feedback', 'BOOLEAN', 'API', up ? 1 : 0, up ? 'True' : 'False', scoredAt(random.int(5_000, 600_000)), random.chance(0.15) ? (up ? 'Exactly what I needed' : 'Wrong answer, had to redo it') : null, environment));

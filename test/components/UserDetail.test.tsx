@@ -94,7 +94,7 @@ describe.each(CLOCKS)('UserDetail — on a clock pinned to %s', (clock) => {
     const userId = (await recent.listUsers({ range: { from: since(7) }, sort: { field: 'traceCount', direction: 'desc' }, pageSize: 1 })).items[0]!.userId;
     const provider = { client: spy.client, ...(defaultRange ? { defaultRange } : {}) };
     const list = renderWithProvider(<UserList showDistribution={false} defaultSearch={userId} />, provider);
-    const table = await screen.findByRole('table');
+    const table = await screen.findByRole('grid');
     await waitFor(() => expect(within(table).getAllByRole('row')[1]).toHaveTextContent(userId));
     const row = within(table).getAllByRole('row')[1]!;
     const cells = Object.fromEntries([...row.querySelectorAll('[data-column]')].map((cell) => [cell.getAttribute('data-column'), cell.textContent]));

@@ -117,3 +117,15 @@ describe('generateDemoDataset — options', () => {
     }
   });
 });
+
+describe('generateDemoDataset — nothing after its end', () => {
+  it.each([1, 8, 42])('dates no trace, observation or score past `end` (seed %i)', (seed) => {
+    const end = Date.parse('2026-11-30T14:00:00.000Z');
+    const dataset = generateDemoDataset({ seed, users: 150, days: 60, end });
+    const after = (values: (string | null | undefined)[]) => values.filter((value) => value && Date.parse(value) > end);
+    expect(dataset.scores.length).toBeGreaterThan(100);
+    expect(after(dataset.traces.map((trace) => trace.timestamp))).toEqual([]);
+    expect(after(dataset.observations.flatMap((observation) => [observation.startTime, observation.endTime]))).toEqual([]);
+    expect(after(dataset.scores.map((score) => score.timestamp))).toEqual([]);
+  });
+});
