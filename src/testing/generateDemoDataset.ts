@@ -164,8 +164,7 @@ export function generateDemoDataset(options: DemoDatasetOptions = {}): Required<
       public: false,
       environment,
       metadata: null,
-      input: payloads ? { messages: [{ role: 'user', content: question }] } : null,
-      output: payloads ? { role: 'assistant', content: answer } : null,
+      ...(payloads ? chatPayload(ids.trace, question, answer) : { input: null, output: null }),
     });
 
     const failing = random.chance(0.03);
@@ -330,4 +329,50 @@ function makeUserIds(random: Random, count: number): string[] {
     ids.push(id);
   }
   return ids;
+}
+
+const SYSTEM_PROMPT = 'You are a concise assistant for the Acme support team. Answer from the knowledge base and cite it.';
+
+/**
+ * A trace's input and output in one of the shapes SDKs record, chosen by the trace's number (no
+ * random draw, so every other figure of a seed stays as it was): OpenAI chat with a system
+ * prompt, OpenAI content parts and `choices`, Anthropic blocks, Gemini `contents`/`candidates`,
+ * a follow-up turn, and a payload that is not a chat at all.
+ */
+function chatPayload(n: number, question: string, answer: string): { input: unknown; output: unknown } {
+  switch (n % 6) {
+    case 0:
+      return {
+        input: { messages: [{ role: 'system', content: SYSTEM_PROMPT }, { role: 'user', content: question }] },
+        output: { role: 'assistant', content: answer },
+      };
+    case 1:
+      return {
+        input: [{ role: 'system', content: SYSTEM_PROMPT }, { role: 'user', content: [{ type: 'text', text: question }] }],
+        output: { choices: [{ index: 0, message: { role: 'assistant', content: answer }, finish_reason: 'stop' }] },
+      };
+    case 2:
+      return {
+        input: { system: SYSTEM_PROMPT, messages: [{ role: 'user', content: [{ type: 'text', text: question }] }] },
+        output: { role: 'assistant', content: [{ type: 'text', text: answer }] },
+      };
+    case 3:
+      return {
+        input: { contents: [{ role: 'user', parts: [{ text: question }] }] },
+        output: { candidates: [{ content: { role: 'model', parts: [{ text: answer }] }, finishReason: 'STOP' }] },
+      };
+    case 4:
+      return {
+        input: {
+          messages: [
+            { role: 'user', content: 'Can you help me with something about our account?' },
+            { role: 'assistant', content: 'Of course. What would you like to know?' },
+            { role: 'user', content: question },
+          ],
+        },
+        output: { role: 'assistant', content: answer },
+      };
+    default:
+      return { input: { query: question, top_k: 5, filters: { language: 'en' } }, output: { answer, sources: 3 } };
+  }
 }
