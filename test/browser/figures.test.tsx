@@ -40,7 +40,7 @@ describe('figures in tables, as the browser lays them out', () => {
       </UserTrackingProvider>,
     );
     await expect.poll(() => host.querySelectorAll('[data-part="user-list-row"]').length).toBeGreaterThan(5);
-    const cells = figureCells(host.querySelector('table')!);
+    const cells = figureCells(host.querySelector('[role="grid"]')!);
     expect(cells.length).toBeGreaterThan(20);
     expect(new Set(cells.map((style) => style.textAlign))).toEqual(new Set(['end']));
   });

@@ -1,12 +1,13 @@
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { UserList, UserTrackingProvider, createMemoryClient } from '../../src/index.ts';
+import { UserDetail, UserList, UserTrackingProvider, createMemoryClient } from '../../src/index.ts';
 import { generateDemoDataset } from '../../src/testing/index.ts';
 import '../../src/styles/userlens.css';
 
 const END = Date.parse('2026-11-01T00:00:00.000Z');
-const client = createMemoryClient(generateDemoDataset({ seed: 8, users: 60, end: END }), { id: 'keyboard' });
+const dataset = generateDemoDataset({ seed: 8, users: 60, end: END });
+const client = createMemoryClient(dataset, { id: 'keyboard' });
 const host = document.body.appendChild(document.createElement('div'));
 const root = createRoot(host);
 afterEach(() => root.render(null));
@@ -37,7 +38,7 @@ describe('the user list by keyboard', () => {
     expect(active().closest('[data-part="user-list-pagination"]')).not.toBeNull();
     expect(presses).toBeLessThanOrEqual(5);
     // Only one control of the table takes Tab.
-    const table = host.querySelector('table')!;
+    const table = host.querySelector('[role="grid"]')!;
     expect([...table.querySelectorAll('a, button, th, td')].filter((element) => (element as HTMLElement).tabIndex === 0)).toHaveLength(1);
   });
 
@@ -63,7 +64,7 @@ describe('the user list by keyboard', () => {
     // Out and back in: Tab returns to the same place.
     const place = active();
     await userEvent.keyboard('{Shift>}{Tab}{/Shift}');
-    expect(host.querySelector('table')!.contains(active())).toBe(false);
+    expect(host.querySelector('[role="grid"]')!.contains(active())).toBe(false);
     await userEvent.keyboard('{Tab}');
     expect(active()).toBe(place);
   });
@@ -94,5 +95,31 @@ describe('the user list by keyboard', () => {
     probe.style.color = 'var(--ul-color-focus)';
     expect(style.outlineColor).toBe(getComputedStyle(probe).color);
     probe.remove();
+  });
+});
+
+describe('the user page’s history tables by keyboard', () => {
+  it('are one tab stop each: from the traces’ first header, the pager is one Tab away, rows by arrows', async () => {
+    await page.viewport(1280, 800);
+    const counts = new Map<string, number>();
+    for (const trace of dataset.traces) if (trace.userId) counts.set(trace.userId, (counts.get(trace.userId) ?? 0) + 1);
+    const busiest = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+    root.render(
+      <UserTrackingProvider client={client} now={() => END}>
+        <UserDetail userId={busiest} defaultRange={{ preset: 'all' }} getTraceHref={(id) => `#${id}`} />
+      </UserTrackingProvider>,
+    );
+    const grid = page.getByRole('grid', { name: 'traces' });
+    await expect.poll(() => grid.element().querySelectorAll('tbody tr').length).toBeGreaterThan(10);
+    grid.element().querySelector<HTMLElement>('thead button')!.focus();
+    let presses = 0;
+    while (!active().closest('[data-part="user-detail-pagination"]') && presses < 20) {
+      await userEvent.keyboard('{Tab}');
+      presses += 1;
+    }
+    expect(presses).toBeLessThanOrEqual(2);
+    grid.element().querySelector<HTMLElement>('thead button')!.focus();
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}');
+    expect(activeRow().rowIndex).toBe(2);
   });
 });

@@ -10,6 +10,7 @@ import { EmptyRow } from '../table/EmptyRow.js';
 import { SkeletonRows } from '../table/SkeletonRows.js';
 import { SortHeader } from '../table/SortHeader.js';
 import { TablePager } from '../table/TablePager.js';
+import { useGridKeyboard } from '../table/useGridKeyboard.js';
 import { manualTableFeatures, useManualTable, type ManualTableFeatures, type ManualTableState } from '../table/useManualTable.js';
 
 /**
@@ -50,6 +51,8 @@ export interface HistoryTableProps<Row extends RowData, Field extends string> {
 /** A sortable, paged table of one tab's rows: an error with retry in its place when it fails. */
 export function HistoryTable<Row extends RowData, Field extends string>(props: HistoryTableProps<Row, Field>) {
   const { client } = useUserTrackingContext('HistoryTable');
+  // One tab stop per table, arrows inside: a page of traces is not 75 Tab presses.
+  const gridRef = useGridKeyboard();
   const { result, meta, subject } = props;
   const page = result.data;
   const { table, getSortHeaderProps, goToPage } = useManualTable({
@@ -71,8 +74,8 @@ export function HistoryTable<Row extends RowData, Field extends string>(props: H
   const empty = page !== undefined && page.items.length === 0;
   return (
     <>
-      <div data-part="user-detail-scroll" tabIndex={0} role="region" aria-label={subject}>
-        <table aria-busy={result.isFetching || undefined}>
+      <div data-part="user-detail-scroll" role="region" aria-label={subject}>
+        <table ref={gridRef} role="grid" aria-label={subject} aria-busy={result.isFetching || undefined}>
           <thead>
             <tr>
               {columns.map((column) => (
