@@ -23,3 +23,11 @@ export const InfoIcon = () => (
     <path d="M8 7.25V11.5M8 4.75v.5" />
   </svg>
 );
+
+/** An error sign, named: it carries what the danger colour says to those who cannot see colour. */
+export const AlertIcon = ({ label }: { label: string }) => (
+  <svg {...base} aria-hidden={undefined} role="img" aria-label={label}>
+    <circle cx="8" cy="8" r="6.25" />
+    <path d="M8 4.5v4.25M8 11v.5" />
+  </svg>
+);
