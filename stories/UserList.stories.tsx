@@ -353,3 +353,22 @@ export const ControlledUrlState: Story = {
     await expect(canvas.getByLabelText('Address')).toHaveTextContent('page=1');
   },
 };
+
+/** The cost histogram: round log bands, a count axis, each bar's words on hover, and the same numbers as a table. */
+export const CostHistogram: Story = {
+  // Langfuse declares no distribution.
+  tags: ['memory-only'],
+  args: { defaultSorting: { field: 'totalCost', direction: 'desc' }, defaultRange: { preset: 'all' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const chart = within(await canvas.findByRole('region', { name: 'Users by cost' }));
+    const bars = await chart.findAllByRole('button', { name: /^\d+ users? with cost from \S+ to \S+$/ }, { timeout: 5000 });
+    const busiest = bars.find((bar) => !/^0 /.test(bar.getAttribute('aria-label')!))!;
+    await userEvent.hover(busiest);
+    await expect(canvasElement.querySelector('[data-part="user-list-distribution-tooltip"]')).toHaveTextContent(busiest.getAttribute('aria-label')!);
+    await expect(canvasElement.querySelector('[data-part="user-list-distribution-y-title"]')).toHaveTextContent('Users');
+    await userEvent.click(chart.getByText('Show as a table'));
+    const table = chart.getByRole('table', { name: 'Users by cost' });
+    await expect(within(table).getAllByRole('row')).toHaveLength(bars.length + 1);
+  },
+};

@@ -333,7 +333,7 @@ export interface Trends {
 /** How users of a query spread over one figure. */
 export interface DistributionQuery extends Omit<UsersQuery, 'sort' | 'page' | 'pageSize'> {
   field: NumericUserFigure;
-  /** @defaultValue 20 */
+  /** At most this many bins; the source may choose fewer, with round edges, to fit the data. @defaultValue 20 */
   bins?: number;
   /** Log bins suit heavy-tailed figures such as cost. @defaultValue 'linear' */
   scale?: 'linear' | 'log';
@@ -349,6 +349,7 @@ export interface DistributionBin {
 
 export interface Distribution {
   field: NumericUserFigure;
+  /** The spacing of the edges: may be linear where log was asked for values within one decade. */
   scale: 'linear' | 'log';
   bins: DistributionBin[];
   /** Users with the figure; users without it (null) are not binned. */

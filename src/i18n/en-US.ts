@@ -154,8 +154,6 @@ export const enUS = {
   distributionEmpty: 'No values to chart',
   distributionCountAxis: 'Users',
   distributionTable: 'Show as a table',
-  distributionFrom: 'From',
-  distributionTo: 'To',
 
   // UserDetail
   backToUsers: 'Back to users',

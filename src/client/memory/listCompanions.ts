@@ -18,6 +18,7 @@ import type { MemoryIndex } from './buildIndex.js';
 import { NUMERIC_FIGURES, UserRows } from './collectUsers.js';
 import { bucketBoundaries, bucketIndex, checkTimeZone } from '../calendar.js';
 import { activitySpan } from './activitySpan.js';
+import { chooseBinEdges } from '../distributionBins.js';
 
 /** The optional list companions: deferred figures, trends, distribution, filter options. */
 
@@ -94,33 +95,17 @@ export function getDistribution(index: MemoryIndex, query: DistributionQuery): D
   let min = Infinity;
   let max = -Infinity;
   let zeroCount = 0;
-  let minPositive = Infinity;
   for (const v of values) {
     if (v < min) min = v;
     if (v > max) max = v;
     if (v === 0) zeroCount++;
-    else if (v > 0 && v < minPositive) minPositive = v;
   }
-  const result = { field: query.field, scale, count: values.length, min: values.length ? min : null, max: values.length ? max : null, zeroCount };
-  if (values.length === 0) return { ...result, bins: [] };
-
-  let edges: number[];
-  if (scale === 'log' && minPositive !== Infinity) {
-    // Zeros (and negatives, which figures do not have) get a bin of their own below the log range.
-    const lowLog = Math.log10(minPositive);
-    const highLog = Math.log10(max);
-    const width = (highLog - lowLog) / binCount || 1;
-    edges = Array.from({ length: binCount + 1 }, (_, i) => 10 ** (lowLog + i * width));
-    edges[0] = minPositive;
-    edges[binCount] = max;
-    if (zeroCount > 0 || min < minPositive) edges.unshift(Math.min(0, min));
-  } else {
-    const width = (max - min) / binCount;
-    edges = width === 0 ? [min, max] : Array.from({ length: binCount + 1 }, (_, i) => (i === binCount ? max : min + i * width));
-  }
+  const result = { field: query.field, count: values.length, min: values.length ? min : null, max: values.length ? max : null, zeroCount };
+  if (values.length === 0) return { ...result, scale, bins: [] };
+  const { edges, scale: used } = chooseBinEdges(values, binCount, scale);
   const bins: DistributionBin[] = edges.slice(0, -1).map((from, i) => ({ from, to: edges[i + 1]!, count: 0 }));
   for (const v of values) bins[binOf(edges, v)]!.count++;
-  return { ...result, bins };
+  return { ...result, scale: used, bins };
 }
 
 /** The bin of `v`: the last edge ≤ v, the top edge falling in the last bin. */
