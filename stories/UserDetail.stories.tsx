@@ -226,3 +226,35 @@ export const NarrowContainer: Story = {
     await expect(root.scrollWidth).toBeLessThanOrEqual(362);
   },
 };
+
+/** Five scores of one name at one instant and a lone score of another: dots within a labelled hour, no vertical spike, one dot on its own. */
+export const ScoresAtOneMoment: Story = {
+  args: { userId: 'burst@example.com', siblings: undefined, defaultTab: 'scores' },
+  parameters: {
+    userlens: {
+      dataset: {
+        key: 'scores-one-moment',
+        dataset: () => {
+          const at = new Date(DEMO_NOW - 2 * 3_600_000).toISOString();
+          const ids = [0, 1, 2, 3, 4];
+          return {
+            traces: ids.map((i) => ({ id: `b-${i}`, userId: 'burst@example.com', timestamp: at, name: 'chat' })),
+            observations: ids.map((i) => ({ id: `b-${i}-root`, traceId: `b-${i}`, type: 'SPAN', startTime: at, endTime: at })),
+            scores: [
+              ...ids.map((i) => ({ id: `b-${i}-q`, traceId: `b-${i}`, name: 'quality', value: [0.2, 0.9, 0.5, 0.7, 0.4][i], dataType: 'NUMERIC', source: 'EVAL', timestamp: at })),
+              { id: 'b-0-a', traceId: 'b-0', name: 'accuracy', value: 0.8, dataType: 'NUMERIC', source: 'API', timestamp: at },
+            ],
+          };
+        },
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const chart = await within(canvasElement).findByRole('img', { name: 'Numeric scores over time' }, { timeout: 8000 });
+    await expect(chart.querySelectorAll('[data-series="0"] circle')).toHaveLength(5);
+    await expect(chart.querySelectorAll('[data-series="1"] circle')).toHaveLength(1);
+    // The line through five scores at one instant is one point, not a stroke up and down.
+    await expect(chart.querySelector('[data-series="0"] path')!.getAttribute('d')).not.toMatch(/L/);
+    await expect(chart.querySelectorAll('[data-axis="x"] text').length).toBeGreaterThan(0);
+  },
+};

@@ -187,11 +187,11 @@ export const enUS = {
   activityTitle: 'Activity',
   activityMetric: 'Show',
   activityChart: '{metric} per {granularity}',
-  activityPoint: '{start}: {value}',
+  /** A chart's readout: "Nov 5, 2026 · Traces: 13 (2 failed)", "Nov 5, 2026, 2:05 PM · helpfulness: 0.75". */
+  activityPoint: '{start} · {figure}: {value}',
   activityTable: 'Show as a table',
-  /** Failed traces in a bucket: "13 traces (2 failed)". */
-  activityFailed: '{count} failed',
-  activityTokens: '{count} tokens',
+  /** A bucket's figure and its failed traces. */
+  activityFailed: '{value} ({count} failed)',
   granularityHour: 'hour',
   granularityDay: 'day',
   granularityWeek: 'week',
@@ -246,10 +246,6 @@ export const enUS = {
   periodRange: '{from} – {to} ({duration})',
   scoreNo: 'No',
   scoresOverTime: 'Numeric scores over time',
-  /** A score on the chart: "Nov 5, 2026, 2:05 PM · helpfulness 0.75". */
-  scorePoint: '{time} · {name} {value}',
-  /** A score on the chart: "Nov 5, 2026, 2:05 PM · helpfulness 0.75". */
-  scorePoint: '{time} · {name} {value}',
   scoresDistribution: '{name}: {counts}',
   noTraces: 'No traces in this range',
   noSessions: 'No sessions in this range',

@@ -31,7 +31,8 @@ export const UserDetailModels = forwardRef<HTMLElement, UserDetailModelsProps>((
   const hasTokens = client.capabilities.detailFigures.includes('totalTokens');
   const models = stats?.models ?? [];
   const total = stats?.totalCost ?? 0;
-  const share = linearScale({ domain: [0, 1], range: [0, 120] });
+  // Short enough that the share's figure fits beside it in a half-width column at 1280 px.
+  const share = linearScale({ domain: [0, 1], range: [0, 48] });
   return (
     <section data-part="user-detail-models" aria-labelledby={`${id}-title`} {...props} ref={ref}>
       <h3 id={`${id}-title`}>{labels.modelsTitle}</h3>
@@ -64,7 +65,7 @@ export const UserDetailModels = forwardRef<HTMLElement, UserDetailModelsProps>((
                   {hasCost && <td data-numeric="">{format.cost(model.totalCost)}</td>}
                   {hasCost && (
                     <td>
-                      <svg width={124} height={12} aria-hidden>
+                      <svg width={48} height={12} aria-hidden>
                         <rect data-part="user-detail-share" x={0} y={2} height={8} width={Math.max(ratio > 0 ? 1 : 0, share(ratio))} />
                       </svg>{' '}
                       {format.percent(ratio)}

@@ -1,10 +1,15 @@
 'use client';
-import { forwardRef, useMemo, type ComponentPropsWithoutRef } from 'react';
+import { forwardRef, useMemo, useState, type ComponentPropsWithoutRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { bucketBoundaries, pickGranularity } from '../../client/calendar.js';
 import type { ScoreRow } from '../../client/types.js';
 import { formatLabel } from '../../i18n/en-US.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { Axis } from '../charts/Axis.js';
+import { ChartTable } from '../charts/ChartTable.js';
 import { linearScale } from '../charts/linearScale.js';
 import { linePath, type Point } from '../charts/paths.js';
+import { STRIDES, axisWidth, niceTicks, textWidth, thin, tipLeft } from '../charts/ticks.js';
+import { useChartWidth } from '../charts/useChartWidth.js';
 import { ErrorState, Skeleton } from '../Status/Status.js';
 import { scoreText } from './scoreText.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
@@ -15,24 +20,40 @@ import { useUserDetailContext } from './UserDetailRoot.js';
 
 const SCORE_CHART_NAME = 'UserDetailScoreChart';
 const CHART_WIDTH = 640;
-const CHART_HEIGHT = 120;
+const CHART_HEIGHT = 180;
+const TOP = 24;
+const BOTTOM = 24;
 const SERIES_COLORS = 4;
+/** Scores closer than this many pixels share one point of their line: a burst of scores is a column of dots, not a vertical zigzag. */
+const MERGE = 8;
 
 export type UserDetailScoreChartProps = ComponentPropsWithoutRef<'div'>;
 
+/** A numeric score where the chart draws it. */
+interface Mark {
+  row: ScoreRow;
+  series: number;
+  x: number;
+  y: number;
+}
+
 /**
- * Numeric scores over time per name (lines with a mark per score), and counts of boolean
- * and categorical values, over the newest scores the root fetched (and says so when that is not
- * all). Asked for while the scores tab is open; renders nothing when the range holds no score.
+ * Numeric scores over time per name (a mark per score, a line through them), on a date axis and
+ * the scores' own scale, and counts of boolean and categorical values, over the newest scores the
+ * root fetched (and says so when that is not all). Arrow keys or the pointer read out each score;
+ * a table of them is one click away. Asked for while the scores tab is open; renders nothing when
+ * the range holds no score.
  *
  * @example
  * <UserDetailRoot userId={id} defaultTab="scores"><UserDetailScoreChart /></UserDetailRoot>
  *
- * @selector [data-part="user-detail-score-chart"] [data-part="user-detail-legend"] [data-part="user-detail-score-counts"]
+ * @selector [data-part="user-detail-score-chart"] [data-part="user-detail-legend"] [data-part="user-detail-score-counts"] [data-part="user-detail-chart-table"]
  */
 export const UserDetailScoreChart = forwardRef<HTMLDivElement, UserDetailScoreChartProps>((props, ref) => {
   const { format, labels } = useUserTrackingContext(SCORE_CHART_NAME);
   const { scoreSeries } = useUserDetailContext(SCORE_CHART_NAME);
+  const [width, measure] = useChartWidth(CHART_WIDTH);
+  const [active, setActive] = useState<number | null>(null);
   const grouped = useMemo(() => {
     const rows = [...(scoreSeries.data?.items ?? [])].reverse(); // fetched newest first; drawn oldest first
     const numeric = new Map<string, ScoreRow[]>();
@@ -68,26 +89,63 @@ export const UserDetailScoreChart = forwardRef<HTMLDivElement, UserDetailScoreCh
   const { rows, numeric, counted } = grouped;
   if (rows.length === 0) return null;
   const total = scoreSeries.data?.total ?? null;
-  let minTime = Infinity;
-  let maxTime = -Infinity;
-  let maxValue = 1;
-  let minValue = 0;
-  for (const row of rows) {
-    const t = Date.parse(row.timestamp);
-    if (t < minTime) minTime = t;
-    if (t > maxTime) maxTime = t;
-  }
-  for (const list of numeric.values()) {
-    for (const row of list) {
-      if (row.value! > maxValue) maxValue = row.value!;
-      if (row.value! < minValue) minValue = row.value!;
-    }
-  }
-  // One instant (or one score) still gets a visible place: the domain is never empty.
-  const x = linearScale({ domain: [minTime, Math.max(maxTime, minTime + 1)], range: [6, CHART_WIDTH - 6] });
-  const y = linearScale({ domain: [minValue, maxValue === minValue ? minValue + 1 : maxValue], range: [CHART_HEIGHT - 6, 6] });
   const names = [...numeric.keys()];
-  const color = (i: number) => `var(--ul-series-${(i % SERIES_COLORS) + 1}, var(--ul-color-accent))`;
+  const all = names.flatMap((name) => numeric.get(name)!);
+  const times = all.map((row) => Date.parse(row.timestamp));
+  const values = all.map((row) => row.value!);
+  const first = Math.min(...times);
+  const last = Math.max(...times);
+  // The axis runs over whole hours, days or weeks of the viewer's calendar around the scores, so
+  // one score, or a burst within a minute, sits inside a labelled hour rather than at an edge.
+  const granularity = pickGranularity(last - first);
+  const boundaries = all.length ? bucketBoundaries(first, last + 1, granularity, format.timeZone, SCORE_CHART_NAME) : [];
+  const dateLabel = (t: number) => (granularity === 'hour' ? format.dateTime(t) : format.date(t));
+  const scale = niceTicks(Math.min(0, ...values), Math.max(1, ...values), 4);
+  const left = axisWidth(scale.map(format.decimal));
+  const plotWidth = Math.max(1, width - left - 12);
+  const plotHeight = CHART_HEIGHT - TOP - BOTTOM;
+  const x = linearScale({ domain: [boundaries[0]!, boundaries.at(-1)!], range: [0, plotWidth] });
+  const y = linearScale({ domain: [Math.min(scale[0]!, ...values), Math.max(scale.at(-1)!, ...values)], range: [plotHeight, 0] });
+  const color = (i: number) => `var(--ul-series-${(i % SERIES_COLORS) + 1})`;
+  const marks: Mark[] = names.flatMap((name, series) => numeric.get(name)!.map((row) => ({ row, series, x: x(Date.parse(row.timestamp)), y: y(row.value!) })));
+  // Keys and the pointer walk the scores in time order, whatever their series.
+  const order = [...marks].sort((a, b) => a.x - b.x);
+  /** A series' line: through the mean of each run of scores within `MERGE` pixels of its first. */
+  const line = (series: number) => {
+    const points: Point[] = [];
+    let run: Mark[] = [];
+    const flush = () => run.length && points.push([run.reduce((s, m) => s + m.x, 0) / run.length, run.reduce((s, m) => s + m.y, 0) / run.length]);
+    for (const mark of marks) {
+      if (mark.series !== series) continue;
+      if (run.length && mark.x - run[0]!.x > MERGE) {
+        flush();
+        run = [];
+      }
+      run.push(mark);
+    }
+    flush();
+    return points;
+  };
+  const describe = (mark: Mark) => formatLabel(labels.activityPoint, { start: format.dateTime(mark.row.timestamp), figure: mark.row.name, value: format.decimal(mark.row.value!) });
+  const onKeyDown = (event: KeyboardEvent) => {
+    const at = active ?? -1;
+    const target = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: order.length - 1 }[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    setActive(Math.max(0, Math.min(order.length - 1, target)));
+  };
+  // The pointer reads the nearest score.
+  const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const [px, py] = [event.clientX - box.left - left, event.clientY - box.top - TOP];
+    let nearest = 0;
+    order.forEach((mark, i) => {
+      if (Math.hypot(mark.x - px, mark.y - py) < Math.hypot(order[nearest]!.x - px, order[nearest]!.y - py)) nearest = i;
+    });
+    setActive(nearest);
+  };
+  const current = active !== null ? order[active] : undefined;
+  const tip = current ? describe(current) : '';
   return (
     <div data-part="user-detail-score-chart" {...props} ref={ref}>
       {total !== null && total > rows.length && (
@@ -95,24 +153,45 @@ export const UserDetailScoreChart = forwardRef<HTMLDivElement, UserDetailScoreCh
       )}
       {names.length > 0 && (
         <figure>
-          <svg viewBox={`0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`} width="100%" role="img" aria-label={labels.scoresOverTime}>
-            {names.map((name, i) => {
-              const list = numeric.get(name)!;
-              return (
-                <g key={name} data-series={i % SERIES_COLORS}>
-                  <path
-                    d={linePath(list.map((row): Point => [x(Date.parse(row.timestamp)), y(row.value!)]))}
-                    stroke={color(i)}
-                    strokeWidth={1.5}
-                    fill="none"
-                    strokeLinecap="round"
-                  />
-                  {list.length <= 200 &&
-                    list.map((row) => <circle key={row.id} cx={x(Date.parse(row.timestamp))} cy={y(row.value!)} r={2.5} fill={color(i)} />)}
-                </g>
-              );
-            })}
-          </svg>
+          <div ref={measure} data-part="user-detail-chart" style={{ position: 'relative' }}>
+            <svg
+              width={width}
+              height={CHART_HEIGHT}
+              role="img"
+              aria-label={labels.scoresOverTime}
+              tabIndex={0}
+              onKeyDown={onKeyDown}
+              onFocus={() => setActive((i) => i ?? 0)}
+              onBlur={() => setActive(null)}
+              onPointerMove={onPointerMove}
+              onPointerLeave={() => setActive(null)}
+            >
+              <Axis axis="y" ticks={scale.map((v) => ({ at: y(v), label: format.decimal(v) }))} size={plotWidth} title={labels.scoreValue} transform={`translate(${left},${TOP})`} />
+              <Axis
+                axis="x"
+                ticks={thin(boundaries, plotWidth / (textWidth(dateLabel(first)) + 16), STRIDES[granularity]).map((t) => ({ at: x(t), label: dateLabel(t) }))}
+                size={plotWidth}
+                transform={`translate(${left},${TOP + plotHeight})`}
+              />
+              <g transform={`translate(${left},${TOP})`}>
+                {names.map((name, i) => (
+                  <g key={name} data-series={i % SERIES_COLORS} stroke={color(i)} fill={color(i)}>
+                    <path d={linePath(line(i))} strokeWidth={1.5} fill="none" strokeLinecap="round" />
+                    {numeric.get(name)!.length <= 200 && marks.map((mark) => mark.series === i && <circle key={mark.row.id} cx={mark.x} cy={mark.y} r={3} stroke="none" />)}
+                  </g>
+                ))}
+                {current && <circle data-part="user-detail-chart-focus" cx={current.x} cy={current.y} r={6} fill="none" stroke="var(--ul-color-fg)" strokeWidth={2} />}
+              </g>
+            </svg>
+            {/* Read out as keys move through the scores; the chart itself is one image to a screen reader. */}
+            <div aria-live="polite">
+              {current && (
+                <div data-part="user-detail-chart-tooltip" style={{ left: tipLeft(left + current.x, tip, width), top: TOP + current.y + (current.y > 40 ? -40 : 12) }}>
+                  {tip}
+                </div>
+              )}
+            </div>
+          </div>
           <figcaption>
             {labels.scoresOverTime}:{' '}
             {names.map((name, i) => {
@@ -126,6 +205,15 @@ export const UserDetailScoreChart = forwardRef<HTMLDivElement, UserDetailScoreCh
             })}
           </figcaption>
         </figure>
+      )}
+      {names.length > 0 && (
+        <ChartTable
+          data-part="user-detail-chart-table"
+          summary={labels.activityTable}
+          caption={labels.scoresOverTime}
+          columns={[labels.scoreName, labels.scoreTimestamp, labels.scoreValue]}
+          rows={order.map((mark) => [mark.row.name, format.dateTime(mark.row.timestamp), format.decimal(mark.row.value!)])}
+        />
       )}
       <ul data-part="user-detail-score-counts">
         {[...counted.entries()].map(([name, counts]) => (
