@@ -6,7 +6,8 @@ import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 
 /**
  * Every story runs in Chromium once per source: the in-memory client, and the Langfuse client
- * over HTTP to the fake Langfuse that MSW serves (whose worker lives in `public/`).
+ * over HTTP to the fake Langfuse that MSW serves (whose worker lives in `public/`); and once more
+ * on the in-memory client in the dark theme, so axe checks both themes' colours.
  */
 /** Headless Chromium for a test project; a fresh object each, as vitest names its instances in place. */
 const chromiumBrowser = () => ({
@@ -19,14 +20,14 @@ const chromiumBrowser = () => ({
   instances: [{ browser: 'chromium' as const }],
 });
 
-function storiesOn(source: 'memory' | 'langfuse') {
+function storiesOn(source: 'memory' | 'langfuse', theme: 'light' | 'dark' = 'light') {
   return {
     extends: true as const,
     publicDir: 'public',
-    define: { 'import.meta.env.USERLENS_SOURCE': JSON.stringify(source) },
+    define: { 'import.meta.env.USERLENS_SOURCE': JSON.stringify(source), 'import.meta.env.USERLENS_THEME': JSON.stringify(theme) },
     plugins: [storybookTest({ configDir: '.storybook', ...(source === 'langfuse' ? { tags: { exclude: ['memory-only'] } } : {}) })],
     test: {
-      name: source === 'memory' ? 'stories' : 'stories (langfuse)',
+      name: theme === 'dark' ? 'stories (dark)' : source === 'memory' ? 'stories' : 'stories (langfuse)',
       // The 100k-user stories build their data inside the test: ~6 s of it on an idle machine.
       // Room for that, not for slow views (bench measures those).
       testTimeout: 30_000,
@@ -76,6 +77,7 @@ export default defineConfig({
       },
       storiesOn('memory'),
       storiesOn('langfuse'),
+      storiesOn('memory', 'dark'),
     ],
   },
 });

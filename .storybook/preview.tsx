@@ -96,8 +96,8 @@ const preview: Preview = {
       },
     },
   },
-  // The story tests run once per source; USERLENS_SOURCE picks it (see vite.config.ts).
-  initialGlobals: { theme: 'light', locale: 'en-US', timeZone: 'UTC', source: import.meta.env.USERLENS_SOURCE ?? 'memory' },
+  // The story tests run once per source and theme; USERLENS_SOURCE and USERLENS_THEME pick them (see vite.config.ts).
+  initialGlobals: { theme: import.meta.env.USERLENS_THEME ?? 'light', locale: 'en-US', timeZone: 'UTC', source: import.meta.env.USERLENS_SOURCE ?? 'memory' },
 };
 
 export default preview;
