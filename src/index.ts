@@ -29,6 +29,7 @@ export { useUserSessions } from './hooks/useUserSessions.js';
 export { useUserScores } from './hooks/useUserScores.js';
 export { useUserActivity } from './hooks/useUserActivity.js';
 export { enUS, formatLabel } from './i18n/en-US.js';
+export { figureHelpEnUS, type FigureHelpKey, type FigureHelpLabels } from './i18n/figureHelp.js';
 export type { Labels, LabelKey } from './i18n/en-US.js';
 export { ErrorState, NotAvailable, Skeleton, VisuallyHidden } from './components/Status/Status.js';
 export type {

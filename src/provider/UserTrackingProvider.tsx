@@ -7,6 +7,7 @@ import { createFormatters, runtimeTimeZone, type Formatters } from '../format/cr
 import type { RangeValue } from '../format/dateRangePresets.js';
 import { retryPassing } from '../hooks/queries.js';
 import { enUS, type Labels } from '../i18n/en-US.js';
+import type { FigureHelpLabels } from '../i18n/figureHelp.js';
 import { createUserlensContext } from './context.js';
 
 /* -------------------------------------------------------------------------------------------
@@ -33,8 +34,8 @@ export interface UserTrackingProviderProps {
   currency?: string;
   /** Units of `currency` per USD (figures are stored in USD). @defaultValue 1 */
   currencyRate?: number;
-  /** Overrides for any of the English texts. */
-  labels?: Partial<Labels>;
+  /** Overrides for any of the English texts (`enUS`, and the figure help in `figureHelpEnUS`). */
+  labels?: Partial<Labels & FigureHelpLabels>;
   /** Colour scheme; `auto` follows `prefers-color-scheme`. @defaultValue 'auto' */
   theme?: Theme;
   /** @defaultValue 'comfortable' */
@@ -65,7 +66,8 @@ export interface UserTrackingContextValue {
   client: UserTrackingClient;
   queryClient: QueryClient;
   format: Formatters;
-  labels: Labels;
+  /** The texts; the figure help only where the host gave it (its English loads with UserDetailStats). */
+  labels: Labels & Partial<FigureHelpLabels>;
   theme: Theme;
   density: Density;
   unstyled: boolean;

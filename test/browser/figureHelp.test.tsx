@@ -1,7 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cdp, page, userEvent } from 'vitest/browser';
-import { UserDetail, UserTrackingProvider, createMemoryClient, enUS } from '../../src/index.ts';
+import { UserDetail, UserTrackingProvider, createMemoryClient, figureHelpEnUS } from '../../src/index.ts';
 import { generateDemoDataset } from '../../src/testing/index.ts';
 import '../../src/styles/userlens.css';
 import { axNodeOf } from './accessibility.ts';
@@ -176,7 +176,7 @@ describe('UserDetail.Stats — figure help', () => {
     await page.viewport(1280, 800);
     await renderPage();
     for (const [figure, key] of [['Input tokens', 'explainInputTokens'], ['Errors', 'explainErrors'], ['Latency p95', 'explainLatencyP95']] as const) {
-      const [summary, definition] = enUS[key].split('\n');
+      const [summary, definition] = figureHelpEnUS[key].split('\n');
       const node = await axNodeOf(helpButton(figure).element());
       expect(node.name).toBe(`About ${figure}`);
       expect(node.description).toBe(`${summary} ${definition}`);

@@ -15,6 +15,7 @@ import {
 } from 'react';
 import type { UserFigure } from '../../client/types.js';
 import { formatLabel, type LabelKey } from '../../i18n/en-US.js';
+import { figureHelpEnUS, type FigureHelpKey } from '../../i18n/figureHelp.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { AlertIcon, InfoIcon } from '../shared/icons.js';
 import { NotAvailable, Skeleton, VisuallyHidden } from '../Status/Status.js';
@@ -30,7 +31,7 @@ export type UserDetailStatsProps = ComponentPropsWithoutRef<'dl'>;
 
 interface StatSpec {
   label: LabelKey;
-  explain: LabelKey;
+  explain: FigureHelpKey;
   figures: readonly UserFigure[];
 }
 
@@ -112,7 +113,7 @@ export const UserDetailStats = forwardRef<HTMLDListElement, UserDetailStatsProps
     <dl data-part="user-detail-stats" aria-busy={!stats || undefined} aria-label={labels.statsLabel} {...props} ref={ref}>
       {STATS.map((spec, i) => (
         <div key={spec.label} data-part="user-detail-stat" data-wide={spec.label === 'statActivePeriod' ? '' : undefined}>
-          <StatTerm label={labels[spec.label]} about={formatLabel(labels.aboutFigure, { figure: labels[spec.label] })} explanation={labels[spec.explain]} help={help(i)} />
+          <StatTerm label={labels[spec.label]} about={formatLabel(labels.aboutFigure, { figure: labels[spec.label] })} explanation={labels[spec.explain] ?? figureHelpEnUS[spec.explain]} help={help(i)} />
           <dd>{value(spec)}</dd>
         </div>
       ))}
