@@ -15,6 +15,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
 
 describe('the list’s menus under real clicks and keys', () => {
   it('opens Columns on a press and keeps it open; a second press, Escape or a press outside closes it', async () => {
+    await page.viewport(1280, 800);
     root.render(
       <UserTrackingProvider client={client} now={() => END}>
         <UserList defaultRange={{ preset: 'all' }} showDistribution={false} />
@@ -64,6 +65,8 @@ describe('the list’s menus under real clicks and keys', () => {
       </UserTrackingProvider>,
     );
     await expect.element(page.getByRole('row').nth(5)).toBeInTheDocument();
+    // On a phone the menus are behind the toolbar's Options button.
+    await userEvent.click(page.getByRole('button', { name: 'Options' }));
     for (const name of ['Columns', 'Filters']) {
       await userEvent.click(page.getByRole('button', { name, exact: true }));
       await settle();
