@@ -1,5 +1,9 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
+
+// Measured before the browser paints, so a narrow container never shows the fallback width (a
+// 720 px chart sliding a phone's page sideways); a server has no layout and skips it.
+const useBeforePaint = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
 /**
  * The width in pixels of the element given to the returned ref, followed as it resizes; `fallback`
@@ -13,8 +17,10 @@ import { useEffect, useState } from 'react';
 export function useChartWidth(fallback: number): [number, (element: HTMLElement | null) => void] {
   const [element, setElement] = useState<HTMLElement | null>(null);
   const [width, setWidth] = useState(0);
-  useEffect(() => {
-    if (!element || typeof ResizeObserver === 'undefined') return;
+  useBeforePaint(() => {
+    if (!element) return;
+    setWidth(Math.floor(element.getBoundingClientRect().width));
+    if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry!.contentRect.width)));
     observer.observe(element);
     return () => observer.disconnect();
