@@ -53,5 +53,10 @@ describe('the page around one user’s page', () => {
     const document = window.document.documentElement;
     expect(document.scrollWidth).toBeLessThanOrEqual(width);
     expect(document.scrollHeight).toBeLessThanOrEqual(Math.ceil(bottom) + 40);
+    // The traces table, wider than its box on a phone, says so with an edge.
+    const frame = host.querySelector<HTMLElement>('[data-part="user-detail-scroll-frame"]')!;
+    const box = frame.firstElementChild!;
+    await expect.poll(() => frame.dataset.overflow === 'end').toBe(box.scrollWidth > box.clientWidth);
+    if (width === 390) expect(frame.dataset.overflow).toBe('end');
   });
 });

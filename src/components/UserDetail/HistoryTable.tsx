@@ -1,4 +1,5 @@
 'use client';
+import { useRef } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ColumnDef, RowData } from '@tanstack/react-table';
 import type { Page } from '../../client/types.js';
@@ -11,6 +12,7 @@ import { SkeletonRows } from '../table/SkeletonRows.js';
 import { SortHeader } from '../table/SortHeader.js';
 import { TablePager } from '../table/TablePager.js';
 import { useGridKeyboard } from '../table/useGridKeyboard.js';
+import { useScrollEdges } from '../table/useScrollEdges.js';
 import { manualTableFeatures, useManualTable, type ManualTableFeatures, type ManualTableState } from '../table/useManualTable.js';
 
 /**
@@ -53,6 +55,8 @@ export function HistoryTable<Row extends RowData, Field extends string>(props: H
   const { client } = useUserTrackingContext('HistoryTable');
   // One tab stop per table, arrows inside: a page of traces is not 75 Tab presses.
   const gridRef = useGridKeyboard();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const frameRef = useScrollEdges(scrollRef);
   const { result, meta, subject } = props;
   const page = result.data;
   const { table, getSortHeaderProps, goToPage } = useManualTable({
@@ -74,37 +78,39 @@ export function HistoryTable<Row extends RowData, Field extends string>(props: H
   const empty = page !== undefined && page.items.length === 0;
   return (
     <>
-      <div data-part="user-detail-scroll" role="region" aria-label={subject}>
-        <table ref={gridRef} role="grid" aria-label={subject} aria-busy={result.isFetching || undefined}>
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <SortHeader key={column.id} partPrefix={PART_PREFIX} {...getSortHeaderProps(column)}>
-                  {meta.labels[column.columnDef.meta!.label]}
-                </SortHeader>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {result.isPending && (
-              <SkeletonRows partPrefix={PART_PREFIX} rows={SKELETON_ROWS} cells={columns.map((column) => ({ id: column.id, numeric: column.columnDef.meta?.numeric }))} />
-            )}
-            {empty && (
-              <EmptyRow partPrefix={PART_PREFIX} colSpan={columns.length}>
-                {props.empty}
-              </EmptyRow>
-            )}
-            {rows.map((row) => (
-              <tr key={row.id}>
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} data-numeric={cell.column.columnDef.meta?.numeric ? '' : undefined}>
-                    <table.FlexRender cell={cell} />
-                  </td>
+      <div data-part="user-detail-scroll-frame" ref={frameRef}>
+        <div data-part="user-detail-scroll" ref={scrollRef} role="region" aria-label={subject}>
+          <table ref={gridRef} role="grid" aria-label={subject} aria-busy={result.isFetching || undefined}>
+            <thead>
+              <tr>
+                {columns.map((column) => (
+                  <SortHeader key={column.id} partPrefix={PART_PREFIX} {...getSortHeaderProps(column)}>
+                    {meta.labels[column.columnDef.meta!.label]}
+                  </SortHeader>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {result.isPending && (
+                <SkeletonRows partPrefix={PART_PREFIX} rows={SKELETON_ROWS} cells={columns.map((column) => ({ id: column.id, numeric: column.columnDef.meta?.numeric }))} />
+              )}
+              {empty && (
+                <EmptyRow partPrefix={PART_PREFIX} colSpan={columns.length}>
+                  {props.empty}
+                </EmptyRow>
+              )}
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  {row.getVisibleCells().map((cell) => (
+                    <td key={cell.id} data-numeric={cell.column.columnDef.meta?.numeric ? '' : undefined}>
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
       {page && !(empty && page.page === 1) && <TablePager partPrefix={PART_PREFIX} page={page} onPageChange={goToPage} />}
     </>
