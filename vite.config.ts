@@ -71,6 +71,9 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
+          // The charts are lazily loaded modules: on a cold cache Vite compiles one on its first
+          // render, which takes longer than a poll's default second.
+          expect: { poll: { timeout: 5_000 } },
           sequence: { groupOrder: 1 },
           browser: chromiumBrowser(),
         },

@@ -58,14 +58,16 @@ describe('the cost histogram, as Chromium lays it out', () => {
         expect(text.width).toBeGreaterThan(0);
         expect(Math.abs((text.top + text.bottom) / 2 - line.top)).toBeLessThanOrEqual(3);
       });
-      const labels = [...part('user-list-distribution-x-axis').children].map((label) => label.getBoundingClientRect());
+      // Labels the layout leaves out on a narrow chart are still in the tooltip and the table.
+      const labels = [...part('user-list-distribution-x-axis').children].filter((label) => label.getClientRects().length > 0).map((label) => label.getBoundingClientRect());
       expect(labels.length).toBeGreaterThanOrEqual(2);
       for (const label of labels) {
         expect(label.width).toBeGreaterThan(0);
         expect(label.left).toBeGreaterThanOrEqual(chart.left - 1);
         expect(label.right).toBeLessThanOrEqual(chart.right + 1);
       }
-      labels.slice(1).forEach((label, i) => expect(label.left).toBeGreaterThan(labels[i]!.right));
+      // A space a reader can see between neighbours: "$0.0002 $0.002", not "$0.0002$0.002".
+      labels.slice(1).forEach((label, i) => expect(label.left - labels[i]!.right).toBeGreaterThanOrEqual(8));
       // An empty band draws no stub above the axis.
       for (const bin of bins().filter((b) => /^0 users/.test(b.getAttribute('aria-label')!))) expect(bin.getBoundingClientRect().height).toBe(0);
     });
