@@ -25,7 +25,12 @@ function storiesOn(source: 'memory' | 'langfuse', theme: 'light' | 'dark' = 'lig
     extends: true as const,
     publicDir: 'public',
     define: { 'import.meta.env.USERLENS_SOURCE': JSON.stringify(source), 'import.meta.env.USERLENS_THEME': JSON.stringify(theme) },
-    plugins: [storybookTest({ configDir: '.storybook', ...(source === 'langfuse' ? { tags: { exclude: ['memory-only'] } } : {}) })],
+    plugins: [
+      storybookTest({
+        configDir: '.storybook',
+        ...(source === 'langfuse' ? { tags: { exclude: ['memory-only'] } } : theme === 'dark' ? { tags: { exclude: ['scale-only'] } } : {}),
+      }),
+    ],
     test: {
       name: theme === 'dark' ? 'stories (dark)' : source === 'memory' ? 'stories' : 'stories (langfuse)',
       // The 100k-user stories build their data inside the test: ~6 s of it on an idle machine.
@@ -71,6 +76,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/browser/setup.ts'],
           // The charts are lazily loaded modules: on a cold cache Vite compiles one on its first
           // render, which takes longer than a poll's default second.
           expect: { poll: { timeout: 5_000 } },

@@ -60,6 +60,8 @@ function linearEdges(sorted: readonly number[], maxBins: number, whole: boolean)
   for (let power = Math.floor(Math.log10(wanted)); ; power++) {
     for (const mantissa of LINEAR_STEPS) {
       const step = clean(mantissa * 10 ** power);
+      // No round step holds the values in so few bins (one bin across zero): one band, min to max.
+      if (!Number.isFinite(step)) return [min, max > min ? max : min + 1];
       if (step < wanted || (whole && !Number.isInteger(step))) continue;
       // Division is inexact (0.3 / 0.1 < 3): settle each end on the edge the values need.
       let first = Math.floor(min / step);

@@ -19,6 +19,7 @@ export const enUS = {
   subjectSessions: 'sessions',
   subjectScores: 'scores',
   subjectActivity: 'activity',
+  subjectChart: 'this chart',
   noData: 'Nothing in this date range',
 
   // UserList: columns

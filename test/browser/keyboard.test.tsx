@@ -123,3 +123,42 @@ describe('the user page’s history tables by keyboard', () => {
     expect(activeRow().rowIndex).toBe(2);
   });
 });
+
+describe('the grid keeps a place for focus', () => {
+  it('moves its stop to a shown cell when a narrow container hides the one it was on', async () => {
+    await renderList();
+    host.querySelector<HTMLElement>('thead button')!.focus();
+    await userEvent.keyboard('{ArrowDown}{End}');
+    expect(active().closest('td')!.dataset.column).toBe('trend');
+    await userEvent.keyboard('{Shift>}{Tab}{/Shift}');
+    host.style.width = '390px';
+    const grid = host.querySelector('[role="grid"]')!;
+    await expect.poll(() => [...grid.querySelectorAll<HTMLElement>('[tabindex="0"]')].filter((element) => element.getClientRects().length > 0)).toHaveLength(1);
+    await userEvent.keyboard('{Tab}');
+    expect(grid.contains(active())).toBe(true);
+    host.style.width = '';
+  });
+
+  it('follows to the grid’s stop when the focused row is removed, instead of dropping to the page', async () => {
+    const { rerender, userIds } = await renderSearchable();
+    host.querySelector<HTMLElement>('thead button')!.focus();
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{ArrowRight}{ArrowRight}');
+    expect(activeRow().getAttribute('aria-rowindex')).toBe('4');
+    rerender(userIds[0]!);
+    await expect.poll(() => host.querySelectorAll('[data-part="user-list-row"]').length).toBe(1);
+    await expect.poll(() => host.querySelector('[role="grid"]')!.contains(active())).toBe(true);
+  });
+});
+
+async function renderSearchable() {
+  await page.viewport(1280, 800);
+  const view = (search: string) => (
+    <UserTrackingProvider client={client} now={() => END}>
+      <UserList defaultRange={{ preset: 'all' }} search={search} onSearchChange={() => {}} showDistribution={false} />
+    </UserTrackingProvider>
+  );
+  root.render(view(''));
+  await expect.poll(() => host.querySelectorAll('[data-part="user-list-row"]').length).toBe(50);
+  const userIds = [...host.querySelectorAll('[data-part="user-list-user-id-text"]')].map((element) => element.textContent!);
+  return { rerender: (search: string) => root.render(view(search)), userIds };
+}

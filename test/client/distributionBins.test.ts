@@ -97,3 +97,12 @@ describe('chooseBinEdges', () => {
     expect(edges[1]).toBeLessThanOrEqual(0.01);
   });
 });
+
+describe('chooseBinEdges — edge cases', () => {
+  it('ends with one band when no round step fits the values in the bins allowed', () => {
+    const { edges } = chooseBinEdges([-5, 3, 7], 1, 'linear');
+    expect(edges.every(Number.isFinite)).toBe(true);
+    expect(edges[0]).toBeLessThanOrEqual(-5);
+    expect(edges.at(-1)).toBeGreaterThanOrEqual(7);
+  });
+});

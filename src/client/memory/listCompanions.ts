@@ -91,7 +91,8 @@ export function getDistribution(index: MemoryIndex, query: DistributionQuery): D
   const rows = new UserRows(index, query, where);
   const figure = rows.figure(query.field);
   const values: number[] = [];
-  for (let r = 0; r < rows.count; r++) if (!Number.isNaN(figure[r]!)) values.push(figure[r]!);
+  // A figure with no place on an axis (NaN, or a sum that overflowed) is left out of the bins.
+  for (let r = 0; r < rows.count; r++) if (Number.isFinite(figure[r]!)) values.push(figure[r]!);
   let min = Infinity;
   let max = -Infinity;
   let zeroCount = 0;

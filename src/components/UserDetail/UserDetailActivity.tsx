@@ -1,13 +1,13 @@
 'use client';
-import { forwardRef, lazy, Suspense } from 'react';
+import { forwardRef } from 'react';
 import type { UserDetailActivityProps } from './ActivityChart.js';
-import { ChartFallback } from '../charts/ChartFallback.js';
+import { LazyChart } from '../charts/ChartFallback.js';
 
 export type { UserDetailActivityProps } from './ActivityChart.js';
 
 // The chart and its axes load on first render, beside the data it waits for: a host that never
 // shows it never downloads it.
-const Chart = lazy(() => import('./ActivityChart.js'));
+const load = () => import('./ActivityChart.js');
 
 /**
  * Traces, tokens, cost or errors over time, buckets sized from the range, on a date axis and a
@@ -20,9 +20,5 @@ const Chart = lazy(() => import('./ActivityChart.js'));
  *
  * @selector [data-part="user-detail-activity"] [data-part="user-detail-bar"][data-active] [data-part="user-detail-bar-failed"] [data-part="user-detail-chart-legend"] [data-part="user-detail-chart-table"]
  */
-export const UserDetailActivity = forwardRef<HTMLElement, UserDetailActivityProps>((props, ref) => (
-  <Suspense fallback={<ChartFallback part="user-detail-activity" />}>
-    <Chart {...props} ref={ref} />
-  </Suspense>
-));
+export const UserDetailActivity = forwardRef<HTMLElement, UserDetailActivityProps>((props, ref) => <LazyChart load={load} part="user-detail-activity" props={props} chartRef={ref} />);
 UserDetailActivity.displayName = 'UserDetailActivity';

@@ -1,13 +1,13 @@
 'use client';
-import { forwardRef, lazy, Suspense } from 'react';
+import { forwardRef } from 'react';
 import type { UserDetailScoreChartProps } from './ScoreChart.js';
-import { ChartFallback } from '../charts/ChartFallback.js';
+import { LazyChart } from '../charts/ChartFallback.js';
 
 export type { UserDetailScoreChartProps } from './ScoreChart.js';
 
 // The chart and its axes load on first render, beside the data it waits for: a host that never
 // shows it never downloads it.
-const Chart = lazy(() => import('./ScoreChart.js'));
+const load = () => import('./ScoreChart.js');
 
 /**
  * Numeric scores over time per name (a mark per score, a line through them), on a date axis and
@@ -21,9 +21,5 @@ const Chart = lazy(() => import('./ScoreChart.js'));
  *
  * @selector [data-part="user-detail-score-chart"] [data-part="user-detail-legend"] [data-part="user-detail-score-counts"] [data-part="user-detail-chart-table"]
  */
-export const UserDetailScoreChart = forwardRef<HTMLDivElement, UserDetailScoreChartProps>((props, ref) => (
-  <Suspense fallback={<ChartFallback part="user-detail-score-chart" />}>
-    <Chart {...props} ref={ref} />
-  </Suspense>
-));
+export const UserDetailScoreChart = forwardRef<HTMLDivElement, UserDetailScoreChartProps>((props, ref) => <LazyChart load={load} part="user-detail-score-chart" props={props} chartRef={ref} />);
 UserDetailScoreChart.displayName = 'UserDetailScoreChart';

@@ -1,14 +1,14 @@
 'use client';
-import { forwardRef, lazy, Suspense } from 'react';
+import { forwardRef } from 'react';
 import type { UserListDistributionProps } from './DistributionChart.js';
-import { ChartFallback } from '../charts/ChartFallback.js';
+import { LazyChart } from '../charts/ChartFallback.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 
 export type { UserListDistributionProps } from './DistributionChart.js';
 
 // The chart and its axes load on first render, beside the data it waits for: a host that never
 // shows it never downloads it.
-const Chart = lazy(() => import('./DistributionChart.js'));
+const load = () => import('./DistributionChart.js');
 
 /**
  * A histogram of the matching users by the current sort figure — cost, traces, tokens… — with
@@ -20,10 +20,6 @@ const Chart = lazy(() => import('./DistributionChart.js'));
 export const UserListDistribution = forwardRef<HTMLElement, UserListDistributionProps>((props, ref) => {
   // A source without distributions draws nothing: no placeholder, no download.
   if (!useUserTrackingContext('UserListDistribution').client.capabilities.distribution) return null;
-  return (
-    <Suspense fallback={<ChartFallback part="user-list-distribution" />}>
-      <Chart {...props} ref={ref} />
-    </Suspense>
-  );
+  return <LazyChart load={load} part="user-list-distribution" props={props} chartRef={ref} />;
 });
 UserListDistribution.displayName = 'UserListDistribution';

@@ -29,7 +29,9 @@ export const UserListToolbar = forwardRef<HTMLDivElement, UserListToolbarProps>(
   const { labels } = useUserTrackingContext(TOOLBAR_NAME);
   const { budget } = useUserListContext(TOOLBAR_NAME);
   const [expanded, setExpanded] = useState(false);
-  const id = useId();
+  const generatedId = useId();
+  // A host's own id names the toolbar, and the Options button controls it by that name.
+  const id = props.id ?? generatedId;
   // Only the default controls fold: a host's own children are laid out as the host chose.
   const collapsible = children === undefined;
   return (

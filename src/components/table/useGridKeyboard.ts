@@ -18,21 +18,58 @@ export function useGridKeyboard(onActivateRow?: (row: HTMLTableRowElement) => vo
   useEffect(() => {
     if (!table) return;
     let active: HTMLElement | null = null;
+    // Where the stop was, to find its place again when its row is drawn anew.
+    let place = { row: '', column: 0 };
+    let focused = false;
 
     // Every control in the grid is reachable by arrows only; the active stop alone takes Tab.
     const sync = () => {
-      // Not filtered by layout: a table mounted hidden (in a closed tab) still gets its stop.
-      if (!active?.isConnected || !table.contains(active)) active = table.rows[0]?.querySelector<HTMLElement>(CONTROLS) ?? table.rows[0]?.cells[0] ?? null;
+      const lost = !active?.isConnected || !table.contains(active);
+      // A stop the layout hid (a narrow container's cards drop columns) would take Tab nowhere.
+      const hidden = !lost && active!.getClientRects().length === 0 && rowsOf(table).length > 0;
+      if (lost || hidden) {
+        const row = table.querySelector<HTMLTableRowElement>(`tr[aria-rowindex="${place.row}"]`);
+        // Not filtered by layout when nothing is laid out: a table mounted hidden (in a closed tab) still gets its stop.
+        active =
+          (row && stopsOf(row, place.column)[0]) ??
+          (hidden ? stopsOf(rowsOf(table)[0])[0] : undefined) ??
+          table.rows[0]?.querySelector<HTMLElement>(CONTROLS) ??
+          table.rows[0]?.cells[0] ??
+          null;
+        // The focused row went away (a refresh, a virtualised scroll): focus follows to the new stop.
+        if (active && focused && (document.activeElement === document.body || document.activeElement === null)) {
+          if (!active.hasAttribute('tabindex')) active.tabIndex = -1;
+          active.focus({ preventScroll: true });
+        }
+      }
       for (const control of table.querySelectorAll<HTMLElement>(CONTROLS)) setTabIndex(control, control === active ? 0 : -1);
       if (active) setTabIndex(active, 0);
     };
     const observer = new MutationObserver(sync);
     observer.observe(table, { childList: true, subtree: true });
+    // Absent in jsdom; a resize can hide the stop (the stacked layout) without a DOM change.
+    const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(sync);
+    resize?.observe(table);
     sync();
 
+    const onFocusOut = (event: FocusEvent) => {
+      const next = event.relatedTarget as Node | null;
+      if (next && table.contains(next)) return;
+      if (next) focused = false;
+      // Focus went nowhere: the reader left (the element stays) or its row was removed (it does not).
+      else {
+        const target = event.target as HTMLElement;
+        queueMicrotask(() => {
+          if (target.isConnected) focused = false;
+        });
+      }
+    };
     const onFocusIn = (event: FocusEvent) => {
+      focused = true;
       const target = event.target as HTMLElement;
-      if (target === active || !target.closest('th, td')) return;
+      const cell = target.closest('th, td');
+      if (cell) place = { row: cell.parentElement!.getAttribute('aria-rowindex') ?? '', column: (cell as HTMLTableCellElement).cellIndex };
+      if (target === active || !cell) return;
       if (active && active !== target) setTabIndex(active, -1);
       active = target;
       setTabIndex(active, 0);
@@ -47,6 +84,8 @@ export function useGridKeyboard(onActivateRow?: (row: HTMLTableRowElement) => vo
       if (!cell || !row) return;
       const stops = stopsOf(row);
       const at = stops.indexOf(target);
+      // Something focusable that is not a stop (an opened payload's scroll box) keeps its own keys.
+      if (at === -1 && target !== cell) return;
       const rows = rowsOf(table);
       const rowAt = rows.indexOf(row);
       const column = [...row.cells].indexOf(cell);
@@ -88,10 +127,13 @@ export function useGridKeyboard(onActivateRow?: (row: HTMLTableRowElement) => vo
     };
 
     table.addEventListener('focusin', onFocusIn);
+    table.addEventListener('focusout', onFocusOut);
     table.addEventListener('keydown', onKeyDown);
     return () => {
       observer.disconnect();
+      resize?.disconnect();
       table.removeEventListener('focusin', onFocusIn);
+      table.removeEventListener('focusout', onFocusOut);
       table.removeEventListener('keydown', onKeyDown);
     };
   }, [table, onActivateRow]);
@@ -134,7 +176,9 @@ function revealNextRow(table: HTMLTableElement, row: HTMLTableRowElement) {
   // Only a spacer row below stands for rows not drawn yet.
   if (!index || !row.nextElementSibling?.hasAttribute('aria-hidden')) return;
   const column = [...row.cells].findIndex((cell) => cell.contains(document.activeElement));
-  row.scrollIntoView({ block: 'start' });
+  // The table's own scroll box moves, not the host's page.
+  const box = table.parentElement;
+  if (box) box.scrollTop += row.getBoundingClientRect().height;
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
       const next = table.querySelector<HTMLTableRowElement>(`tr[aria-rowindex="${index + 1}"]`);
