@@ -1,7 +1,7 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import type { UserTrackingClient } from '../src/core.ts';
+import type { UserProfilesLoader, UserTrackingClient } from '../src/core.ts';
 import { UserTrackingProvider, type Theme } from '../src/index.ts';
 import '../src/styles/userlens.css';
 import './preview.css';
@@ -13,6 +13,8 @@ export interface UserlensStoryParameters {
   dataset?: StoryDataset;
   /** A client made from the source's client (faults, fewer capabilities), or one of the story's own. */
   client?: UserTrackingClient | ((source: UserTrackingClient) => UserTrackingClient);
+  /** The host's profile loader, for stories that show people instead of ids. */
+  getUserProfiles?: UserProfilesLoader;
 }
 
 /** Every story gets a provider on its source and a cache of its own, so stories never share state. */
@@ -32,6 +34,7 @@ const withProvider: Decorator = (Story, context) => {
       theme={context.globals.theme as Theme}
       locale={context.globals.locale as string}
       timeZone={context.globals.timeZone as string}
+      getUserProfiles={parameters.getUserProfiles}
     >
       {memoryOnly && context.globals.source === 'langfuse' && <p className="story-note">This story runs on the in-memory source only.</p>}
       <Story />
@@ -39,7 +42,14 @@ const withProvider: Decorator = (Story, context) => {
   );
 };
 
-function StoryProvider(props: { client: UserTrackingClient; theme: Theme; locale: string; timeZone: string; children: ReactNode }) {
+function StoryProvider(props: {
+  client: UserTrackingClient;
+  theme: Theme;
+  locale: string;
+  timeZone: string;
+  getUserProfiles: UserProfilesLoader | undefined;
+  children: ReactNode;
+}) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 60_000 } } }),
   );
@@ -52,6 +62,7 @@ function StoryProvider(props: { client: UserTrackingClient; theme: Theme; locale
       locale={props.locale}
       timeZone={props.timeZone}
       now={demoNow}
+      getUserProfiles={props.getUserProfiles}
     >
       {props.children}
     </UserTrackingProvider>

@@ -21,6 +21,7 @@ export type { RangeValue, RangePreset, RelativePreset } from './format/dateRange
 export { toCsv, csvCell, csvLine } from './format/toCsv.js';
 export type { CsvValue } from './format/toCsv.js';
 export { exportUsers } from './client/exportUsers.js';
+export { profileName, profileOf, profileValue } from './client/profiles.js';
 export type { ExportColumn, ExportProgress, ExportUsersOptions } from './client/exportUsers.js';
 export { previewValue } from './format/previewValue.js';
 export type { Preview } from './format/previewValue.js';

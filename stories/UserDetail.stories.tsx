@@ -3,7 +3,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { DEMO_NOW, demoClient } from '../.storybook/demoClient.ts';
 import { UserlensError, type UserTrackingClient } from '../src/core.ts';
 import { UserDetail } from '../src/index.ts';
-import { withFaults } from '../src/testing/index.ts';
+import { createDemoProfiles, demoProfile, withFaults } from '../src/testing/index.ts';
 import { withCapabilities } from './clients.ts';
 import { hostileDataset, powerDataset, smallCasesDataset } from './detailData.ts';
 
@@ -256,5 +256,17 @@ export const ScoresAtOneMoment: Story = {
     // The line through five scores at one instant is one point, not a stroke up and down.
     await expect(chart.querySelector('[data-series="0"] path')!.getAttribute('d')).not.toMatch(/L/);
     await expect(chart.querySelectorAll('[data-axis="x"] text').length).toBeGreaterThan(0);
+  },
+};
+
+/** The person from the host's records heads the page; the id follows, verbatim and copyable. */
+export const PersonFromHostProfile: Story = {
+  parameters: { userlens: { getUserProfiles: createDemoProfiles({ unknownShare: 0 }) } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const name = demoProfile(typical, 0)!.name!;
+    await expect(await canvas.findByRole('heading', { level: 2, name }, { timeout: 5000 })).toBeInTheDocument();
+    await expect(canvasElement.querySelector('[data-part="user-detail-user-id"]')).toHaveTextContent(typical);
+    await expect(canvas.getByRole('button', { name: /copy/i })).toBeInTheDocument();
   },
 };

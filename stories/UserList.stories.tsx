@@ -4,7 +4,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { DEMO_NOW, demoClient, demoEnd } from '../.storybook/demoClient.ts';
 import { UserlensError, createMemoryClient, type SortSpec, type UserSortField, type UserTrackingClient } from '../src/core.ts';
 import { UserList } from '../src/index.ts';
-import { generateDemoDataset, HOSTILE_USER_IDS, withFaults } from '../src/testing/index.ts';
+import { createDemoProfiles, demoProfile, generateDemoDataset, HOSTILE_USER_IDS, withFaults } from '../src/testing/index.ts';
 import { twoPhase, withCapabilities } from './clients.ts';
 
 const userHref = (userId: string) => `/admin/users/${encodeURIComponent(userId)}`;
@@ -375,5 +375,44 @@ export const CostHistogram: Story = {
     await userEvent.click(chart.getByText('Show as a table'));
     const table = chart.getByRole('table', { name: 'Users by cost' });
     await expect(within(table).getAllByRole('row')).toHaveLength(bars.length + 1);
+  },
+};
+
+/**
+ * People instead of ids: the provider's `getUserProfiles` answers from the host's records (here
+ * the demo's), once per page; the name leads and the id stays beside it, verbatim. One id in ten
+ * is unknown to the host and shows as the id alone. On a source that takes ids for search (the
+ * in-memory one), search also finds a person by a name already loaded.
+ */
+export const PeopleFromHostProfiles: Story = {
+  parameters: { userlens: { getUserProfiles: createDemoProfiles() } },
+  play: async ({ canvasElement, globals }) => {
+    const canvas = within(canvasElement);
+    const rows = await dataRows(canvasElement);
+    const named = await waitFor(() => {
+      const row = rows.find((candidate) => candidate.querySelector('[data-part="user-list-user-name"]'));
+      if (!row) throw new Error('no name yet');
+      return row;
+    });
+    const id = named.querySelector('[data-part="user-list-user-id-text"]')!.textContent!;
+    const name = demoProfile(id)!.name!;
+    await expect(within(named).getByRole('link', { name: `${name} ${id}` })).toBeInTheDocument();
+    if (globals.source === 'langfuse') return;
+    // The last name alone is no part of any id: only the loaded names can match it.
+    await userEvent.type(canvas.getByRole('searchbox'), name.split(' ')[1]!);
+    await waitFor(() => expect(canvas.getByRole('link', { name: `${name} ${id}` })).toBeInTheDocument());
+    const found = await dataRows(canvasElement);
+    await expect(found.length).toBeLessThan(rows.length);
+  },
+};
+
+/** A host lookup that never answers: the figures and ids show in full, as without profiles. */
+export const ProfilesNeverAnswer: Story = {
+  parameters: { userlens: { getUserProfiles: () => new Promise(() => {}) } },
+  play: async ({ canvasElement }) => {
+    const rows = await dataRows(canvasElement);
+    await expect(rows.length).toBeGreaterThan(10);
+    await expect(canvasElement.querySelector('[data-part="user-list-user-name"]')).toBeNull();
+    await expect(within(rows[0]!).getAllByRole('cell')[0]).toHaveTextContent(/\d/);
   },
 };

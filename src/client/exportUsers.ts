@@ -1,10 +1,11 @@
 import { CSV_BOM, csvLine, type CsvValue } from '../format/toCsv.js';
-import type { UserSummary, UsersQuery, UserTrackingClient } from './types.js';
+import { profileOf } from './profiles.js';
+import type { UserProfile, UserProfilesLoader, UserSummary, UsersQuery, UserTrackingClient } from './types.js';
 
-/** One CSV column: its header cell and the raw value of each user's cell. */
+/** One CSV column: its header cell and the raw value of each user's cell (with their profile, given `profiles`). */
 export interface ExportColumn {
   header: string;
-  value: (user: UserSummary) => CsvValue;
+  value: (user: UserSummary, profile?: UserProfile) => CsvValue;
 }
 
 /** How far an export has come: rows fetched so far, and the query's row count (`null` where the source cannot count). */
@@ -20,6 +21,13 @@ export interface ExportUsersOptions {
   signal?: AbortSignal;
   /** Called after each page. `done` only grows. */
   onProgress?: (progress: ExportProgress) => void;
+  /**
+   * The host's profile loader (the provider's `getUserProfiles`), asked once per page; each
+   * column's `value` then gets the user's profile as the loader gave it (read its fields with
+   * care: `profileValue` keeps only what shows as text). A loader that fails fails the export: a file
+   * without the names would pass for a complete one.
+   */
+  profiles?: UserProfilesLoader;
 }
 
 /** Pages are as large as the source allows, capped so one response stays a reasonable size. */
@@ -43,7 +51,7 @@ const EXPORT_PAGE_SIZE = 1000;
  * });
  */
 export async function exportUsers(client: UserTrackingClient, query: UsersQuery, options: ExportUsersOptions): Promise<string> {
-  const { columns, signal, onProgress } = options;
+  const { columns, signal, onProgress, profiles } = options;
   const { capabilities } = client;
   const pageSize = Math.min(capabilities.maxPageSize, EXPORT_PAGE_SIZE);
   const deferred = capabilities.deferredFigures.length > 0 ? client.getUserFigures?.bind(client) : undefined;
@@ -65,7 +73,10 @@ export async function exportUsers(client: UserTrackingClient, query: UsersQuery,
       const byUser = new Map(figures.map((row) => [row.userId, row]));
       rows = rows.map((row) => ({ ...row, ...byUser.get(row.userId) }));
     }
-    for (const row of rows) parts.push(csvLine(columns.map((column) => column.value(row))));
+    const ids = rows.map((row) => row.userId);
+    const people = profiles && ids.length > 0 ? await profiles(ids, { signal: signal ?? new AbortController().signal }) : undefined;
+    signal?.throwIfAborted();
+    for (const row of rows) parts.push(csvLine(columns.map((column) => column.value(row, profileOf(people, row.userId)))));
     done += rows.length;
     onProgress?.({ done, total: result.total });
     // An empty page ends the export even when the source claims more, so it cannot loop forever.

@@ -141,6 +141,11 @@ export interface UsersQuery {
   range?: DateRange;
   /** Case-insensitive substring of `userId`. */
   search?: string;
+  /**
+   * Users with one of these ids match `search` too: the people whose names in the host's records
+   * contain it (see `capabilities.searchUserIds`). Ignored without `search`.
+   */
+  searchUserIds?: readonly string[];
   /** Keep users whose figures lie in every band (e.g. cost over a budget). */
   bands?: readonly FigureBand[];
   /** @defaultValue `{ field: 'lastEvent', direction: 'desc' }` */
@@ -386,6 +391,8 @@ export interface ClientCapabilities {
   filterableFields: readonly ('environment' | 'tags')[];
   /** Whether `listUsers` honours `search`. */
   search: boolean;
+  /** Whether `listUsers` honours `searchUserIds`, so search can match names from the host's records. */
+  searchUserIds?: boolean;
   /** Figures `listUsers` rows carry; with `deferredFigures`, what the list shows — others are "not available from this source". */
   listFigures: readonly UserFigure[];
   /** Figures `getUser` carries. */
@@ -442,3 +449,43 @@ export interface UserTrackingClient {
   /** Drops whatever the client keeps between calls; the views call it before a refresh. */
   invalidate?(): void;
 }
+
+// ---------------------------------------------------------------------------------------------
+// People: the host's own records
+// ---------------------------------------------------------------------------------------------
+
+/** A profile field's value as shown and exported: text, a number, a yes/no, or nothing. */
+export type ProfileValue = string | number | boolean | null;
+
+/**
+ * Who a user is, from the host's own records. Host data: userlens shows it beside the figures
+ * and never sends it to the metrics source.
+ */
+export interface UserProfile {
+  /** Shown in place of the id, which stays beside it. */
+  name?: string;
+  /** Shown when there is no name. */
+  email?: string;
+  /** Not drawn by the views (an image the host serves is the host's to lay out); kept for custom cells. */
+  avatarUrl?: string;
+  /** Any other field the host keeps (`organisation`, `plan`); declared ones become list columns. */
+  [field: string]: ProfileValue | undefined;
+}
+
+/** A field of the host's profiles shown as an optional list column (and exported with it). */
+export interface ProfileField {
+  /** The key in each `UserProfile`, e.g. `organisation`. */
+  field: string;
+  /** The column's header, e.g. `Organisation`. */
+  label: string;
+}
+
+/**
+ * Looks up the people behind a page of user ids, in one batch. Answer only the ids you know;
+ * an id left out shows as the id alone. Reject (or let `signal` abort) freely: the figures show
+ * either way.
+ */
+export type UserProfilesLoader = (
+  userIds: readonly string[],
+  options: { signal: AbortSignal },
+) => Promise<Record<string, UserProfile | undefined>>;

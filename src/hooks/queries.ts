@@ -10,6 +10,7 @@ import type {
   SessionsQuery,
   TracesQuery,
   UserQuery,
+  UserProfilesLoader,
   UserTrackingClient,
   UsersQuery,
 } from '../client/types.js';
@@ -84,6 +85,19 @@ export const userTrackingQueries = {
   filterOptions: (client: UserTrackingClient, query: { range?: DateRange } = {}) => {
     const ask = optional(client, 'getFilterOptions', 'filterOptions', client.capabilities.filterOptions);
     return entry(client, 'filterOptions', query, ask && ((signal) => ask(query, { signal })), {}, { staleTime: 5 * 60_000 });
+  },
+
+  /**
+   * The host's profiles of a set of users (`getUserProfiles`), one call per set, keyed by the
+   * sorted ids so a re-sort of the same page asks nothing. Held without a loader or ids. Kept
+   * under the client's key so one tenant's people never show in another's list; never sent to
+   * the source.
+   */
+  profiles: (client: UserTrackingClient, userIds: readonly string[], load: UserProfilesLoader | undefined) => {
+    const ids = [...new Set(userIds)].sort();
+    // The answer is kept as given; the views read it through `profileOf` and `profileValue`.
+    const ask = load && ids.length > 0 ? (signal: AbortSignal) => load(ids, { signal }) : undefined;
+    return entry(client, 'profiles', { userIds: ids }, ask, undefined, { staleTime: 5 * 60_000 });
   },
 };
 

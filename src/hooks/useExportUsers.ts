@@ -39,7 +39,7 @@ export interface UseExportUsersResult {
  * });
  */
 export function useExportUsers(): UseExportUsersResult {
-  const { client } = useUserTrackingContext('useExportUsers');
+  const { client, getUserProfiles } = useUserTrackingContext('useExportUsers');
   const [state, setState] = useState<ExportUsersState>({ status: 'idle' });
   const controller = useRef<AbortController | null>(null);
   useEffect(() => () => controller.current?.abort(), []);
@@ -62,6 +62,7 @@ export function useExportUsers(): UseExportUsersResult {
           const csv = await exportUsers(client, query, {
             columns,
             signal: abort.signal,
+            ...(getUserProfiles && { profiles: getUserProfiles }),
             onProgress: ({ done, total }) => {
               count = done;
               setState({ status: 'running', done, total });
@@ -78,7 +79,7 @@ export function useExportUsers(): UseExportUsersResult {
         }
       })();
     },
-    [client],
+    [client, getUserProfiles],
   );
 
   return { state, start, cancel };

@@ -11,7 +11,8 @@ function readStored(storageKey: string | undefined): ColumnId[] | null {
   try {
     const parsed: unknown = JSON.parse(localStorage.getItem(PREFIX + storageKey) ?? 'null');
     if (!Array.isArray(parsed)) return null;
-    const known = parsed.filter((id): id is ColumnId => typeof id === 'string' && COLUMN_BY_ID.has(id as ColumnId));
+    // Profile columns are the provider's to declare; one it no longer declares is left out when shown.
+    const known = parsed.filter((id): id is ColumnId => typeof id === 'string' && (COLUMN_BY_ID.has(id as ColumnId) || id.startsWith('profile.')));
     return known.includes('userId') ? known : null;
   } catch {
     return null;

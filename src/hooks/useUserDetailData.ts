@@ -1,11 +1,12 @@
 'use client';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { Activity, Page, ScoreRow, SessionRow, TraceRow, UserStats } from '../client/types.js';
+import type { Activity, Page, ScoreRow, SessionRow, TraceRow, UserProfile, UserStats } from '../client/types.js';
 import { useUserTrackingContext } from '../provider/UserTrackingProvider.js';
 import { useRangeRefresh } from './useRangeRefresh.js';
 import { useUser } from './useUser.js';
 import { useUserActivity } from './useUserActivity.js';
+import { useUserProfiles } from './useUserProfiles.js';
 import type { UserDetailState } from './useUserDetailState.js';
 import { useUserScores } from './useUserScores.js';
 import { useUserSessions } from './useUserSessions.js';
@@ -24,6 +25,8 @@ export interface UserDetailData {
   scores: UseQueryResult<Page<ScoreRow>, Error>;
   /** The newest 5,000 (at most) of the user's scores in the range, newest first, for the score chart. */
   scoreSeries: UseQueryResult<Page<ScoreRow>, Error>;
+  /** The user's record from the host (the provider's `getUserProfiles`), keyed by user id. */
+  profiles: UseQueryResult<Record<string, UserProfile | undefined>, Error>;
   /** Refetches everything the page shows and moves relative ranges up to now. */
   refresh: () => void;
 }
@@ -56,10 +59,13 @@ export function useUserDetailData(state: UserDetailState): UserDetailData {
     { enabled: tab === 'scores' },
   );
 
+  const profileIds = useMemo(() => [userId], [userId]);
+  const profiles = useUserProfiles(profileIds);
+
   const refresh = useRangeRefresh(range, anchor, setAnchor);
 
   return useMemo(
-    () => ({ user, activity, traces, sessions, scores, scoreSeries, refresh }),
-    [user, activity, traces, sessions, scores, scoreSeries, refresh],
+    () => ({ user, activity, traces, sessions, scores, scoreSeries, profiles, refresh }),
+    [user, activity, traces, sessions, scores, scoreSeries, profiles, refresh],
   );
 }

@@ -1,10 +1,15 @@
 'use client';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import type { Page, Trends, UserSummary, UsersSelection } from '../client/types.js';
+import type { QueryClient } from '@tanstack/react-query';
+import { foldCase } from '../client/figures.js';
+import { profileName, profileOf, profileValue } from '../client/profiles.js';
+import type { Page, Trends, UserProfile, UserSummary, UsersQuery, UsersSelection, UserTrackingClient } from '../client/types.js';
 import { useUserTrackingContext } from '../provider/UserTrackingProvider.js';
 import { useRangeRefresh } from './useRangeRefresh.js';
+import { userTrackingQueries } from './queries.js';
 import { useUserFigures } from './useUserFigures.js';
+import { useUserProfiles } from './useUserProfiles.js';
 import type { UserListState } from './useUserListState.js';
 import { useUsers } from './useUsers.js';
 import { useUserTrends } from './useUserTrends.js';
@@ -21,12 +26,16 @@ export interface DeferredFigures {
 export type EmptyKind = 'none' | 'no-match' | 'empty-range' | 'empty';
 
 export interface UserListData {
+  /** The query asked: the state's, plus the ids of people whose loaded names match its search. */
+  query: UsersQuery;
   /** The page of users, TanStack Query's result as it is. */
   users: UseQueryResult<Page<UserSummary>, Error>;
   /** Second-phase figures by user id, when the source loads the list in two phases. */
   deferred: DeferredFigures;
   /** Each user's series for the trend column; asked for only as `options.trends` says. */
   trends: UseQueryResult<Trends, Error>;
+  /** The host's profiles of the page's users (the provider's `getUserProfiles`), by user id. */
+  profiles: UseQueryResult<Record<string, UserProfile | undefined>, Error>;
   /** Which empty state applies, if any. */
   emptyKind: EmptyKind;
   /** Refetches everything the list shows and moves relative ranges up to now. */
@@ -52,11 +61,21 @@ export interface UserListDataOptions {
  * const { users, deferred, emptyKind } = useUserListData(state);
  */
 export function useUserListData(state: UserListState, options: UserListDataOptions = {}): UserListData {
-  const { client, timeZone } = useUserTrackingContext('useUserListData');
-  const { query, columns, setPagination, overBudgetOnly, refreshInterval, range, anchor, setAnchor } = state;
+  const { client, timeZone, queryClient, getUserProfiles } = useUserTrackingContext('useUserListData');
+  const { query: stateQuery, columns, setPagination, overBudgetOnly, refreshInterval, range, anchor, setAnchor } = state;
 
+  // Search also matches the names already loaded from the host, where the source can take ids.
+  const canSearchNames = Boolean(getUserProfiles && client.capabilities.searchUserIds && stateQuery.search);
+  const query = useMemo(
+    () => (canSearchNames ? withNameMatches(stateQuery, queryClient, client) : stateQuery),
+    // The names are read once per search text: typing narrows, a later page's names do not reshuffle.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [stateQuery, canSearchNames, client],
+  );
   const users = useUsers(query);
   const userIds = useMemo(() => users.data?.items.map((user) => user.userId) ?? [], [users.data]);
+  // The page on screen's people; the figures never wait for them.
+  const profiles = useUserProfiles(userIds, { enabled: !users.isPlaceholderData });
   const selection: UsersSelection = {
     userIds,
     ...(query.range ? { range: query.range } : {}),
@@ -111,5 +130,24 @@ export function useUserListData(state: UserListState, options: UserListDataOptio
     return () => clearInterval(timer);
   }, [refreshInterval, refresh]);
 
-  return useMemo(() => ({ users, deferred, trends, emptyKind, refresh }), [users, deferred, trends, emptyKind, refresh]);
+  return useMemo(
+    () => ({ query, users, deferred, trends, profiles, emptyKind, refresh }),
+    [query, users, deferred, trends, profiles, emptyKind, refresh],
+  );
+}
+
+/** The query with the ids of every loaded profile whose name or email contains the search. */
+function withNameMatches(query: UsersQuery, queryClient: QueryClient, client: UserTrackingClient): UsersQuery {
+  const needle = foldCase(query.search!.trim());
+  if (!needle) return query;
+  const ids = new Set<string>();
+  for (const [key, loaded] of queryClient.getQueriesData({ queryKey: [...userTrackingQueries.scope(client), 'profiles'] })) {
+    // Only the ids asked about: a loader may answer more than it was asked.
+    for (const userId of (key[3] as { userIds: string[] }).userIds) {
+      const profile = profileOf(loaded, userId);
+      const texts = [profileName(profile), profileValue(profile, 'email')];
+      if (texts.some((text) => typeof text == 'string' && foldCase(text).includes(needle))) ids.add(userId);
+    }
+  }
+  return ids.size > 0 ? { ...query, searchUserIds: [...ids].sort() } : query;
 }

@@ -24,6 +24,10 @@ export const enUS = {
 
   // UserList: columns
   columnUserId: 'User ID',
+  columnName: 'Name',
+  yes: 'Yes',
+  no: 'No',
+  columnEmail: 'Email',
   columnFirstEvent: 'First event',
   columnLastEvent: 'Last event',
   columnTraces: 'Traces',
@@ -63,6 +67,7 @@ export const enUS = {
   toolbarOptions: 'Options',
   searchLabel: 'Search users',
   searchPlaceholder: 'Search by user ID…',
+  searchPlaceholderPeople: 'Search by name or user ID…',
   clearSearch: 'Clear search',
   dateRangeLabel: 'Date range',
   preset30m: 'Last 30 minutes',

@@ -1,7 +1,7 @@
 'use client';
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { UserTrackingClient } from '../client/types.js';
+import type { ProfileField, UserProfilesLoader, UserTrackingClient } from '../client/types.js';
 import { checkTimeZone } from '../client/calendar.js';
 import { createFormatters, runtimeTimeZone, type Formatters } from '../format/createFormatters.js';
 import type { RangeValue } from '../format/dateRangePresets.js';
@@ -16,6 +16,7 @@ import { createUserlensContext } from './context.js';
 
 const PROVIDER_NAME = 'UserTrackingProvider';
 const DEFAULT_RANGE: RangeValue = { preset: '30d' };
+const NO_FIELDS: readonly ProfileField[] = [];
 
 export type Theme = 'light' | 'dark' | 'auto';
 export type Density = 'comfortable' | 'compact';
@@ -59,6 +60,21 @@ export interface UserTrackingProviderProps {
    * row; each view's own `defaultRange` or `range` overrides it. @defaultValue `{ preset: '30d' }`
    */
   defaultRange?: RangeValue;
+  /**
+   * Looks up who your users are in your own records, so the views show names beside the ids:
+   * called once per page of users on screen (and per user page), cached, never sent to the
+   * metrics source. The figures never wait for it; a failure leaves the ids alone.
+   *
+   * @example
+   * getUserProfiles={async (ids, { signal }) => (await fetch(`/api/people?ids=${ids.join(',')}`, { signal })).json()}
+   */
+  getUserProfiles?: UserProfilesLoader;
+  /**
+   * Fields of your profiles the list offers as columns (in its Columns menu, and in the CSV
+   * when shown), after the user id: `[{ field: 'organisation', label: 'Organisation' }]`.
+   * Their ids are `profile.<field>`, for `defaultColumns`. @defaultValue []
+   */
+  profileFields?: readonly ProfileField[];
   children?: ReactNode;
 }
 
@@ -76,6 +92,10 @@ export interface UserTrackingContextValue {
   /** The viewer's IANA time zone. */
   timeZone: string;
   defaultRange: RangeValue;
+  /** The host's profile loader, stable for the provider's life; `undefined` without one. */
+  getUserProfiles: UserProfilesLoader | undefined;
+  /** The host's profile fields offered as list columns; the same array while their value holds. */
+  profileFields: readonly ProfileField[];
 }
 
 const [UserTrackingContext, useUserTrackingContext] =
@@ -106,6 +126,8 @@ export function UserTrackingProvider(props: UserTrackingProviderProps) {
     now: nowProp = Date.now,
     timeZone: timeZoneProp,
     defaultRange = DEFAULT_RANGE,
+    getUserProfiles: loadProfiles,
+    profileFields = NO_FIELDS,
     children,
   } = props;
   const timeZone = timeZoneProp === undefined ? runtimeTimeZone() : checkTimeZone(timeZoneProp, PROVIDER_NAME, 'invalid_options');
@@ -122,16 +144,27 @@ export function UserTrackingProvider(props: UserTrackingProviderProps) {
   }, [usesPrivate, privateQueryClient]);
   // One clock function for the provider's life that calls the latest `now`: a host writing
   // `now={() => …}` inline must not restart every timer and memo below on each render.
+  // The same for the profile loader: an inline arrow must not re-render every part per render.
   const nowRef = useRef(nowProp);
+  const loadProfilesRef = useRef(loadProfiles);
   useEffect(() => {
     nowRef.current = nowProp;
+    loadProfilesRef.current = loadProfiles;
   });
   const now = useCallback(() => nowRef.current(), []);
+  const hasProfiles = loadProfiles !== undefined;
+  const getUserProfiles = useMemo<UserProfilesLoader | undefined>(
+    () => (hasProfiles ? (userIds, options) => loadProfilesRef.current!(userIds, options) : undefined),
+    [hasProfiles],
+  );
   const format = createFormatters({ locale, currency, currencyRate, timeZone });
   // Compared by value: a host writing `defaultRange={{ preset: '7d' }}` inline keeps one object.
   const rangeValueKey = JSON.stringify(defaultRange);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by value on purpose
   const stableDefaultRange = useMemo(() => defaultRange, [rangeValueKey]);
+  const fieldsKey = JSON.stringify(profileFields);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by value on purpose
+  const stableProfileFields = useMemo(() => profileFields, [fieldsKey]);
   const mergedLabels = useMemo(() => ({ ...enUS, ...labels }), [labels]);
   const value = useMemo<UserTrackingContextValue>(
     () => ({
@@ -145,8 +178,10 @@ export function UserTrackingProvider(props: UserTrackingProviderProps) {
       now,
       timeZone,
       defaultRange: stableDefaultRange,
+      getUserProfiles,
+      profileFields: stableProfileFields,
     }),
-    [client, resolvedQueryClient, format, mergedLabels, theme, density, unstyled, now, timeZone, stableDefaultRange],
+    [client, resolvedQueryClient, format, mergedLabels, theme, density, unstyled, now, timeZone, stableDefaultRange, getUserProfiles, stableProfileFields],
   );
   return <UserTrackingContext.Provider value={value}>{children}</UserTrackingContext.Provider>;
 }

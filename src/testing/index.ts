@@ -10,3 +10,5 @@ export { withFaults } from './withFaults.js';
 export type { FaultOptions } from './withFaults.js';
 export { createLangfuseFake } from './langfuse/createLangfuseFake.js';
 export type { LangfuseFake, LangfuseFakeApi, LangfuseFakeOptions } from './langfuse/types.js';
+export { createDemoProfiles, demoProfile } from './demoProfiles.js';
+export type { DemoProfilesOptions } from './demoProfiles.js';

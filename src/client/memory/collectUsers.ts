@@ -30,11 +30,15 @@ export class UserRows {
   private readonly derived = new Map<string, Float64Array>();
   private readonly index: MemoryIndex;
 
-  constructor(index: MemoryIndex, query: Pick<UsersQuery, 'range' | 'filters' | 'search' | 'bands'>, where: string) {
+  constructor(index: MemoryIndex, query: Pick<UsersQuery, 'range' | 'filters' | 'search' | 'searchUserIds' | 'bands'>, where: string) {
     this.index = index;
     const range = parseRange(query.range, where);
     this.filter = new TraceFilter(index, query.filters);
     const needle = query.search ? foldCase(query.search) : '';
+    if (query.searchUserIds !== undefined && !(Array.isArray(query.searchUserIds) && query.searchUserIds.every((id) => typeof id === 'string'))) {
+      throw new UserlensError('invalid_query', `${where}: searchUserIds must be an array of user id strings.`, { where, field: 'searchUserIds' });
+    }
+    const alsoMatch = needle && query.searchUserIds ? new Set(query.searchUserIds) : undefined;
     const size = index.users.length;
     this.user = new Int32Array(size);
     this.lo = new Int32Array(size);
@@ -44,7 +48,7 @@ export class UserRows {
     const totals = new Totals(index);
     let rows = 0;
     for (let u = 0; u < size; u++) {
-      if (needle && !index.usersLower[u]!.includes(needle)) continue;
+      if (needle && !index.usersLower[u]!.includes(needle) && !alsoMatch?.has(index.users[u]!)) continue;
       const [lo, hi] = userSlice(index, u, range);
       if (lo === hi) continue;
       totals.sum(index, lo, hi, this.filter);

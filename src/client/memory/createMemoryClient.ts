@@ -67,6 +67,7 @@ export function createMemoryClient(dataset: Dataset, options: MemoryClientOption
     sortableFields: USER_SORT_FIELDS,
     filterableFields: ['environment', 'tags'],
     search: true,
+    searchUserIds: true,
     listFigures: ALL_FIGURES,
     detailFigures: ALL_FIGURES,
     deferredFigures: [],

@@ -73,7 +73,7 @@ export function HistoryTable<Row extends RowData, Field extends string>(props: H
     meta,
   });
   if (result.isError) return <ErrorState error={result.error} subject={subject} onRetry={() => void result.refetch()} retrying={result.isFetching} />;
-  const columns = table.getVisibleLeafColumns();
+  const columns = table.getAllLeafColumns();
   const rows = table.getRowModel().rows;
   const empty = page !== undefined && page.items.length === 0;
   return (
@@ -101,7 +101,7 @@ export function HistoryTable<Row extends RowData, Field extends string>(props: H
               )}
               {rows.map((row) => (
                 <tr key={row.id}>
-                  {row.getVisibleCells().map((cell) => (
+                  {row.getAllCells().map((cell) => (
                     <td key={cell.id} data-numeric={cell.column.columnDef.meta?.numeric ? '' : undefined}>
                       <table.FlexRender cell={cell} />
                     </td>

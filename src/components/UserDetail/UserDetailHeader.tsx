@@ -1,5 +1,6 @@
 'use client';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { profileName, profileOf } from '../../client/profiles.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { CopyButton } from '../shared/CopyButton.js';
 import { DateRangePicker } from '../shared/DateRangePicker.js';
@@ -14,7 +15,8 @@ const HEADER_NAME = 'UserDetailHeader';
 export type UserDetailHeaderProps = ComponentPropsWithoutRef<'header'>;
 
 /**
- * The user id (verbatim, with copy), back to the list, previous / next user, the date range
+ * The user (their name from the host's records when there is one, and the id verbatim, with
+ * copy), back to the list, previous / next user, the date range
  * and a refresh.
  *
  * @example
@@ -24,8 +26,9 @@ export type UserDetailHeaderProps = ComponentPropsWithoutRef<'header'>;
  */
 export const UserDetailHeader = forwardRef<HTMLElement, UserDetailHeaderProps>((props, ref) => {
   const { labels } = useUserTrackingContext(HEADER_NAME);
-  const { userId, listHref, onBack, previousUserId, nextUserId, getUserHref, onSelectUser, range, setRange, refresh, user } =
+  const { userId, listHref, onBack, previousUserId, nextUserId, getUserHref, onSelectUser, range, setRange, refresh, user, profiles } =
     useUserDetailContext(HEADER_NAME);
+  const name = profileName(profileOf(profiles.data, userId));
   const step = (target: string | null, label: string, glyph: string) => {
     if (target === null) {
       // Kept focusable (aria-disabled), so stepping to the last user does not drop focus.
@@ -63,10 +66,22 @@ export const UserDetailHeader = forwardRef<HTMLElement, UserDetailHeaderProps>((
         {step(nextUserId, labels.nextUser, '›')}
       </nav>
       <div data-part="user-detail-title">
-        {/* The heading names the user alone; the copy button sits beside it, not in it. */}
-        <h2 data-part="user-detail-user-id" title={userId}>
-          <bdi>{userId}</bdi>
-        </h2>
+        {/* The heading names the user alone; the copy button sits beside it, not in it. With a
+            name from the host's records, the name is the heading and the id its subtitle. */}
+        {name ? (
+          <hgroup data-part="user-detail-person">
+            <h2 data-part="user-detail-user-name" title={name}>
+              <bdi>{name}</bdi>
+            </h2>
+            <p data-part="user-detail-user-id" title={userId}>
+              <bdi>{userId}</bdi>
+            </p>
+          </hgroup>
+        ) : (
+          <h2 data-part="user-detail-user-id" title={userId}>
+            <bdi>{userId}</bdi>
+          </h2>
+        )}
         <CopyButton text={userId} labels={labels} />
       </div>
       <div data-part="user-detail-controls">

@@ -3,7 +3,7 @@ import { forwardRef, useRef, type ComponentPropsWithoutRef } from 'react';
 import { formatLabel } from '../../i18n/en-US.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { Popover } from '../shared/Popover.js';
-import { COLUMNS, COLUMN_BY_ID, DEFAULT_VISIBLE_COLUMNS, withColumnShown, type ColumnId } from './columns.js';
+import { DEFAULT_VISIBLE_COLUMNS, columnText, listColumns, withColumnShown, type ColumnId } from './columns.js';
 import { useUserListContext } from './UserListRoot.js';
 
 /* -------------------------------------------------------------------------------------------
@@ -20,10 +20,13 @@ export type UserListColumnsProps = ComponentPropsWithoutRef<'span'>;
  * @selector [data-part="user-list-columns"] [data-part="user-list-column-list"]
  */
 export const UserListColumns = forwardRef<HTMLSpanElement, UserListColumnsProps>((props, ref) => {
-  const { labels } = useUserTrackingContext(COLUMNS_NAME);
+  const { labels, profileFields } = useUserTrackingContext(COLUMNS_NAME);
   const { columns, setColumns } = useUserListContext(COLUMNS_NAME);
-  const hidden = COLUMNS.map((column) => column.id).filter((id) => !columns.includes(id));
-  const ordered: ColumnId[] = [...columns, ...hidden];
+  const specs = listColumns(profileFields);
+  const order = specs.map((column) => column.id);
+  const hidden = order.filter((id) => !columns.includes(id));
+  // Shown ones first (a profile column the provider no longer declares drops out), then the rest.
+  const ordered: ColumnId[] = [...columns.filter((id) => order.includes(id)), ...hidden];
   const list = useRef<HTMLUListElement>(null);
   const move = (id: ColumnId, by: -1 | 1) => {
     const index = columns.indexOf(id);
@@ -40,8 +43,7 @@ export const UserListColumns = forwardRef<HTMLSpanElement, UserListColumnsProps>
       <Popover consumerName={COLUMNS_NAME} label={labels.columnsLabel} align="end" trigger={labels.columnsLabel}>
       <ul data-part="user-list-column-list" ref={list}>
         {ordered.map((id) => {
-          const column = COLUMN_BY_ID.get(id)!;
-          const name = labels[column.label];
+          const name = columnText(specs.find((column) => column.id === id)!, labels);
           const visible = columns.includes(id);
           const index = columns.indexOf(id);
           return (
@@ -52,7 +54,7 @@ export const UserListColumns = forwardRef<HTMLSpanElement, UserListColumnsProps>
                   checked={visible}
                   // The user id is the row's name: it always stays.
                   disabled={id === 'userId'}
-                  onChange={() => setColumns(visible ? columns.filter((c) => c !== id) : withColumnShown(columns, id))}
+                  onChange={() => setColumns(visible ? columns.filter((c) => c !== id) : withColumnShown(columns, id, order))}
                 />
                 {name}
               </label>

@@ -5,7 +5,7 @@ import type { ExportColumn } from '../../client/exportUsers.js';
 import { useExportUsers } from '../../hooks/useExportUsers.js';
 import { formatLabel } from '../../i18n/en-US.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
-import { COLUMN_BY_ID, columnAvailable } from './columns.js';
+import { columnAvailable, columnText, listColumns } from './columns.js';
 import { useUserListContext } from './UserListRoot.js';
 
 /* -------------------------------------------------------------------------------------------
@@ -24,14 +24,14 @@ export interface UserListExportProps extends ComponentPropsWithoutRef<'span'> {
 }
 
 /**
- * Exports every row of the current query — all pages, the visible columns in order, raw values —
- * as CSV (RFC 4180, UTF-8 with BOM, formula-guarded), with progress and cancel.
+ * Exports every row of the current query — all pages, the visible columns in order, raw values,
+ * with the provider's `getUserProfiles` the person's name and email after the id — as CSV (RFC 4180, UTF-8 with BOM, formula-guarded), with progress and cancel.
  *
  * @selector [data-part="user-list-export"] [data-state="idle|running|done|failed"]
  */
 export const UserListExport = forwardRef<UserListExportElement, UserListExportProps>(
   ({ fileName, onExport, ...props }, ref) => {
-    const { client, format, labels } = useUserTrackingContext(EXPORT_NAME);
+    const { client, format, labels, getUserProfiles, profileFields } = useUserTrackingContext(EXPORT_NAME);
     const { query, columns } = useUserListContext(EXPORT_NAME);
     const { state, start, cancel } = useExportUsers();
     const button = useRef<HTMLButtonElement>(null);
@@ -46,10 +46,12 @@ export const UserListExport = forwardRef<UserListExportElement, UserListExportPr
 
     function run() {
       // The visible columns the source can fill, in order; some give more than one CSV column.
+      // With the host's profiles, the person's name and email follow the id.
+      const specs = listColumns(profileFields);
       const csvColumns: ExportColumn[] = columns
-        .map((id) => COLUMN_BY_ID.get(id)!)
-        .filter((column) => columnAvailable(column, client.capabilities))
-        .flatMap((column) => column.csv.map((field) => ({ header: labels[field.label], value: field.value })));
+        .flatMap((id) => specs.filter((column) => column.id === id && columnAvailable(column, client.capabilities)))
+        .flatMap((column) => column.csv.filter((field) => getUserProfiles || !field.needsProfiles))
+        .map((field) => ({ header: columnText(field, labels), value: field.value }));
       start(query, { columns: csvColumns, fileName, onExport });
     }
 

@@ -12,12 +12,13 @@ const SEARCH_NAME = 'UserListSearch';
 export type UserListSearchProps = ComponentPropsWithoutRef<'span'>;
 
 /**
- * Search by user id (any case). Queries run once typing pauses; Escape clears.
+ * Search by user id (any case) and, with the provider's `getUserProfiles` on a source that takes
+ * ids for search, by the names loaded so far. Queries run once typing pauses; Escape clears.
  *
  * @selector [data-part="user-list-search"]
  */
 export const UserListSearch = forwardRef<HTMLSpanElement, UserListSearchProps>((props, ref) => {
-  const { labels } = useUserTrackingContext(SEARCH_NAME);
+  const { labels, client, getUserProfiles } = useUserTrackingContext(SEARCH_NAME);
   const { search, setSearch } = useUserListContext(SEARCH_NAME);
   const input = useRef<HTMLInputElement>(null);
   return (
@@ -26,7 +27,7 @@ export const UserListSearch = forwardRef<HTMLSpanElement, UserListSearchProps>((
         ref={input}
         type="search"
         aria-label={labels.searchLabel}
-        placeholder={labels.searchPlaceholder}
+        placeholder={getUserProfiles && client.capabilities.searchUserIds ? labels.searchPlaceholderPeople : labels.searchPlaceholder}
         value={search}
         onChange={(event) => setSearch(event.target.value)}
         onKeyDown={(event) => {

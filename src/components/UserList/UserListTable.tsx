@@ -3,6 +3,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { forwardRef, lazy, Suspense, useCallback, useMemo, useRef, type ComponentPropsWithoutRef, type MouseEvent } from 'react';
 import { useNowEvery } from '../shared/useNowEvery.js';
 import type { UserSortField, UserSummary } from '../../client/types.js';
+import { profileOf } from '../../client/profiles.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { ErrorState } from '../Status/Status.js';
 import { SkeletonRows } from '../table/SkeletonRows.js';
@@ -12,7 +13,7 @@ import { useScrollEdges } from '../table/useScrollEdges.js';
 import { manualTableFeatures, useManualTable, type ManualTableState } from '../table/useManualTable.js';
 import { UserListCell, type CellEnvironment } from './cells.js';
 import { SpacerRow } from './SpacerRow.js';
-import { COLUMNS, COLUMN_BY_ID, DEFAULT_COLUMN_ORDER, columnSortable, type ColumnId } from './columns.js';
+import { columnSortable, columnText, listColumns, type ColumnId, type ColumnSpec } from './columns.js';
 import { useUserListContext } from './UserListRoot.js';
 
 /* -------------------------------------------------------------------------------------------
@@ -21,23 +22,25 @@ import { useUserListContext } from './UserListRoot.js';
 
 const TABLE_NAME = 'UserListTable';
 
-// Built once: features, columns and the empty fallback (stable inputs keep row models cached).
-// The source sorts and pages; cells are drawn by `UserListCell` from the column specs.
+// Built once (per set of profile fields): features, columns and the empty fallback (stable
+// inputs keep row models cached). The source sorts and pages; cells are drawn by
+// `UserListCell` from the column specs.
 const features = manualTableFeatures<Record<string, never>>();
 const helper = createColumnHelper<typeof features, UserSummary>();
-const tableColumns = helper.columns(
-  COLUMNS.map((column) =>
-    helper.display({
-      id: column.id,
-      meta: {
-        label: column.label,
-        numeric: column.numeric,
-        // Ids ascend first, figures and dates descend first: `nextSort`'s one rule.
-        ...(column.sortField ? { sort: column.firstDirection === 'asc' ? ('text' as const) : column.kind === 'date' ? ('time' as const) : ('number' as const) } : {}),
-      },
-    }),
-  ),
-);
+const tableColumnsOf = (specs: readonly ColumnSpec[]) =>
+  helper.columns(
+    specs.map((column) =>
+      helper.display({
+        id: column.id,
+        meta: {
+          label: column.label,
+          numeric: column.numeric,
+          // Ids ascend first, figures and dates descend first: `nextSort`'s one rule.
+          ...(column.sortField ? { sort: column.firstDirection === 'asc' ? ('text' as const) : column.kind === 'date' ? ('time' as const) : ('number' as const) } : {}),
+        },
+      }),
+    ),
+  );
 const NO_META: Record<string, never> = {};
 const NO_ROWS: UserSummary[] = [];
 
@@ -64,15 +67,15 @@ export interface UserListTableProps extends ComponentPropsWithoutRef<'div'> {
  */
 export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ estimatedRowHeight = 41, ...props }, ref) => {
   const context = useUserListContext(TABLE_NAME);
-  const { client, format, labels } = useUserTrackingContext(TABLE_NAME);
-  const { users, columns, sorting, setSorting, pagination, setPagination, deferred, trends, budget, getUserHref, onSelectUser } = context;
+  const { client, format, labels, profileFields } = useUserTrackingContext(TABLE_NAME);
+  const { users, columns, sorting, setSorting, pagination, setPagination, deferred, trends, profiles, budget, getUserHref, onSelectUser } = context;
   const capabilities = client.capabilities;
   const rows = users.data?.items ?? NO_ROWS;
 
-  const columnVisibility = useMemo(
-    () => Object.fromEntries(DEFAULT_COLUMN_ORDER.map((id) => [id, columns.includes(id)])),
-    [columns],
-  );
+  const specs = listColumns(profileFields);
+  const byId = useMemo(() => new Map(specs.map((column) => [column.id, column])), [specs]);
+  const tableColumns = useMemo(() => tableColumnsOf(specs), [specs]);
+  const columnVisibility = useMemo(() => Object.fromEntries(specs.map(({ id }) => [id, columns.includes(id)])), [specs, columns]);
   const { table, getSortHeaderProps } = useManualTable({
     features,
     columns: tableColumns,
@@ -87,13 +90,13 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
     pageSize: pagination.pageSize,
     rowCount: users.data?.total,
     pagination: capabilities.pagination,
-    canSort: (field) => columnSortable(COLUMN_BY_ID.get(field as ColumnId)!, capabilities),
+    canSort: (field) => columnSortable(byId.get(field as ColumnId)!, capabilities),
     columnVisibility,
     columnOrder: columns,
     meta: NO_META,
   });
-  const visibleLeafColumns = table.getVisibleLeafColumns();
-  const visibleColumns = visibleLeafColumns.map((column) => COLUMN_BY_ID.get(column.id as ColumnId)!);
+  const visibleLeafColumns = table.getAllLeafColumns();
+  const visibleColumns = visibleLeafColumns.map((column) => byId.get(column.id as ColumnId)!);
   const stacked = stackedColumns(visibleColumns.map((column) => column.id), sorting.field);
 
   const now = useNowEvery(60_000);
@@ -111,6 +114,7 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
     trendPending: trends.isPlaceholderData || (trends.isPending && trends.fetchStatus !== 'idle'),
     now,
     budget,
+    profile: profileOf(profiles.data, user.userId),
     getUserHref,
     onSelectUser,
   });
@@ -164,7 +168,7 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
               <tr aria-rowindex={1}>
                 {visibleLeafColumns.map((column) => (
                   <SortHeader key={column.id} partPrefix="user-list" data-column={column.id} data-stack={stacked.has(column.id as ColumnId) ? '' : undefined} {...getSortHeaderProps(column)}>
-                    {labels[COLUMN_BY_ID.get(column.id as ColumnId)!.label]}
+                    {columnText(byId.get(column.id as ColumnId)!, labels)}
                   </SortHeader>
                 ))}
               </tr>

@@ -1,6 +1,7 @@
 'use client';
 import type { MouseEvent } from 'react';
-import type { ClientCapabilities, UserFigure, UserSummary } from '../../client/types.js';
+import { profileName, profileValue } from '../../client/profiles.js';
+import type { ClientCapabilities, UserFigure, UserProfile, UserSummary } from '../../client/types.js';
 import type { Formatters } from '../../format/createFormatters.js';
 import { formatLabel, type Labels } from '../../i18n/en-US.js';
 import { Sparkline } from '../charts/Sparkline.js';
@@ -21,6 +22,8 @@ export interface CellEnvironment {
   trendPending: boolean;
   now: number;
   budget: UserListBudget | undefined;
+  /** The host's record of the row's user, once loaded. */
+  profile: UserProfile | undefined;
   getUserHref: ((userId: string) => string) | undefined;
   onSelectUser: ((userId: string) => void) | undefined;
 }
@@ -44,6 +47,13 @@ function figureOf(
 export function UserListCell({ column, user, env }: { column: ColumnSpec; user: UserSummary; env: CellEnvironment }) {
   const { format, labels } = env;
   if (column.kind === 'userId') return <UserIdCell user={user} env={env} />;
+  if (column.kind === 'profile') {
+    // Host data, shown as text: a number in the locale, a yes/no in words, nothing as a dash.
+    const value = profileValue(env.profile, column.field!);
+    if (value === undefined) return <NoValue labels={labels} />;
+    const text = typeof value == 'number' ? format.number(value) : typeof value == 'boolean' ? labels[value ? 'yes' : 'no'] : value;
+    return <span data-part="user-list-profile-value" title={text}>{text}</span>;
+  }
   if (column.kind === 'trend') {
     if (!env.capabilities.trends) return <NotAvailable />;
     if (!env.trend) return env.trendPending ? <Skeleton width={80} /> : <NoValue labels={labels} />;
@@ -155,10 +165,23 @@ function UserIdCell({ user, env }: { user: UserSummary; env: CellEnvironment }) 
   const over = budget !== undefined && value !== null && value > budget.limit;
   const formatBudget = (n: number) => (budget?.field === 'totalCost' ? env.format.cost(n) : env.format.number(n));
   // The id is text, verbatim: never markup. Links carry it through the host's href builder.
-  const id = (
+  // With a name from the host's records, the name leads and the id follows, smaller (the space
+  // parts them for readers and copy; the grid does not draw it).
+  const name = profileName(env.profile);
+  const idText = (
     <span data-part="user-list-user-id-text" title={user.userId}>
       {user.userId}
     </span>
+  );
+  const id = name ? (
+    <span data-part="user-list-person">
+      <span data-part="user-list-user-name" title={name}>
+        {name}
+      </span>{' '}
+      {idText}
+    </span>
+  ) : (
+    idText
   );
   // An id of only whitespace is kept as it is, but named so it can be seen and read.
   const blank = user.userId.trim() === '' ? formatLabel(labels.blankUserId, { count: user.userId.length }) : undefined;

@@ -1,13 +1,18 @@
-import type { ClientCapabilities, ScoreSummary, UserFigure, UserSortField, UserSummary } from '../../client/types.js';
+import { profileValue } from '../../client/profiles.js';
+import type { ClientCapabilities, ProfileField, ScoreSummary, UserFigure, UserProfile, UserSortField, UserSummary } from '../../client/types.js';
 import type { CsvValue } from '../../format/toCsv.js';
-import type { LabelKey } from '../../i18n/en-US.js';
+import type { LabelKey, Labels } from '../../i18n/en-US.js';
 
 /**
  * The user list's columns: what each shows, which figure it needs from the source, how it
  * sorts, and its raw values for CSV. Framework-free so the export and the table agree.
  */
 
+/** A column of one of the host's profile fields (`ProfileField`): `profile.organisation`. */
+export type ProfileColumnId = `profile.${string}`;
+
 export type ColumnId =
+  | ProfileColumnId
   | 'userId'
   | 'firstEvent'
   | 'lastEvent'
@@ -24,11 +29,15 @@ export type ColumnId =
   | 'scores'
   | 'trend';
 
-export type CellKind = 'userId' | 'date' | 'count' | 'tokens' | 'cost' | 'errors' | 'duration' | 'scores' | 'trend';
+export type CellKind = 'userId' | 'date' | 'count' | 'tokens' | 'cost' | 'errors' | 'duration' | 'scores' | 'trend' | 'profile';
 
 export interface ColumnSpec {
   id: ColumnId;
   label: LabelKey;
+  /** The header as the host wrote it (a profile field's `label`), in place of `label`'s text. */
+  text?: string;
+  /** The profile field a `profile` column shows. */
+  field?: string;
   kind: CellKind;
   /** The figures the cell shows; the cell reads "not available" when the source lacks one. */
   figures: readonly UserFigure[];
@@ -37,8 +46,13 @@ export interface ColumnSpec {
   /** The direction of a first click: descending for figures, ascending for ids. */
   firstDirection: 'asc' | 'desc';
   numeric: boolean;
-  /** CSV columns: header label and raw value. */
-  csv: readonly { label: LabelKey; value: (user: UserSummary) => CsvValue }[];
+  /** CSV columns: header label (or the host's `text`) and raw value. */
+  csv: readonly { label: LabelKey; text?: string; value: (user: UserSummary, profile?: UserProfile) => CsvValue; needsProfiles?: true }[];
+}
+
+/** A column's header text. */
+export function columnText(column: { label: LabelKey; text?: string }, labels: Labels): string {
+  return column.text ?? labels[column.label];
 }
 
 const scoresAsText = (scores: readonly ScoreSummary[]) =>
@@ -66,7 +80,11 @@ export const COLUMNS: readonly ColumnSpec[] = [
     sortField: 'userId',
     firstDirection: 'asc',
     numeric: false,
-    csv: [{ label: 'columnUserId', value: (user) => user.userId }],
+    csv: [
+      { label: 'columnUserId', value: (user) => user.userId },
+      { label: 'columnName', value: (_, profile) => profileValue(profile, 'name'), needsProfiles: true },
+      { label: 'columnEmail', value: (_, profile) => profileValue(profile, 'email'), needsProfiles: true },
+    ],
   },
   figureColumn('firstEvent', 'columnFirstEvent', 'date'),
   figureColumn('lastEvent', 'columnLastEvent', 'date'),
@@ -120,6 +138,33 @@ export const DEFAULT_VISIBLE_COLUMNS: ColumnId[] = [
   'trend',
 ];
 
+const columnsByFields = new WeakMap<readonly ProfileField[], readonly ColumnSpec[]>();
+
+/**
+ * Every column, the host's profile fields after the user id: built once per `profileFields`
+ * (the provider keeps that array stable).
+ */
+export function listColumns(profileFields: readonly ProfileField[]): readonly ColumnSpec[] {
+  if (profileFields.length === 0) return COLUMNS;
+  let columns = columnsByFields.get(profileFields);
+  if (!columns) {
+    const profileColumns = profileFields.map(({ field, label }): ColumnSpec => ({
+      id: `profile.${field}`,
+      label: 'columnUserId',
+      text: label,
+      field,
+      kind: 'profile',
+      figures: [],
+      firstDirection: 'asc',
+      numeric: false,
+      csv: [{ label: 'columnUserId', text: label, value: (_, profile) => profileValue(profile, field) }],
+    }));
+    columns = [COLUMNS[0]!, ...profileColumns, ...COLUMNS.slice(1)];
+    columnsByFields.set(profileFields, columns);
+  }
+  return columns;
+}
+
 /** Whether the source has every figure the column shows (the trend needs `getTrends`). */
 export function columnAvailable(column: ColumnSpec, capabilities: ClientCapabilities): boolean {
   if (column.kind === 'trend') return capabilities.trends;
@@ -142,12 +187,12 @@ export function figureTextKey(field: UserSortField): LabelKey {
  * `columns` with `id` shown where the default order puts it: after the nearest visible column
  * that precedes it there, so a newly shown figure lands among its kin, not after the trend.
  */
-export function withColumnShown(columns: readonly ColumnId[], id: ColumnId): ColumnId[] {
+export function withColumnShown(columns: readonly ColumnId[], id: ColumnId, order: readonly ColumnId[] = DEFAULT_COLUMN_ORDER): ColumnId[] {
   if (columns.includes(id)) return [...columns];
-  const rank = DEFAULT_COLUMN_ORDER.indexOf(id);
+  const rank = order.indexOf(id);
   let at = 0;
   columns.forEach((column, index) => {
-    if (DEFAULT_COLUMN_ORDER.indexOf(column) < rank) at = index + 1;
+    if (order.indexOf(column) < rank) at = index + 1;
   });
   return [...columns.slice(0, at), id, ...columns.slice(at)];
 }

@@ -153,7 +153,7 @@ function Harness(props: {
       <table>
         <thead>
           <tr>
-            {table.getVisibleLeafColumns().map((column) => (
+            {table.getAllLeafColumns().map((column) => (
               <SortHeader key={column.id} partPrefix="test" {...getSortHeaderProps(column)}>
                 {column.columnDef.meta!.label}
               </SortHeader>
@@ -163,7 +163,7 @@ function Harness(props: {
         <tbody>
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id}>
-              {row.getVisibleCells().map((cell) => (
+              {row.getAllCells().map((cell) => (
                 <td key={cell.id}>
                   <table.FlexRender cell={cell} />
                 </td>
