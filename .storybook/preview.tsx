@@ -1,7 +1,7 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import type { UserProfilesLoader, UserTrackingClient } from '../src/core.ts';
+import type { ProfileField, UserProfilesLoader, UserTrackingClient } from '../src/core.ts';
 import { UserTrackingProvider, type Theme } from '../src/index.ts';
 import '../src/styles/userlens.css';
 import './preview.css';
@@ -15,6 +15,8 @@ export interface UserlensStoryParameters {
   client?: UserTrackingClient | ((source: UserTrackingClient) => UserTrackingClient);
   /** The host's profile loader, for stories that show people instead of ids. */
   getUserProfiles?: UserProfilesLoader;
+  /** The host's profile fields offered as list columns. */
+  profileFields?: readonly ProfileField[];
 }
 
 /** Every story gets a provider on its source and a cache of its own, so stories never share state. */
@@ -35,6 +37,7 @@ const withProvider: Decorator = (Story, context) => {
       locale={context.globals.locale as string}
       timeZone={context.globals.timeZone as string}
       getUserProfiles={parameters.getUserProfiles}
+      profileFields={parameters.profileFields}
     >
       {memoryOnly && context.globals.source === 'langfuse' && <p className="story-note">This story runs on the in-memory source only.</p>}
       <Story />
@@ -48,6 +51,7 @@ function StoryProvider(props: {
   locale: string;
   timeZone: string;
   getUserProfiles: UserProfilesLoader | undefined;
+  profileFields: readonly ProfileField[] | undefined;
   children: ReactNode;
 }) {
   const [queryClient] = useState(
@@ -63,6 +67,7 @@ function StoryProvider(props: {
       timeZone={props.timeZone}
       now={demoNow}
       getUserProfiles={props.getUserProfiles}
+      profileFields={props.profileFields}
     >
       {props.children}
     </UserTrackingProvider>

@@ -385,7 +385,17 @@ export const CostHistogram: Story = {
  * in-memory one), search also finds a person by a name already loaded.
  */
 export const PeopleFromHostProfiles: Story = {
-  parameters: { userlens: { getUserProfiles: createDemoProfiles() } },
+  parameters: {
+    userlens: {
+      getUserProfiles: createDemoProfiles(),
+      profileFields: [
+        { field: 'organisation', label: 'Organisation' },
+        { field: 'plan', label: 'Plan' },
+      ],
+    },
+  },
+  // The organisation shown; the plan one click away in the Columns menu.
+  args: { defaultColumns: ['userId', 'profile.organisation', 'lastEvent', 'traceCount', 'totalCost', 'errorCount', 'scores', 'trend'] },
   play: async ({ canvasElement, globals }) => {
     const canvas = within(canvasElement);
     const rows = await dataRows(canvasElement);
@@ -397,12 +407,13 @@ export const PeopleFromHostProfiles: Story = {
     const id = named.querySelector('[data-part="user-list-user-id-text"]')!.textContent!;
     const name = demoProfile(id)!.name!;
     await expect(within(named).getByRole('link', { name: `${name} ${id}` })).toBeInTheDocument();
+    await expect(canvas.getByRole('columnheader', { name: 'Organisation' })).toBeInTheDocument();
+    await expect(within(named).getAllByRole('cell')[0]).toHaveTextContent(demoProfile(id)!.organisation as string);
     if (globals.source === 'langfuse') return;
     // The last name alone is no part of any id: only the loaded names can match it.
     await userEvent.type(canvas.getByRole('searchbox'), name.split(' ')[1]!);
-    await waitFor(() => expect(canvas.getByRole('link', { name: `${name} ${id}` })).toBeInTheDocument());
-    const found = await dataRows(canvasElement);
-    await expect(found.length).toBeLessThan(rows.length);
+    await waitFor(async () => expect((await dataRows(canvasElement)).length).toBeLessThan(rows.length));
+    await expect(canvas.getByRole('link', { name: `${name} ${id}` })).toBeInTheDocument();
   },
 };
 
@@ -413,6 +424,7 @@ export const ProfilesNeverAnswer: Story = {
     const rows = await dataRows(canvasElement);
     await expect(rows.length).toBeGreaterThan(10);
     await expect(canvasElement.querySelector('[data-part="user-list-user-name"]')).toBeNull();
-    await expect(within(rows[0]!).getAllByRole('cell')[0]).toHaveTextContent(/\d/);
+    const cost = (await table(canvasElement)).getAllByRole('columnheader').findIndex((th) => /^Cost/.test(th.textContent ?? ''));
+    await waitFor(async () => expect(within((await dataRows(canvasElement))[0]!).getAllByRole('cell')[cost - 1]).toHaveTextContent(/^\$\d/));
   },
 };

@@ -52,6 +52,7 @@ export const UserListDistribution = forwardRef<HTMLElement, UserListDistribution
       scale: log ? 'log' : 'linear',
       ...(query.range ? { range: query.range } : {}),
       ...(query.search ? { search: query.search } : {}),
+      ...(query.searchUserIds ? { searchUserIds: query.searchUserIds } : {}),
       ...(query.filters ? { filters: query.filters } : {}),
       ...(bands?.length ? { bands } : {}),
     },
