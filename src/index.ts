@@ -43,6 +43,7 @@ export { useUserTrends } from './hooks/useUserTrends.js';
 export { useUserDistribution } from './hooks/useUserDistribution.js';
 export { useFilterOptions } from './hooks/useFilterOptions.js';
 export { useUserProfiles } from './hooks/useUserProfiles.js';
+export { useBudgetStatus, budgetEvaluable, type BudgetBreach, type BudgetStatus } from './hooks/useBudgetStatus.js';
 export { UserList } from './components/UserList/UserList.js';
 export type { UserListProps } from './components/UserList/UserList.js';
 export { useUserListState, type UserListState, type UserListStateOptions, type UserListPaginationState, type UserListBudget } from './hooks/useUserListState.js';

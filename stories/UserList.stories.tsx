@@ -287,6 +287,32 @@ export const BudgetHighlight: Story = {
   },
 };
 
+/**
+ * A budget over a rolling window: "more than $0.15 in the last 7 days", whatever range the list
+ * shows (here all time), with users past half of it marked as near. `onBudgetExceeded` gets every
+ * user over it, across all pages — the hook for the host's own alerting.
+ */
+export const RollingBudget: Story = {
+  args: {
+    budget: { field: 'totalCost', limit: 0.15, window: '7d', nearAt: 0.5 },
+    onBudgetExceeded: fn(),
+    defaultSorting: { field: 'totalCost', direction: 'desc' },
+    defaultRange: { preset: 'all' },
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await dataRows(canvasElement);
+    await waitFor(() => expect(args.onBudgetExceeded).toHaveBeenCalledTimes(1));
+    const over = (args.onBudgetExceeded as ReturnType<typeof fn>).mock.calls[0]![0] as { userId: string; value: number }[];
+    await expect(over.length).toBeGreaterThan(0);
+    await expect(over.every((user) => user.value > 0.15)).toBe(true);
+    await waitFor(() => expect(canvasElement.querySelector('tr[data-over-budget]')).not.toBeNull());
+    await expect(canvas.getAllByText(/^Over budget \(Last 7 days\): \$[\d.]+ exceeds \$0\.15$/).length).toBeGreaterThan(0);
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Only over budget' }));
+    await waitFor(async () => expect((await dataRows(canvasElement)).length).toBe(over.length));
+  },
+};
+
 /** The dark theme. */
 export const Dark: Story = {
   globals: { theme: 'dark' },

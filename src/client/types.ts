@@ -146,6 +146,11 @@ export interface UsersQuery {
    * contain it (see `capabilities.searchUserIds`). Ignored without `search`.
    */
   searchUserIds?: readonly string[];
+  /**
+   * Keep only these users (those over a budget, a segment's people); an empty array keeps no
+   * one. See `capabilities.userIds`.
+   */
+  userIds?: readonly string[];
   /** Keep users whose figures lie in every band (e.g. cost over a budget). */
   bands?: readonly FigureBand[];
   /** @defaultValue `{ field: 'lastEvent', direction: 'desc' }` */
@@ -393,6 +398,8 @@ export interface ClientCapabilities {
   search: boolean;
   /** Whether `listUsers` honours `searchUserIds`, so search can match names from the host's records. */
   searchUserIds?: boolean;
+  /** Whether `listUsers` honours `userIds` (keep only these users). */
+  userIds?: boolean;
   /** Figures `listUsers` rows carry; with `deferredFigures`, what the list shows — others are "not available from this source". */
   listFigures: readonly UserFigure[];
   /** Figures `getUser` carries. */

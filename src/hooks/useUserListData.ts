@@ -1,13 +1,15 @@
 'use client';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import { foldCase } from '../client/figures.js';
 import { profileName, profileOf, profileValue } from '../client/profiles.js';
 import type { Page, Trends, UserProfile, UserSummary, UsersQuery, UsersSelection, UserTrackingClient } from '../client/types.js';
 import { useUserTrackingContext } from '../provider/UserTrackingProvider.js';
 import { useRangeRefresh } from './useRangeRefresh.js';
+import { resolveRange } from '../format/dateRangePresets.js';
 import { userTrackingQueries } from './queries.js';
+import { useBudgetStatus, type BudgetStatus } from './useBudgetStatus.js';
 import { useUserFigures } from './useUserFigures.js';
 import { useUserProfiles } from './useUserProfiles.js';
 import type { UserListState } from './useUserListState.js';
@@ -36,6 +38,11 @@ export interface UserListData {
   trends: UseQueryResult<Trends, Error>;
   /** The host's profiles of the page's users (the provider's `getUserProfiles`), by user id. */
   profiles: UseQueryResult<Record<string, UserProfile | undefined>, Error>;
+  /**
+   * Who is over (or near) the budget across all users — asked only for a budget with a `window`
+   * or an `onBudgetExceeded`; otherwise each row's own figure decides.
+   */
+  budgetStatus: BudgetStatus;
   /** Which empty state applies, if any. */
   emptyKind: EmptyKind;
   /** Refetches everything the list shows and moves relative ranges up to now. */
@@ -62,17 +69,43 @@ export interface UserListDataOptions {
  */
 export function useUserListData(state: UserListState, options: UserListDataOptions = {}): UserListData {
   const { client, timeZone, queryClient, getUserProfiles } = useUserTrackingContext('useUserListData');
-  const { query: stateQuery, columns, setPagination, overBudgetOnly, refreshInterval, range, anchor, setAnchor } = state;
+  const { query: stateQuery, columns, setPagination, overBudgetOnly, refreshInterval, range, anchor, setAnchor, budget, onBudgetExceeded, budgetFilterable } = state;
+
+  // A budget over a window, or one the host is alerted of, asks who is over it across all users.
+  const budgetStatus = useBudgetStatus(budget, {
+    range: budget?.window ? resolveRange({ preset: budget.window }, anchor) : stateQuery.range,
+    ...(stateQuery.filters ? { filters: stateQuery.filters } : {}),
+    enabled: Boolean(budget?.window || onBudgetExceeded),
+  });
+  const alert = useRef(onBudgetExceeded);
+  useEffect(() => {
+    alert.current = onBudgetExceeded;
+  });
+  const overKey = budgetStatus.over.map((user) => user.userId).join('\n');
+  const reported = useRef('');
+  useEffect(() => {
+    if (!overKey || overKey === reported.current) return;
+    reported.current = overKey;
+    alert.current?.(budgetStatus.over);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reported once per set of users
+  }, [overKey]);
+  // "Only over budget" over a window keeps the ids over it, once they are known.
+  const byWindow = Boolean(overBudgetOnly && budgetFilterable && budget?.window);
 
   // Search also matches the names already loaded from the host, where the source can take ids.
   const canSearchNames = Boolean(getUserProfiles && client.capabilities.searchUserIds && stateQuery.search);
+  const overIds = byWindow ? budgetStatus.over.map((user) => user.userId) : undefined;
+  const overIdsKey = overIds?.join('\n');
   const query = useMemo(
-    () => (canSearchNames ? withNameMatches(stateQuery, queryClient, client) : stateQuery),
+    () => {
+      const asked = canSearchNames ? withNameMatches(stateQuery, queryClient, client) : stateQuery;
+      return overIds ? { ...asked, userIds: overIds } : asked;
+    },
     // The names are read once per search text: typing narrows, a later page's names do not reshuffle.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [stateQuery, canSearchNames, client],
+    [stateQuery, canSearchNames, client, overIdsKey],
   );
-  const users = useUsers(query);
+  const users = useUsers(query, { enabled: !(byWindow && budgetStatus.isPending) });
   const userIds = useMemo(() => users.data?.items.map((user) => user.userId) ?? [], [users.data]);
   // The page on screen's people; the figures never wait for them.
   const profiles = useUserProfiles(userIds, { enabled: !users.isPlaceholderData });
@@ -131,8 +164,8 @@ export function useUserListData(state: UserListState, options: UserListDataOptio
   }, [refreshInterval, refresh]);
 
   return useMemo(
-    () => ({ query, users, deferred, trends, profiles, emptyKind, refresh }),
-    [query, users, deferred, trends, profiles, emptyKind, refresh],
+    () => ({ query, users, deferred, trends, profiles, budgetStatus, emptyKind, refresh }),
+    [query, users, deferred, trends, profiles, budgetStatus, emptyKind, refresh],
   );
 }
 

@@ -10,9 +10,10 @@ import type {
   UserSortField,
   UsersQuery,
 } from '../client/types.js';
-import { rangeKey, resolveRange, type RangeValue } from '../format/dateRangePresets.js';
+import { rangeKey, resolveRange, type RangeValue, type RelativePreset } from '../format/dateRangePresets.js';
 import { DEFAULT_VISIBLE_COLUMNS, type ColumnId } from '../components/UserList/columns.js';
 import { useUserTrackingContext } from '../provider/UserTrackingProvider.js';
+import { budgetEvaluable, type BudgetBreach } from './useBudgetStatus.js';
 import { useStoredColumns } from './useStoredColumns.js';
 
 export interface UserListPaginationState {
@@ -26,6 +27,14 @@ export interface UserListBudget {
   field: NumericUserFigure;
   /** Rows whose figure is above this are marked over budget. */
   limit: number;
+  /**
+   * Read the figure over the last stretch of time instead of the list's range: `'7d'` is "more
+   * than `limit` in the last 7 days", whatever range the list shows. Needs a source that lists
+   * the figure and filters or ranks by it. @defaultValue the list's range
+   */
+  window?: RelativePreset;
+  /** Also mark users above this share of the limit (0–1) as near it, e.g. `0.8`. */
+  nearAt?: number;
 }
 
 /** Every piece of the list's view state: each controlled (`value`) or not (`defaultValue`). */
@@ -62,6 +71,12 @@ export interface UserListStateOptions {
   storageKey?: string;
   /** Marks rows over a limit of one figure, and offers "only over budget". */
   budget?: UserListBudget;
+  /**
+   * Called with every user over the budget (across all users, not only the page; highest first)
+   * each time that set changes and is not empty — wire it to your own alerting. Asks the source
+   * one more question per range (the users above the threshold).
+   */
+  onBudgetExceeded?: (users: readonly BudgetBreach[]) => void;
   /** Shows only rows over budget. @defaultValue false */
   overBudgetOnly?: boolean;
   defaultOverBudgetOnly?: boolean;
@@ -95,7 +110,8 @@ export interface UserListState {
   columns: ColumnId[];
   setColumns: (columns: ColumnId[]) => void;
   budget: UserListBudget | undefined;
-  /** Whether the source can keep only the rows over budget (a band of the budget's figure). */
+  onBudgetExceeded: ((users: readonly BudgetBreach[]) => void) | undefined;
+  /** Whether the source can keep only the rows over budget (a band of the budget's figure, or the ids over a window's budget). */
   budgetFilterable: boolean;
   overBudgetOnly: boolean;
   setOverBudgetOnly: (value: boolean) => void;
@@ -130,6 +146,7 @@ export const USER_LIST_STATE_KEYS = [
   'onColumnsChange',
   'storageKey',
   'budget',
+  'onBudgetExceeded',
   'overBudgetOnly',
   'defaultOverBudgetOnly',
   'onOverBudgetOnlyChange',
@@ -271,11 +288,15 @@ export function useUserListState(options: UserListStateOptions = {}): UserListSt
     };
   }, [resetPage, setRangeState, setSortingState, setFiltersState, setBandState, setOverBudgetOnlyState]);
 
-  const budgetFilterable = Boolean(budget && client.capabilities.bandFields.includes(budget.field));
+  const { capabilities } = client;
+  const budgetFilterable = Boolean(
+    budget && (budget.window ? capabilities.userIds && budgetEvaluable(budget, capabilities) : capabilities.bandFields.includes(budget.field)),
+  );
   const query = useMemo<UsersQuery>(() => {
     const bands: FigureBand[] = [];
     if (band) bands.push(band);
-    if (overBudgetOnly && budget && budgetFilterable) bands.push({ field: budget.field, gt: budget.limit });
+    // Over a window, the ids over budget keep the rows (useUserListData adds them).
+    if (overBudgetOnly && budget && budgetFilterable && !budget.window) bands.push({ field: budget.field, gt: budget.limit });
     return {
       range: resolveRange(range, anchor),
       ...(settledSearch ? { search: settledSearch } : {}),
@@ -303,13 +324,14 @@ export function useUserListState(options: UserListStateOptions = {}): UserListSt
       columns,
       setColumns,
       budget,
+      onBudgetExceeded: options.onBudgetExceeded,
       budgetFilterable,
       overBudgetOnly,
       refreshInterval,
       setRefreshInterval,
       ...setters,
     }),
-    [query, range, anchor, search, setSearch, sorting, pagination, setPagination, filters, band, columns, setColumns, budget, budgetFilterable, overBudgetOnly, refreshInterval, setRefreshInterval, setters],
+    [query, range, anchor, search, setSearch, sorting, pagination, setPagination, filters, band, columns, setColumns, budget, options.onBudgetExceeded, budgetFilterable, overBudgetOnly, refreshInterval, setRefreshInterval, setters],
   );
 }
 

@@ -52,6 +52,7 @@ describe('UserList — errors cells', () => {
       trendPending: false,
       now: END,
       budget: undefined,
+      budgetStatus: undefined,
       profile: undefined,
       getUserHref: undefined,
       onSelectUser: undefined,

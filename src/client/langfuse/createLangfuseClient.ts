@@ -147,6 +147,7 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
     sortableFields: LANGFUSE_SORT_FIELDS,
     filterableFields: ['environment', 'tags'],
     search: true,
+    userIds: true,
     // Latency percentiles are Langfuse's approximate quantiles of root observations there, not
     // the nearest-rank percentiles of trace latencies: the detail view has them exactly.
     listFigures: ['observationCount', 'inputTokens', 'outputTokens', 'totalTokens', 'totalCost'],

@@ -30,15 +30,13 @@ export class UserRows {
   private readonly derived = new Map<string, Float64Array>();
   private readonly index: MemoryIndex;
 
-  constructor(index: MemoryIndex, query: Pick<UsersQuery, 'range' | 'filters' | 'search' | 'searchUserIds' | 'bands'>, where: string) {
+  constructor(index: MemoryIndex, query: Pick<UsersQuery, 'range' | 'filters' | 'search' | 'searchUserIds' | 'userIds' | 'bands'>, where: string) {
     this.index = index;
     const range = parseRange(query.range, where);
     this.filter = new TraceFilter(index, query.filters);
     const needle = query.search ? foldCase(query.search) : '';
-    if (query.searchUserIds !== undefined && !(Array.isArray(query.searchUserIds) && query.searchUserIds.every((id) => typeof id === 'string'))) {
-      throw new UserlensError('invalid_query', `${where}: searchUserIds must be an array of user id strings.`, { where, field: 'searchUserIds' });
-    }
-    const alsoMatch = needle && query.searchUserIds ? new Set(query.searchUserIds) : undefined;
+    const alsoMatch = needle && query.searchUserIds ? idSet(query.searchUserIds, where, 'searchUserIds') : undefined;
+    const only = query.userIds ? idSet(query.userIds, where, 'userIds') : undefined;
     const size = index.users.length;
     this.user = new Int32Array(size);
     this.lo = new Int32Array(size);
@@ -49,6 +47,7 @@ export class UserRows {
     let rows = 0;
     for (let u = 0; u < size; u++) {
       if (needle && !index.usersLower[u]!.includes(needle) && !alsoMatch?.has(index.users[u]!)) continue;
+      if (only && !only.has(index.users[u]!)) continue;
       const [lo, hi] = userSlice(index, u, range);
       if (lo === hi) continue;
       totals.sum(index, lo, hi, this.filter);
@@ -122,4 +121,11 @@ export class UserRows {
     }
     this.count = kept;
   }
+}
+
+function idSet(ids: unknown, where: string, field: string): Set<string> {
+  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) {
+    throw new UserlensError('invalid_query', `${where}: ${field} must be an array of user id strings.`, { where, field });
+  }
+  return new Set(ids);
 }

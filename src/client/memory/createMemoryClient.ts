@@ -8,7 +8,7 @@ import { getActivity } from './getActivity.js';
 import { USER_SORT_FIELDS, listUsers } from './listUsers.js';
 import { getUser, listScores, listSessions, listTraces } from './userRows.js';
 import { NUMERIC_FIGURES } from './collectUsers.js';
-import { getDistribution, getFilterOptions, getTrends, getUserFigures } from './listCompanions.js';
+import { getFilterOptions, getTrends, getUserFigures } from './listCompanions.js';
 
 export interface MemoryClientOptions {
   /** Identity for query keys; see `UserTrackingClient.id`. */
@@ -68,6 +68,7 @@ export function createMemoryClient(dataset: Dataset, options: MemoryClientOption
     filterableFields: ['environment', 'tags'],
     search: true,
     searchUserIds: true,
+    userIds: true,
     listFigures: ALL_FIGURES,
     detailFigures: ALL_FIGURES,
     deferredFigures: [],
@@ -100,7 +101,10 @@ export function createMemoryClient(dataset: Dataset, options: MemoryClientOption
     getActivity: (query, opts) => answer(opts, () => getActivity(index, query)),
     getUserFigures: (query, opts) => answer(opts, () => getUserFigures(index, query)),
     getTrends: (query, opts) => answer(opts, () => getTrends(index, query)),
-    getDistribution: (query, opts) => answer(opts, () => getDistribution(index, query)),
+    getDistribution: async (query, opts) => {
+      const { getDistribution } = await import('./getDistribution.js');
+      return answer(opts, () => getDistribution(index, query));
+    },
     getFilterOptions: (query, opts) => answer(opts, () => getFilterOptions(index, query)),
   };
 }

@@ -11,7 +11,7 @@ import { SortHeader } from '../table/SortHeader.js';
 import { useGridKeyboard } from '../table/useGridKeyboard.js';
 import { useScrollEdges } from '../table/useScrollEdges.js';
 import { manualTableFeatures, useManualTable, type ManualTableState } from '../table/useManualTable.js';
-import { UserListCell, type CellEnvironment } from './cells.js';
+import { UserListCell, budgetMark, type CellEnvironment } from './cells.js';
 import { SpacerRow } from './SpacerRow.js';
 import { columnSortable, columnText, listColumns, type ColumnId, type ColumnSpec } from './columns.js';
 import { useUserListContext } from './UserListRoot.js';
@@ -68,7 +68,7 @@ export interface UserListTableProps extends ComponentPropsWithoutRef<'div'> {
 export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ estimatedRowHeight = 41, ...props }, ref) => {
   const context = useUserListContext(TABLE_NAME);
   const { client, format, labels, profileFields } = useUserTrackingContext(TABLE_NAME);
-  const { users, columns, sorting, setSorting, pagination, setPagination, deferred, trends, profiles, budget, getUserHref, onSelectUser } = context;
+  const { users, columns, sorting, setSorting, pagination, setPagination, deferred, trends, profiles, budget, budgetStatus, getUserHref, onSelectUser } = context;
   const capabilities = client.capabilities;
   const rows = users.data?.items ?? NO_ROWS;
 
@@ -114,6 +114,7 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
     trendPending: trends.isPlaceholderData || (trends.isPending && trends.fetchStatus !== 'idle'),
     now,
     budget,
+    budgetStatus,
     profile: profileOf(profiles.data, user.userId),
     getUserHref,
     onSelectUser,
@@ -214,12 +215,13 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
     const row = tableRows[index]!;
     const user = row.original;
     const env = environment(user);
-    const overBudget = budget ? isOver({ ...user, ...deferred.byUser.get(user.userId) }, budget) : false;
+    const mark = budgetMark(user, env);
     return (
       <tr
         key={row.id}
         data-part="user-list-row"
-        data-over-budget={overBudget ? '' : undefined}
+        data-over-budget={mark?.state === 'over' ? '' : undefined}
+        data-near-budget={mark?.state === 'near' ? '' : undefined}
         aria-rowindex={offset + row.index + 2}
         ref={measure}
         data-index={measure ? index : undefined}
@@ -249,7 +251,3 @@ function stackedColumns(visible: readonly ColumnId[], sortField: string): Set<Co
   return new Set(wanted.filter((id, index) => wanted.indexOf(id) === index).slice(0, 3));
 }
 
-function isOver(user: UserSummary, budget: { field: keyof UserSummary; limit: number }): boolean {
-  const value = user[budget.field];
-  return typeof value === 'number' && value > budget.limit;
-}

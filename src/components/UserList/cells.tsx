@@ -11,6 +11,7 @@ import { NotAvailable, Skeleton, VisuallyHidden } from '../Status/Status.js';
 import type { ColumnSpec } from './columns.js';
 import type { DeferredFigures } from '../../hooks/useUserListData.js';
 import type { UserListBudget } from '../../hooks/useUserListState.js';
+import type { BudgetStatus } from '../../hooks/useBudgetStatus.js';
 
 /** What a cell needs besides its row: formatting, texts, the source's capabilities, links. */
 export interface CellEnvironment {
@@ -22,6 +23,8 @@ export interface CellEnvironment {
   trendPending: boolean;
   now: number;
   budget: UserListBudget | undefined;
+  /** Who is over or near the budget across all users (read for a budget with a window). */
+  budgetStatus: BudgetStatus | undefined;
   /** The host's record of the row's user, once loaded. */
   profile: UserProfile | undefined;
   getUserHref: ((userId: string) => string) | undefined;
@@ -158,12 +161,35 @@ function ScoresText({ scores, env }: { scores: UserSummary['scores']; env: CellE
   );
 }
 
+/**
+ * Where the row's user stands against the budget: over the limit, near it (above `nearAt` of
+ * it), or neither (`null`). Over a window, the figure is the window's, from `budgetStatus`.
+ */
+export function budgetMark(user: UserSummary, env: Pick<CellEnvironment, 'budget' | 'budgetStatus' | 'capabilities' | 'deferred'>): { state: 'over' | 'near'; value: number } | null {
+  const { budget } = env;
+  if (!budget) return null;
+  let value: number | null | undefined;
+  if (budget.window) value = env.budgetStatus?.byUser.get(user.userId);
+  else {
+    const figure = figureOf(user, budget.field, env as CellEnvironment);
+    value = figure.state === 'value' ? (figure.value as number | null) : null;
+  }
+  if (value === null || value === undefined) return null;
+  if (value > budget.limit) return { state: 'over', value };
+  return budget.nearAt !== undefined && value > budget.limit * budget.nearAt ? { state: 'near', value } : null;
+}
+
 function UserIdCell({ user, env }: { user: UserSummary; env: CellEnvironment }) {
   const { labels, budget } = env;
-  const budgetFigure = budget ? figureOf(user, budget.field, env) : null;
-  const value = budgetFigure?.state === 'value' ? (budgetFigure.value as number | null) : null;
-  const over = budget !== undefined && value !== null && value > budget.limit;
+  const mark = budgetMark(user, env);
   const formatBudget = (n: number) => (budget?.field === 'totalCost' ? env.format.cost(n) : env.format.number(n));
+  const markText =
+    mark &&
+    formatLabel(labels[mark.state === 'over' ? (budget!.window ? 'overBudgetWindow' : 'overBudget') : budget!.window ? 'nearBudgetWindow' : 'nearBudget'], {
+      value: formatBudget(mark.value),
+      limit: formatBudget(budget!.limit),
+      window: budget!.window ? labels[`preset${budget!.window}`] : '',
+    });
   // The id is text, verbatim: never markup. Links carry it through the host's href builder.
   // With a name from the host's records, the name leads and the id follows, smaller (the space
   // parts them for readers and copy; the grid does not draw it).
@@ -208,10 +234,10 @@ function UserIdCell({ user, env }: { user: UserSummary; env: CellEnvironment }) 
           {blank}
         </span>
       )}
-      {over && (
-        <span data-part="user-list-over-budget" title={formatLabel(labels.overBudget, { value: formatBudget(value!), limit: formatBudget(budget!.limit) })}>
-          <span aria-hidden>▲</span>
-          <VisuallyHidden>{formatLabel(labels.overBudget, { value: formatBudget(value!), limit: formatBudget(budget!.limit) })}</VisuallyHidden>
+      {mark && (
+        <span data-part="user-list-over-budget" data-state={mark.state} title={markText!}>
+          <span aria-hidden>{mark.state === 'over' ? '▲' : '△'}</span>
+          <VisuallyHidden>{markText}</VisuallyHidden>
         </span>
       )}
       <CopyButton text={user.userId} labels={labels} />
