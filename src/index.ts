@@ -48,7 +48,7 @@ export { UserList } from './components/UserList/UserList.js';
 export type { UserListProps } from './components/UserList/UserList.js';
 export { useUserListState, type UserListState, type UserListStateOptions, type UserListPaginationState, type UserListBudget } from './hooks/useUserListState.js';
 export { useUserListData, type UserListData, type UserListDataOptions, type DeferredFigures, type EmptyKind } from './hooks/useUserListData.js';
-export { UserListRoot, useUserListContext, type UserListRootProps, type UserListContextValue } from './components/UserList/UserListRoot.js';
+export { UserListRoot, useUserListContext, type UserListRootProps, type UserListContextValue, type UserListView } from './components/UserList/UserListRoot.js';
 export { UserListTable, type UserListTableProps } from './components/UserList/UserListTable.js';
 export { UserListToolbar, type UserListToolbarProps } from './components/UserList/UserListToolbar.js';
 export { UserListSearch, type UserListSearchProps } from './components/UserList/UserListSearch.js';

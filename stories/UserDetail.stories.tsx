@@ -270,3 +270,25 @@ export const PersonFromHostProfile: Story = {
     await expect(canvas.getByRole('button', { name: /copy/i })).toBeInTheDocument();
   },
 };
+
+/**
+ * Opened from a filtered list: the list's filters (here one environment) come with the user, so
+ * every figure, chart and tab counts only those traces and adds up to the row clicked; the
+ * header says so, and "Clear filters" shows all of the user's traces.
+ */
+export const FilteredFromTheList: Story = {
+  args: { defaultFilters: { environments: ['staging'] } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const from = new Date(Math.floor((DEMO_NOW - 30 * 86_400_000) / 1000) * 1000).toISOString();
+    const filtered = (await demoClient.getUser(typical, { range: { from }, filters: { environments: ['staging'] } }))!;
+    const all = (await demoClient.getUser(typical, { range: { from } }))!;
+    await expect(filtered.traceCount).toBeGreaterThan(0);
+    await expect(filtered.traceCount).toBeLessThan(all.traceCount);
+    const count = new Intl.NumberFormat('en-US');
+    await waitFor(async () => expect((await figure(canvasElement, 'Traces')).textContent).toBe(count.format(filtered.traceCount)));
+    await expect(canvas.getByText(/Environments: staging/)).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(async () => expect((await figure(canvasElement, 'Traces')).textContent).toBe(count.format(all.traceCount)));
+  },
+};

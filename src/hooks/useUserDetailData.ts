@@ -45,8 +45,9 @@ const SCORE_SERIES_LIMIT = 5000;
  */
 export function useUserDetailData(state: UserDetailState): UserDetailData {
   const { client, timeZone } = useUserTrackingContext(CALLER);
-  const { userId, queryRange, tab, pageSize, tracesTable, sessionsTable, scoresTable, range, anchor, setAnchor } = state;
-  const rangeParam = Object.keys(queryRange).length ? { range: queryRange } : {};
+  const { userId, queryRange, queryFilters, tab, pageSize, tracesTable, sessionsTable, scoresTable, range, anchor, setAnchor } = state;
+  // The range and filters every question of the page carries.
+  const rangeParam = { ...(Object.keys(queryRange).length ? { range: queryRange } : {}), ...(queryFilters ? { filters: queryFilters } : {}) };
 
   const user = useUser(userId, rangeParam);
   // Buckets on the viewer's calendar where the source can; UTC (and the chart says so) elsewhere.

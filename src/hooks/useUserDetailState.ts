@@ -1,7 +1,7 @@
 'use client';
 import { useControllableState } from '@radix-ui/react-use-controllable-state';
 import { useEffect, useMemo, useState } from 'react';
-import type { DateRange, ScoreSortField, SessionSortField, SortSpec, TraceSortField } from '../client/types.js';
+import type { DateRange, ScoreSortField, SessionSortField, SortSpec, TraceFilters, TraceSortField } from '../client/types.js';
 import { rangeKey, resolveRange, type RangeValue } from '../format/dateRangePresets.js';
 import { useUserTrackingContext } from '../provider/UserTrackingProvider.js';
 
@@ -24,6 +24,16 @@ export interface UserDetailStateOptions {
   defaultRange?: RangeValue;
   /** Called with the range the user picks. */
   onRangeChange?: (range: RangeValue) => void;
+  /**
+   * Environment and tag filters, applied to every figure, chart and tab — the list's, carried
+   * over (`getUserHref`'s second argument has them), so the page adds up to the row clicked.
+   * @defaultValue `{}`
+   */
+  filters?: TraceFilters;
+  /** The filters to open on, when `filters` is not controlled. @defaultValue `{}` */
+  defaultFilters?: TraceFilters;
+  /** Called with the filters the user changes (clearing them, from the header). */
+  onFiltersChange?: (filters: TraceFilters) => void;
   /** The open tab; only its rows are asked for. @defaultValue 'traces' */
   tab?: UserDetailTab;
   /** The tab to open on, when `tab` is not controlled. @defaultValue 'traces' */
@@ -72,6 +82,10 @@ export interface UserDetailState {
   setAnchor: (at: number) => void;
   /** The range as the source is asked for it. */
   queryRange: DateRange;
+  filters: TraceFilters;
+  setFilters: (filters: TraceFilters) => void;
+  /** The filters as the source is asked for them: absent when there are none. */
+  queryFilters: TraceFilters | undefined;
   tab: UserDetailTab;
   setTab: (tab: UserDetailTab) => void;
   /** Rows per page, capped at the source's `maxPageSize`. */
@@ -98,6 +112,9 @@ export const USER_DETAIL_STATE_KEYS = [
   'range',
   'defaultRange',
   'onRangeChange',
+  'filters',
+  'defaultFilters',
+  'onFiltersChange',
   'tab',
   'defaultTab',
   'onTabChange',
@@ -126,6 +143,7 @@ const TRACES_DEFAULT: UserDetailTableState<TraceSortField> = { sort: { field: 't
 const SESSIONS_DEFAULT: UserDetailTableState<SessionSortField> = { sort: { field: 'lastActivity', direction: 'desc' }, page: 1 };
 const SCORES_DEFAULT: UserDetailTableState<ScoreSortField> = { sort: { field: 'timestamp', direction: 'desc' }, page: 1 };
 const DEFAULT_PAGE_SIZE = 25;
+const NO_FILTERS: TraceFilters = {};
 
 /**
  * One user's page as state — range, tab, each tab's sort and page, the chart's metric — with
@@ -147,6 +165,15 @@ export function useUserDetailState(options: UserDetailStateOptions): UserDetailS
     onChange: options.onRangeChange,
     caller: CALLER,
   });
+  const [filters, setFilters] = useControllableState({
+    prop: options.filters,
+    defaultProp: options.defaultFilters ?? NO_FILTERS,
+    onChange: options.onFiltersChange,
+    caller: CALLER,
+  });
+  const filtersKey = JSON.stringify(filters);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- compared by value: a host may write them inline
+  const queryFilters = useMemo(() => (filters.environments?.length || filters.tags?.length ? filters : undefined), [filtersKey]);
   const [tab, setTab] = useControllableState({
     prop: options.tab,
     defaultProp: options.defaultTab ?? 'traces',
@@ -173,8 +200,8 @@ export function useUserDetailState(options: UserDetailStateOptions): UserDetailS
   const queryRange = useMemo(() => resolveRange(range, anchor), [range, anchor]);
 
   const pageSize = Math.min(options.pageSize ?? DEFAULT_PAGE_SIZE, client.capabilities.maxPageSize);
-  // Another user, range or page size starts every table again at its first page.
-  const firstPageKey = `${anchorKey}\u0000${pageSize}`;
+  // Another user, range, filter or page size starts every table again at its first page.
+  const firstPageKey = `${anchorKey}\u0000${pageSize}\u0000${filtersKey}`;
   const [tracesTable, setTracesTable] = useTableState(options.tracesTable, options.defaultTracesTable ?? TRACES_DEFAULT, options.onTracesTableChange, firstPageKey);
   const [sessionsTable, setSessionsTable] = useTableState(
     options.sessionsTable,
@@ -198,6 +225,9 @@ export function useUserDetailState(options: UserDetailStateOptions): UserDetailS
       anchor,
       setAnchor,
       queryRange,
+      filters,
+      setFilters,
+      queryFilters,
       tab,
       setTab,
       pageSize,
@@ -212,7 +242,7 @@ export function useUserDetailState(options: UserDetailStateOptions): UserDetailS
       previousUserId,
       nextUserId,
     }),
-    [userId, range, setRange, anchor, queryRange, tab, setTab, pageSize, tracesTable, setTracesTable, sessionsTable, setSessionsTable, scoresTable, setScoresTable, metric, setMetric, previousUserId, nextUserId],
+    [userId, range, setRange, anchor, queryRange, filters, setFilters, queryFilters, tab, setTab, pageSize, tracesTable, setTracesTable, sessionsTable, setSessionsTable, scoresTable, setScoresTable, metric, setMetric, previousUserId, nextUserId],
   );
 }
 

@@ -76,7 +76,7 @@ describe('the user list by keyboard', () => {
     expect(active().tagName).toBe('TD');
     const userId = activeRow().querySelector('[data-part="user-list-user-id-text"]')!.textContent;
     await userEvent.keyboard('{Enter}');
-    expect(onSelectUser).toHaveBeenCalledWith(userId);
+    expect(onSelectUser).toHaveBeenCalledWith(userId, expect.objectContaining({ range: expect.anything() }));
 
     await userEvent.keyboard('{Control>}{Home}{/Control}{ArrowRight}');
     expect(active().closest('th')!.dataset.column).toBe('lastEvent');

@@ -117,15 +117,15 @@ describe('UserList — links and hostile ids', () => {
     expect(await screen.findByRole('link', { name: '(blank ID: 3 whitespace characters)' })).toHaveAttribute('href', '/u/%20%20%20');
   });
 
-  it('activates a row on click: onSelectUser receives the id', async () => {
+  it('activates a row on click: onSelectUser receives the id and the list’s range and filters', async () => {
     const onSelectUser = vi.fn();
-    renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} onSelectUser={onSelectUser} />, {
+    renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} defaultFilters={{ environments: ['production'] }} onSelectUser={onSelectUser} />, {
       client: createMemoryClient(dataset),
     });
     const [first] = await rows();
     await userEvent.click(within(first!).getAllByRole('cell')[1]!);
     const id = within(first!).getByRole('rowheader').querySelector('[data-part="user-list-user-id-text"]')!.textContent;
-    expect(onSelectUser).toHaveBeenCalledWith(id);
+    expect(onSelectUser).toHaveBeenCalledWith(id, { range: { preset: 'all' }, filters: { environments: ['production'] } });
   });
 });
 

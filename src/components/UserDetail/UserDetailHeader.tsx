@@ -26,7 +26,7 @@ export type UserDetailHeaderProps = ComponentPropsWithoutRef<'header'>;
  */
 export const UserDetailHeader = forwardRef<HTMLElement, UserDetailHeaderProps>((props, ref) => {
   const { labels } = useUserTrackingContext(HEADER_NAME);
-  const { userId, listHref, onBack, previousUserId, nextUserId, getUserHref, onSelectUser, range, setRange, refresh, user, profiles } =
+  const { userId, listHref, onBack, previousUserId, nextUserId, getUserHref, onSelectUser, range, setRange, refresh, user, profiles, queryFilters, setFilters } =
     useUserDetailContext(HEADER_NAME);
   const name = profileName(profileOf(profiles.data, userId));
   const step = (target: string | null, label: string, glyph: string) => {
@@ -84,6 +84,20 @@ export const UserDetailHeader = forwardRef<HTMLElement, UserDetailHeaderProps>((
         )}
         <CopyButton text={userId} labels={labels} />
       </div>
+      {queryFilters && (
+        // The list's filters, carried over: every figure below counts only these traces.
+        <div data-part="user-detail-filters">
+          {[
+            queryFilters.environments?.length && `${labels.environmentsLabel}: ${queryFilters.environments.join(', ')}`,
+            queryFilters.tags?.length && `${labels.tagsLabel}: ${queryFilters.tags.join(', ')}`,
+          ]
+            .filter(Boolean)
+            .join(' · ')}{' '}
+          <button type="button" data-part="button" onClick={() => setFilters({})}>
+            {labels.clearFilters}
+          </button>
+        </div>
+      )}
       <div data-part="user-detail-controls">
         <DateRangePicker value={range} onValueChange={setRange} />
         <button type="button" data-part="button" onClick={() => !user.isFetching && refresh()} aria-disabled={user.isFetching || undefined}>

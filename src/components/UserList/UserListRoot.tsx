@@ -2,6 +2,8 @@
 import { forwardRef, useMemo, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { useUserListData, type UserListData } from '../../hooks/useUserListData.js';
 import { USER_LIST_STATE_KEYS, useUserListState, type UserListState, type UserListStateOptions } from '../../hooks/useUserListState.js';
+import type { TraceFilters } from '../../client/types.js';
+import type { RangeValue } from '../../format/dateRangePresets.js';
 import { formatLabel } from '../../i18n/en-US.js';
 import { createUserlensContext } from '../../provider/context.js';
 import { useRootAttributes, useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
@@ -14,11 +16,23 @@ import { VisuallyHidden } from '../Status/Status.js';
 
 const ROOT_NAME = 'UserListRoot';
 
+/**
+ * What a user's page needs to add up to their row: the list's range and filters. Carry them in
+ * the href (or the navigation) and give them to `UserDetail` as `defaultRange` and `filters`.
+ */
+export interface UserListView {
+  range: RangeValue;
+  filters: TraceFilters;
+}
+
 export interface UserListRootProps extends UserListStateOptions, ComponentPropsWithoutRef<'div'> {
-  /** Where a user's id links to. Encode the id (`encodeURIComponent`) so every id survives the URL. */
-  getUserHref?: (userId: string) => string;
-  /** Called when a row is activated (click, or Enter on its link). */
-  onSelectUser?: (userId: string) => void;
+  /**
+   * Where a user's id links to, given the list's range and filters. Encode the id
+   * (`encodeURIComponent`) so every id survives the URL.
+   */
+  getUserHref?: (userId: string, view: UserListView) => string;
+  /** Called when a row is activated (click, or Enter on its link), with the list's range and filters. */
+  onSelectUser?: (userId: string, view: UserListView) => void;
   /** Link for the empty state's "how to add a user ID". */
   docsHref?: string;
   children?: ReactNode;
@@ -26,8 +40,8 @@ export interface UserListRootProps extends UserListStateOptions, ComponentPropsW
 
 /** What the list's parts read: its state (`useUserListState`), its data (`useUserListData`) and the root's links. */
 export interface UserListContextValue extends UserListState, UserListData {
-  getUserHref: ((userId: string) => string) | undefined;
-  onSelectUser: ((userId: string) => void) | undefined;
+  getUserHref: ((userId: string, view: UserListView) => string) | undefined;
+  onSelectUser: ((userId: string, view: UserListView) => void) | undefined;
   docsHref: string | undefined;
 }
 

@@ -68,7 +68,9 @@ export interface UserListTableProps extends ComponentPropsWithoutRef<'div'> {
 export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ estimatedRowHeight = 41, ...props }, ref) => {
   const context = useUserListContext(TABLE_NAME);
   const { client, format, labels, profileFields } = useUserTrackingContext(TABLE_NAME);
-  const { users, columns, sorting, setSorting, pagination, setPagination, deferred, trends, profiles, budget, budgetStatus, getUserHref, onSelectUser } = context;
+  const { users, columns, sorting, setSorting, pagination, setPagination, deferred, trends, profiles, budget, budgetStatus, range, filters, getUserHref, onSelectUser } = context;
+  // Each link carries the view it was clicked in, so the user's page adds up to the row.
+  const view = { range, filters };
   const capabilities = client.capabilities;
   const rows = users.data?.items ?? NO_ROWS;
 
@@ -116,8 +118,8 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
     budget,
     budgetStatus,
     profile: profileOf(profiles.data, user.userId),
-    getUserHref,
-    onSelectUser,
+    getUserHref: getUserHref && ((userId) => getUserHref(userId, view)),
+    onSelectUser: onSelectUser && ((userId) => onSelectUser(userId, view)),
   });
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -142,7 +144,7 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
     if (window.getSelection()?.toString()) return;
     const link = event.currentTarget.querySelector<HTMLElement>('[data-part="user-list-user-link"]');
     if (link) link.click();
-    else onSelectUser?.(userId);
+    else onSelectUser?.(userId, view);
   }
 
   return (
