@@ -30,6 +30,7 @@ export { useUserScores } from './hooks/useUserScores.js';
 export { useUserActivity } from './hooks/useUserActivity.js';
 export { enUS, formatLabel } from './i18n/en-US.js';
 export { figureHelpEnUS, type FigureHelpKey, type FigureHelpLabels } from './i18n/figureHelp.js';
+export { tracesTabEnUS, type TracesTabKey, type TracesTabLabels } from './i18n/tracesTab.js';
 export type { Labels, LabelKey } from './i18n/en-US.js';
 export { ErrorState, NotAvailable, Skeleton, VisuallyHidden } from './components/Status/Status.js';
 export type {
@@ -43,6 +44,7 @@ export { useUserTrends } from './hooks/useUserTrends.js';
 export { useUserDistribution } from './hooks/useUserDistribution.js';
 export { useFilterOptions } from './hooks/useFilterOptions.js';
 export { useUserProfiles } from './hooks/useUserProfiles.js';
+export { useTraceObservations } from './hooks/useTraceObservations.js';
 export { useBudgetStatus, budgetEvaluable, type BudgetBreach, type BudgetStatus } from './hooks/useBudgetStatus.js';
 export { UserList } from './components/UserList/UserList.js';
 export type { UserListProps } from './components/UserList/UserList.js';
@@ -70,7 +72,7 @@ export { Sparkline, type SparklineProps } from './components/charts/Sparkline.js
 export { DateRangePicker, type DateRangePickerProps } from './components/shared/DateRangePicker.js';
 export { UserDetail, type UserDetailProps } from './components/UserDetail/UserDetail.js';
 export { UserDetailRoot, useUserDetailContext, type UserDetailRootProps, type UserDetailContextValue } from './components/UserDetail/UserDetailRoot.js';
-export { useUserDetailState, type UserDetailStateOptions, type UserDetailState, type UserDetailTab, type UserDetailTableState, type ActivityMetric } from './hooks/useUserDetailState.js';
+export { useUserDetailState, type UserDetailStateOptions, type UserDetailState, type UserDetailTab, type UserDetailTableState, type UserDetailTracesFilter, type ActivityMetric } from './hooks/useUserDetailState.js';
 export { useUserDetailData, type UserDetailData } from './hooks/useUserDetailData.js';
 export { UserDetailHeader, type UserDetailHeaderProps } from './components/UserDetail/UserDetailHeader.js';
 export { UserDetailStats, type UserDetailStatsProps } from './components/UserDetail/UserDetailStats.js';

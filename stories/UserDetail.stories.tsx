@@ -271,24 +271,55 @@ export const PersonFromHostProfile: Story = {
   },
 };
 
+// A filter that narrows the typical user's last 30 days: some of their traces pass, not all.
+const last30 = { from: new Date(Math.floor((DEMO_NOW - 30 * 86_400_000) / 1000) * 1000).toISOString() };
+const typicalAll = (await demoClient.getUser(typical, { range: last30 }))!;
+const filterOptions = await demoClient.getFilterOptions!({ range: last30 });
+let narrowing: { environments?: string[]; tags?: string[] } = {};
+for (const candidate of [...filterOptions.environments.map((e) => ({ environments: [e] })), ...filterOptions.tags.map((t) => ({ tags: [t] }))]) {
+  const count = (await demoClient.getUser(typical, { range: last30, filters: candidate }))!.traceCount;
+  if (count > 0 && count < typicalAll.traceCount) {
+    narrowing = candidate;
+    break;
+  }
+}
+
 /**
- * Opened from a filtered list: the list's filters (here one environment) come with the user, so
- * every figure, chart and tab counts only those traces and adds up to the row clicked; the
- * header says so, and "Clear filters" shows all of the user's traces.
+ * Opened from a filtered list: the list's filters (here one environment or tag) come with the
+ * user, so every figure, chart and tab counts only those traces and adds up to the row clicked;
+ * the header says so, and "Clear filters" shows all of the user's traces.
  */
 export const FilteredFromTheList: Story = {
-  args: { defaultFilters: { environments: ['staging'] } },
+  args: { defaultFilters: narrowing },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const from = new Date(Math.floor((DEMO_NOW - 30 * 86_400_000) / 1000) * 1000).toISOString();
-    const filtered = (await demoClient.getUser(typical, { range: { from }, filters: { environments: ['staging'] } }))!;
-    const all = (await demoClient.getUser(typical, { range: { from } }))!;
+    const filtered = (await demoClient.getUser(typical, { range: last30, filters: narrowing }))!;
     await expect(filtered.traceCount).toBeGreaterThan(0);
-    await expect(filtered.traceCount).toBeLessThan(all.traceCount);
+    await expect(filtered.traceCount).toBeLessThan(typicalAll.traceCount);
     const count = new Intl.NumberFormat('en-US');
     await waitFor(async () => expect((await figure(canvasElement, 'Traces')).textContent).toBe(count.format(filtered.traceCount)));
-    await expect(canvas.getByText(/Environments: staging/)).toBeInTheDocument();
+    await expect(canvas.getByText(narrowing.environments ? /^Environments: / : /^Tags: /)).toBeInTheDocument();
     await userEvent.click(canvas.getByRole('button', { name: 'Clear filters' }));
-    await waitFor(async () => expect((await figure(canvasElement, 'Traces')).textContent).toBe(count.format(all.traceCount)));
+    await waitFor(async () => expect((await figure(canvasElement, 'Traces')).textContent).toBe(count.format(typicalAll.traceCount)));
+  },
+};
+
+/**
+ * Why did this request fail? A trace opens its steps under its row: when each started, its span
+ * within the trace, type, model, level, tokens, cost, and the recorded reason of a failure.
+ */
+export const TraceSteps: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const panel = await canvas.findByRole('tabpanel');
+    await waitFor(() => expect(within(panel).getAllByRole('button', { name: /^Steps of / }).length).toBeGreaterThan(0), { timeout: 15_000 });
+    // The newest failed trace on the first page, else the newest trace.
+    const failedRow = within(panel).getAllByRole('row').find((row) => within(row).queryByText('Error'));
+    const toggle = within(failedRow ?? panel).getAllByRole('button', { name: /^Steps of / })[0]!;
+    await userEvent.click(toggle);
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const steps = await canvas.findByRole('table', { name: /^Steps of / }, { timeout: 10_000 });
+    await expect(within(steps).getAllByRole('row').length).toBeGreaterThan(1);
+    if (failedRow) await expect(steps.querySelector('[data-part="user-detail-step-message"]')).not.toBeNull();
   },
 };

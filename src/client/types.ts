@@ -227,7 +227,12 @@ export interface UserListQuery<Field extends string> {
 }
 
 /** @defaultValue sort `{ field: 'timestamp', direction: 'desc' }` */
-export type TracesQuery = UserListQuery<TraceSortField>;
+export interface TracesQuery extends UserListQuery<TraceSortField> {
+  /** Case-insensitive substring of the trace's name or id. */
+  search?: string;
+  /** Keep traces whose most severe level is one of these: `['ERROR']` is "errors only". */
+  levels?: readonly ObservationLevel[];
+}
 
 /** A user's traces that share one `sessionId`, within the range. */
 export interface SessionRow extends TraceFigures {
@@ -267,6 +272,36 @@ export interface ScoreRow {
 }
 
 export type ScoreSortField = 'timestamp' | 'name' | 'value';
+
+/** One step of a trace, for its timeline: what ran, when, for how long, and what it cost. */
+export interface ObservationRow {
+  id: string;
+  traceId: string;
+  parentObservationId: string | null;
+  name: string | null;
+  /** `GENERATION`, `SPAN`, `EVENT`, … as recorded. */
+  type: string | null;
+  startTime: IsoDateTime;
+  endTime: IsoDateTime | null;
+  /** ms from start to end (at least 0); `null` without an end. */
+  durationMs: number | null;
+  model: string | null;
+  level: ObservationLevel;
+  /** Why it failed or warned, as recorded; render as text. */
+  statusMessage: string | null;
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+  totalCost: number;
+}
+
+/** The observations of one of the user's traces (the trace must belong to `userId`). */
+export interface ObservationsQuery {
+  userId: string;
+  traceId: string;
+  /** The range the trace was listed in (a source may read the user's records by range). */
+  range?: DateRange;
+}
 
 /** Scores on the user's traces in the range. @defaultValue sort `{ field: 'timestamp', direction: 'desc' }` */
 export interface ScoresQuery extends UserListQuery<ScoreSortField> {
@@ -400,6 +435,8 @@ export interface ClientCapabilities {
   searchUserIds?: boolean;
   /** Whether `listUsers` honours `userIds` (keep only these users). */
   userIds?: boolean;
+  /** Whether `listObservations` is implemented (a trace's timeline in the detail view). */
+  observations?: boolean;
   /** Figures `listUsers` rows carry; with `deferredFigures`, what the list shows — others are "not available from this source". */
   listFigures: readonly UserFigure[];
   /** Figures `getUser` carries. */
@@ -451,6 +488,11 @@ export interface UserTrackingClient {
   getTrends?(query: TrendsQuery, options?: RequestOptions): Promise<Trends>;
   /** How the users of a query spread over one figure (see `capabilities.distribution`). */
   getDistribution?(query: DistributionQuery, options?: RequestOptions): Promise<Distribution>;
+  /**
+   * A trace's observations by start time (then id), for its timeline (see
+   * `capabilities.observations`); `[]` when the user has no such trace.
+   */
+  listObservations?(query: ObservationsQuery, options?: RequestOptions): Promise<ObservationRow[]>;
   /** Environments and tags present in a range (see `capabilities.filterOptions`). */
   getFilterOptions?(query: { range?: DateRange }, options?: RequestOptions): Promise<FilterOptions>;
   /** Drops whatever the client keeps between calls; the views call it before a refresh. */

@@ -4,6 +4,7 @@ import type {
   ActivityQuery,
   DateRange,
   DistributionQuery,
+  ObservationsQuery,
   TrendsQuery,
   UsersSelection,
   ScoresQuery,
@@ -87,6 +88,12 @@ export const userTrackingQueries = {
     return entry(client, 'filterOptions', query, ask && ((signal) => ask(query, { signal })), {}, { staleTime: 5 * 60_000 });
   },
 
+  /** A trace's observations, for its timeline; held without `capabilities.observations`. */
+  observations: (client: UserTrackingClient, query: ObservationsQuery) => {
+    const ask = optional(client, 'listObservations', 'observations', Boolean(client.capabilities.observations));
+    return entry(client, 'observations', query, ask && ((signal) => ask(query, { signal })));
+  },
+
   /**
    * The host's profiles of a set of users (`getUserProfiles`), one call per set, keyed by the
    * sorted ids so a re-sort of the same page asks nothing. Held without a loader or ids. Kept
@@ -123,7 +130,7 @@ function entry<const Kind extends string, Params, Data>(
   });
 }
 
-type OptionalMethod = 'getUserFigures' | 'getTrends' | 'getDistribution' | 'getFilterOptions';
+type OptionalMethod = 'getUserFigures' | 'getTrends' | 'getDistribution' | 'getFilterOptions' | 'listObservations';
 
 /**
  * The optional method, bound, when the source declares it (and there is something to ask);

@@ -45,14 +45,25 @@ const SCORE_SERIES_LIMIT = 5000;
  */
 export function useUserDetailData(state: UserDetailState): UserDetailData {
   const { client, timeZone } = useUserTrackingContext(CALLER);
-  const { userId, queryRange, queryFilters, tab, pageSize, tracesTable, sessionsTable, scoresTable, range, anchor, setAnchor } = state;
+  const { userId, queryRange, queryFilters, tab, pageSize, tracesTable, tracesFilter, sessionsTable, scoresTable, range, anchor, setAnchor } = state;
   // The range and filters every question of the page carries.
   const rangeParam = { ...(Object.keys(queryRange).length ? { range: queryRange } : {}), ...(queryFilters ? { filters: queryFilters } : {}) };
 
   const user = useUser(userId, rangeParam);
   // Buckets on the viewer's calendar where the source can; UTC (and the chart says so) elsewhere.
   const activity = useUserActivity({ userId, ...rangeParam, granularity: 'auto', ...(client.capabilities.timeZones ? { timeZone } : {}) });
-  const traces = useUserTraces({ userId, ...rangeParam, sort: tracesTable.sort, page: tracesTable.page, pageSize }, { enabled: tab === 'traces' });
+  const traces = useUserTraces(
+    {
+      userId,
+      ...rangeParam,
+      ...(tracesFilter.search?.trim() ? { search: tracesFilter.search.trim() } : {}),
+      ...(tracesFilter.levels?.length ? { levels: tracesFilter.levels } : {}),
+      sort: tracesTable.sort,
+      page: tracesTable.page,
+      pageSize,
+    },
+    { enabled: tab === 'traces' },
+  );
   const sessions = useUserSessions({ userId, ...rangeParam, sort: sessionsTable.sort, page: sessionsTable.page, pageSize }, { enabled: tab === 'sessions' });
   const scores = useUserScores({ userId, ...rangeParam, sort: scoresTable.sort, page: scoresTable.page, pageSize }, { enabled: tab === 'scores' });
   const scoreSeries = useUserScores(

@@ -1,7 +1,7 @@
 'use client';
 import { useControllableState } from '@radix-ui/react-use-controllable-state';
 import { useEffect, useMemo, useState } from 'react';
-import type { DateRange, ScoreSortField, SessionSortField, SortSpec, TraceFilters, TraceSortField } from '../client/types.js';
+import type { DateRange, ObservationLevel, ScoreSortField, SessionSortField, SortSpec, TraceFilters, TraceSortField } from '../client/types.js';
 import { rangeKey, resolveRange, type RangeValue } from '../format/dateRangePresets.js';
 import { useUserTrackingContext } from '../provider/UserTrackingProvider.js';
 
@@ -12,6 +12,14 @@ export type ActivityMetric = 'traceCount' | 'totalTokens' | 'totalCost' | 'error
 export interface UserDetailTableState<Field extends string> {
   sort: SortSpec<Field>;
   page: number;
+}
+
+/** The traces tab's own narrowing: a search over trace names and ids, and levels. */
+export interface UserDetailTracesFilter {
+  /** Case-insensitive substring of a trace's name or id. */
+  search?: string;
+  /** Traces whose most severe level is one of these: `['ERROR']` is "errors only". */
+  levels?: readonly ObservationLevel[];
 }
 
 /** Every piece of the detail view's state: each controlled (`value`) or not (`defaultValue`). */
@@ -46,6 +54,12 @@ export interface UserDetailStateOptions {
   defaultTracesTable?: UserDetailTableState<TraceSortField>;
   /** Called with the traces tab's next sort and page (page 1 after a new sort, user, range or page size). */
   onTracesTableChange?: (state: UserDetailTableState<TraceSortField>) => void;
+  /** The traces tab's search and levels (page 1 again when they change). @defaultValue `{}` */
+  tracesFilter?: UserDetailTracesFilter;
+  /** The traces tab's search and levels to open on, when not controlled. @defaultValue `{}` */
+  defaultTracesFilter?: UserDetailTracesFilter;
+  /** Called with the traces tab's next search and levels. */
+  onTracesFilterChange?: (filter: UserDetailTracesFilter) => void;
   /** Sort and page of the sessions tab. @defaultValue `{ sort: { field: 'lastActivity', direction: 'desc' }, page: 1 }` */
   sessionsTable?: UserDetailTableState<SessionSortField>;
   /** The sessions tab's sort and page to open on, when not controlled. @defaultValue as `sessionsTable` */
@@ -92,6 +106,8 @@ export interface UserDetailState {
   pageSize: number;
   tracesTable: UserDetailTableState<TraceSortField>;
   setTracesTable: (state: UserDetailTableState<TraceSortField>) => void;
+  tracesFilter: UserDetailTracesFilter;
+  setTracesFilter: (filter: UserDetailTracesFilter) => void;
   sessionsTable: UserDetailTableState<SessionSortField>;
   setSessionsTable: (state: UserDetailTableState<SessionSortField>) => void;
   scoresTable: UserDetailTableState<ScoreSortField>;
@@ -121,6 +137,9 @@ export const USER_DETAIL_STATE_KEYS = [
   'tracesTable',
   'defaultTracesTable',
   'onTracesTableChange',
+  'tracesFilter',
+  'defaultTracesFilter',
+  'onTracesFilterChange',
   'sessionsTable',
   'defaultSessionsTable',
   'onSessionsTableChange',
@@ -144,6 +163,7 @@ const SESSIONS_DEFAULT: UserDetailTableState<SessionSortField> = { sort: { field
 const SCORES_DEFAULT: UserDetailTableState<ScoreSortField> = { sort: { field: 'timestamp', direction: 'desc' }, page: 1 };
 const DEFAULT_PAGE_SIZE = 25;
 const NO_FILTERS: TraceFilters = {};
+const NO_TRACES_FILTER: UserDetailTracesFilter = {};
 
 /**
  * One user's page as state — range, tab, each tab's sort and page, the chart's metric — with
@@ -202,7 +222,18 @@ export function useUserDetailState(options: UserDetailStateOptions): UserDetailS
   const pageSize = Math.min(options.pageSize ?? DEFAULT_PAGE_SIZE, client.capabilities.maxPageSize);
   // Another user, range, filter or page size starts every table again at its first page.
   const firstPageKey = `${anchorKey}\u0000${pageSize}\u0000${filtersKey}`;
-  const [tracesTable, setTracesTable] = useTableState(options.tracesTable, options.defaultTracesTable ?? TRACES_DEFAULT, options.onTracesTableChange, firstPageKey);
+  const [tracesFilter, setTracesFilter] = useControllableState({
+    prop: options.tracesFilter,
+    defaultProp: options.defaultTracesFilter ?? NO_TRACES_FILTER,
+    onChange: options.onTracesFilterChange,
+    caller: CALLER,
+  });
+  const [tracesTable, setTracesTable] = useTableState(
+    options.tracesTable,
+    options.defaultTracesTable ?? TRACES_DEFAULT,
+    options.onTracesTableChange,
+    `${firstPageKey}\u0000${JSON.stringify(tracesFilter)}`,
+  );
   const [sessionsTable, setSessionsTable] = useTableState(
     options.sessionsTable,
     options.defaultSessionsTable ?? SESSIONS_DEFAULT,
@@ -233,6 +264,8 @@ export function useUserDetailState(options: UserDetailStateOptions): UserDetailS
       pageSize,
       tracesTable,
       setTracesTable,
+      tracesFilter,
+      setTracesFilter,
       sessionsTable,
       setSessionsTable,
       scoresTable,
@@ -242,7 +275,7 @@ export function useUserDetailState(options: UserDetailStateOptions): UserDetailS
       previousUserId,
       nextUserId,
     }),
-    [userId, range, setRange, anchor, queryRange, filters, setFilters, queryFilters, tab, setTab, pageSize, tracesTable, setTracesTable, sessionsTable, setSessionsTable, scoresTable, setScoresTable, metric, setMetric, previousUserId, nextUserId],
+    [userId, range, setRange, anchor, queryRange, filters, setFilters, queryFilters, tab, setTab, pageSize, tracesTable, setTracesTable, tracesFilter, setTracesFilter, sessionsTable, setSessionsTable, scoresTable, setScoresTable, metric, setMetric, previousUserId, nextUserId],
   );
 }
 

@@ -246,6 +246,8 @@ export const enUS = {
   scoresOverTime: 'Numeric scores over time',
   scoresDistribution: '{name}: {counts}',
   noTraces: 'No traces in this range',
+  traceEnvironment: 'Environment',
+  traceSession: 'Session',
   noSessions: 'No sessions in this range',
   noScores: 'No scores in this range',
   noSuchUserTitle: 'User not found',

@@ -8,6 +8,7 @@ import type { RangeValue } from '../format/dateRangePresets.js';
 import { retryPassing } from '../hooks/queries.js';
 import { enUS, type Labels } from '../i18n/en-US.js';
 import type { FigureHelpLabels } from '../i18n/figureHelp.js';
+import type { TracesTabLabels } from '../i18n/tracesTab.js';
 import { createUserlensContext } from './context.js';
 
 /* -------------------------------------------------------------------------------------------
@@ -35,8 +36,8 @@ export interface UserTrackingProviderProps {
   currency?: string;
   /** Units of `currency` per USD (figures are stored in USD). @defaultValue 1 */
   currencyRate?: number;
-  /** Overrides for any of the English texts (`enUS`, and the figure help in `figureHelpEnUS`). */
-  labels?: Partial<Labels & FigureHelpLabels>;
+  /** Overrides for any of the English texts (`enUS`, the figure help in `figureHelpEnUS`, the traces tab's in `tracesTabEnUS`). */
+  labels?: Partial<Labels & FigureHelpLabels & TracesTabLabels>;
   /** Colour scheme; `auto` follows `prefers-color-scheme`. @defaultValue 'auto' */
   theme?: Theme;
   /** @defaultValue 'comfortable' */
@@ -83,7 +84,7 @@ export interface UserTrackingContextValue {
   queryClient: QueryClient;
   format: Formatters;
   /** The texts; the figure help only where the host gave it (its English loads with UserDetailStats). */
-  labels: Labels & Partial<FigureHelpLabels>;
+  labels: Labels & Partial<FigureHelpLabels & TracesTabLabels>;
   theme: Theme;
   density: Density;
   unstyled: boolean;

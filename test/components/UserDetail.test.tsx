@@ -182,7 +182,10 @@ describe('UserDetail — tabs, sorting, paging, range', () => {
       { client: memory },
     );
     const [first] = await panelRows();
-    expect(within(first!).getByRole('link').getAttribute('href')).toMatch(/^\/traces\/trace-31-/);
+    // The trace's name to its viewer, its session to the session's.
+    const [traceLink, sessionLink] = within(first!).getAllByRole('link');
+    expect(traceLink!.getAttribute('href')).toMatch(/^\/traces\/trace-31-/);
+    expect(sessionLink!.getAttribute('href')).toMatch(/^\/sessions\/session-31-/);
     await userEvent.click(screen.getByRole('tab', { name: 'Sessions' }));
     const [session] = await panelRows();
     expect(within(session!).getByRole('link').getAttribute('href')).toMatch(/^\/sessions\/session-31-/);

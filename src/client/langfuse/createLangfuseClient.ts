@@ -148,6 +148,7 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
     filterableFields: ['environment', 'tags'],
     search: true,
     userIds: true,
+    observations: true,
     // Latency percentiles are Langfuse's approximate quantiles of root observations there, not
     // the nearest-rank percentiles of trace latencies: the detail view has them exactly.
     listFigures: ['observationCount', 'inputTokens', 'outputTokens', 'totalTokens', 'totalCost'],
@@ -193,6 +194,10 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
     },
     async listSessions(query, opts) {
       return (await snapshot(query.userId, query.range, opts?.signal)).client.listSessions(query, opts);
+    },
+    // A trace's timeline from the user's records the detail view already read.
+    async listObservations(query, opts) {
+      return (await snapshot(query.userId, query.range, opts?.signal)).client.listObservations!(query, opts);
     },
     async listScores(query, opts) {
       return (await snapshot(query.userId, query.range, opts?.signal)).client.listScores(query, opts);

@@ -24,6 +24,7 @@ export const observationV2 = object({
   isRootObservation: nullish(boolean),
   name: nullish(string),
   level: nullish(oneOf(['DEBUG', 'DEFAULT', 'WARNING', 'ERROR'])),
+  statusMessage: nullish(string),
   environment: nullish(string),
   userId: nullish(string),
   sessionId: nullish(string),

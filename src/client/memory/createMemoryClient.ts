@@ -69,6 +69,7 @@ export function createMemoryClient(dataset: Dataset, options: MemoryClientOption
     search: true,
     searchUserIds: true,
     userIds: true,
+    observations: true,
     listFigures: ALL_FIGURES,
     detailFigures: ALL_FIGURES,
     deferredFigures: [],
@@ -106,5 +107,9 @@ export function createMemoryClient(dataset: Dataset, options: MemoryClientOption
       return answer(opts, () => getDistribution(index, query));
     },
     getFilterOptions: (query, opts) => answer(opts, () => getFilterOptions(index, query)),
+    listObservations: async (query, opts) => {
+      const { listObservations } = await import('./listObservations.js');
+      return answer(opts, () => listObservations(index, query));
+    },
   };
 }

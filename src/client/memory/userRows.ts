@@ -1,5 +1,6 @@
+import { UserlensError } from '../errors.js';
 import { parseIsoDate } from '../parseIsoDate.js';
-import { LEVELS, observationCost, observationTokens } from '../figures.js';
+import { LEVELS, foldCase, observationCost, observationTokens } from '../figures.js';
 import { parsePaging, parseRange, parseSort, toPage, type Paging } from '../query.js';
 import type {
   ModelUsage,
@@ -113,10 +114,11 @@ export const TRACE_SORT_FIELDS: readonly TraceSortField[] = [
 ];
 
 export function listTraces(index: MemoryIndex, query: TracesQuery, maxPageSize: number): Page<TraceRow> {
-  const { paging, sort, positions } = openUserList(index, query, maxPageSize, 'listTraces', TRACE_SORT_FIELDS, {
+  const { paging, sort, positions: all } = openUserList(index, query, maxPageSize, 'listTraces', TRACE_SORT_FIELDS, {
     field: 'timestamp',
     direction: 'desc',
   });
+  const positions = narrowTraces(index, all, query);
   const byId = (a: number, b: number) => compareIds(index.traces[a]!.id, index.traces[b]!.id);
   if (sort.field === 'name') {
     sortByText(positions, (p) => index.traces[p]!.name ?? null, sort.direction, byId);
@@ -260,4 +262,24 @@ export function listScores(index: MemoryIndex, query: ScoresQuery, maxPageSize: 
     sortByKey(order, key, sort.direction, byId);
   }
   return pageOf(order, paging, (i) => rows[i]!);
+}
+
+/** The traces of `positions` that match the traces tab's search and levels. */
+function narrowTraces(index: MemoryIndex, positions: number[], query: TracesQuery): number[] {
+  const where = 'listTraces';
+  const { search, levels } = query;
+  if (search !== undefined && typeof search !== 'string') throw new UserlensError('invalid_query', `${where}: search must be a string.`, { where, field: 'search' });
+  if (levels !== undefined && !(Array.isArray(levels) && levels.every((level) => LEVELS.includes(level)))) {
+    throw new UserlensError('invalid_query', `${where}: levels must be an array of ${LEVELS.join(', ')}.`, { where, field: 'levels' });
+  }
+  const needle = search?.trim() ? foldCase(search.trim()) : '';
+  // A trace without observations has no level: it matches no level asked for.
+  const wanted = levels?.length ? new Set(levels.map((level) => LEVELS.indexOf(level))) : undefined;
+  if (!needle && !wanted) return positions;
+  return positions.filter((p) => {
+    if (wanted && !wanted.has(index.level[p]!)) return false;
+    if (!needle) return true;
+    const trace = index.traces[p]!;
+    return foldCase(trace.id).includes(needle) || (typeof trace.name === 'string' && foldCase(trace.name).includes(needle));
+  });
 }

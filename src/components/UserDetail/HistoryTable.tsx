@@ -1,10 +1,11 @@
 'use client';
-import { useRef } from 'react';
+import { Fragment, useRef, type ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ColumnDef, RowData } from '@tanstack/react-table';
 import type { Page } from '../../client/types.js';
 import type { Formatters } from '../../format/createFormatters.js';
 import type { Labels } from '../../i18n/en-US.js';
+import type { TracesTabLabels } from '../../i18n/tracesTab.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { ErrorState } from '../Status/Status.js';
 import { EmptyRow } from '../table/EmptyRow.js';
@@ -22,10 +23,12 @@ import { manualTableFeatures, useManualTable, type ManualTableFeatures, type Man
 
 /** What the history tables' cells read through `table.options.meta`. */
 export interface HistoryMeta {
-  labels: Labels;
+  labels: Labels & Partial<TracesTabLabels>;
   format: Formatters;
   getTraceHref: ((traceId: string) => string) | undefined;
   getSessionHref: ((sessionId: string) => string) | undefined;
+  /** The traces tab's open trace and its disclosure, where the source has timelines. */
+  steps?: { open: string | null; toggle: (traceId: string) => void; panelId: string };
 }
 
 // Built once: the features every history table shares.
@@ -48,6 +51,8 @@ export interface HistoryTableProps<Row extends RowData, Field extends string> {
   subject: string;
   /** Said when the range holds no rows. */
   empty: string;
+  /** A full-width row drawn under a row (a trace's steps), or nothing. */
+  renderAfterRow?: (row: Row, columnCount: number) => ReactNode;
 }
 
 /** A sortable, paged table of one tab's rows: an error with retry in its place when it fails. */
@@ -100,13 +105,16 @@ export function HistoryTable<Row extends RowData, Field extends string>(props: H
                 </EmptyRow>
               )}
               {rows.map((row) => (
-                <tr key={row.id}>
-                  {row.getAllCells().map((cell) => (
-                    <td key={cell.id} data-numeric={cell.column.columnDef.meta?.numeric ? '' : undefined}>
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ))}
-                </tr>
+                <Fragment key={row.id}>
+                  <tr>
+                    {row.getAllCells().map((cell) => (
+                      <td key={cell.id} data-numeric={cell.column.columnDef.meta?.numeric ? '' : undefined}>
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    ))}
+                  </tr>
+                  {props.renderAfterRow?.(row.original, columns.length)}
+                </Fragment>
               ))}
             </tbody>
           </table>

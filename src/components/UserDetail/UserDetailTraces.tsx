@@ -1,8 +1,11 @@
 'use client';
-import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { forwardRef, lazy, Suspense, useEffect, useId, useState, type ComponentPropsWithoutRef } from 'react';
+import type { ObservationLevel } from '../../client/types.js';
 import type { TraceRow } from '../../client/types.js';
+import { tracesTabText } from '../../i18n/tracesTab.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { HistoryTable } from './HistoryTable.js';
+import { Skeleton } from '../Status/Status.js';
 import { TRACE_COLUMNS } from './traceColumns.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
 
@@ -11,6 +14,7 @@ import { useUserDetailContext } from './UserDetailRoot.js';
  * -----------------------------------------------------------------------------------------*/
 
 const TRACES_NAME = 'UserDetailTraces';
+const TraceTimeline = lazy(() => import('./TraceTimeline.js'));
 
 export type UserDetailTracesProps = ComponentPropsWithoutRef<'div'>;
 
@@ -18,7 +22,8 @@ export type UserDetailTracesProps = ComponentPropsWithoutRef<'div'>;
  * The user's traces in the range, a page at a time: time, name (linked to the host's trace
  * viewer), input and output as text, level, latency, tokens, cost, tags and scores. Headers sort
  * (the sort and page are the root's `tracesTable`); the rows are asked for while the traces tab
- * is open.
+ * is open. Where the source has timelines (`capabilities.observations`), a trace opens its steps
+ * in a row under it: start, span, type, model, level, tokens, cost and why a step failed.
  *
  * @example
  * <UserDetailRoot userId={id} getTraceHref={(t) => `/traces/${t}`}><UserDetailTraces /></UserDetailRoot>
@@ -26,10 +31,51 @@ export type UserDetailTracesProps = ComponentPropsWithoutRef<'div'>;
  * @selector [data-part="user-detail-traces"] [data-stale]
  */
 export const UserDetailTraces = forwardRef<HTMLDivElement, UserDetailTracesProps>((props, ref) => {
-  const { format, labels } = useUserTrackingContext(TRACES_NAME);
-  const { traces, tracesTable, setTracesTable, pageSize, getTraceHref, getSessionHref } = useUserDetailContext(TRACES_NAME);
+  const { client, format, labels } = useUserTrackingContext(TRACES_NAME);
+  const { userId, queryRange, traces, tracesTable, setTracesTable, tracesFilter, setTracesFilter, pageSize, getTraceHref, getSessionHref } = useUserDetailContext(TRACES_NAME);
+  // Typing is followed once it pauses, as in the list; a search set by the host shows at once.
+  const [search, setSearch] = useState(tracesFilter.search ?? '');
+  const [typed, setTyped] = useState(tracesFilter.search ?? '');
+  if ((tracesFilter.search ?? '') !== typed && search === typed) {
+    setTyped(tracesFilter.search ?? '');
+    setSearch(tracesFilter.search ?? '');
+  }
+  useEffect(() => {
+    if (search === typed) return;
+    const timer = setTimeout(() => {
+      setTyped(search);
+      setTracesFilter({ ...tracesFilter, search });
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [search, typed, tracesFilter, setTracesFilter]);
+  const levels = tracesFilter.levels?.join(',') ?? '';
+  const narrowed = Boolean(tracesFilter.search?.trim() || levels);
+  // One trace open at a time: its steps are the question being asked.
+  const [open, setOpen] = useState<string | null>(null);
+  const panelId = useId();
+  const steps = client.capabilities.observations ? { open, toggle: (id: string) => setOpen(open === id ? null : id), panelId } : undefined;
   return (
     <div data-part="user-detail-traces" data-stale={traces.isPlaceholderData ? '' : undefined} {...props} ref={ref}>
+      <div data-part="user-detail-section-header">
+        <input
+          type="search"
+          aria-label={tracesTabText(labels, 'searchTraces')}
+          placeholder={tracesTabText(labels, 'searchTracesPlaceholder')}
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+        <label data-part="label">
+          {tracesTabText(labels, 'traceLevelFilter')}{' '}
+          <select
+            value={levels}
+            onChange={(event) => setTracesFilter({ ...tracesFilter, levels: event.target.value ? (event.target.value.split(',') as ObservationLevel[]) : [] })}
+          >
+            <option value="">{tracesTabText(labels, 'levelsAll')}</option>
+            <option value="WARNING,ERROR">{tracesTabText(labels, 'levelsWarnings')}</option>
+            <option value="ERROR">{tracesTabText(labels, 'levelsErrors')}</option>
+          </select>
+        </label>
+      </div>
       <HistoryTable
         result={traces}
         columns={TRACE_COLUMNS}
@@ -37,9 +83,20 @@ export const UserDetailTraces = forwardRef<HTMLDivElement, UserDetailTracesProps
         onStateChange={setTracesTable}
         pageSize={pageSize}
         getRowId={traceId}
-        meta={{ labels, format, getTraceHref, getSessionHref }}
+        meta={{ labels, format, getTraceHref, getSessionHref, ...(steps && { steps }) }}
         subject={labels.subjectTraces}
-        empty={labels.noTraces}
+        empty={narrowed ? tracesTabText(labels, 'noTracesMatch') : labels.noTraces}
+        renderAfterRow={(trace, columnCount) =>
+          trace.id === open && steps ? (
+            <tr data-part="user-detail-trace-steps">
+              <td colSpan={columnCount} id={panelId}>
+                <Suspense fallback={<Skeleton width="60%" />}>
+                  <TraceTimeline userId={userId} traceId={trace.id} range={queryRange} title={`${trace.name ?? trace.id}, ${format.dateTime(trace.timestamp)}`} />
+                </Suspense>
+              </td>
+            </tr>
+          ) : null
+        }
       />
     </div>
   );

@@ -1,6 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import type { TraceRow } from '../../client/types.js';
 import { formatLabel } from '../../i18n/en-US.js';
+import { tracesTabText } from '../../i18n/tracesTab.js';
 import type { HistoryFeatures } from './HistoryTable.js';
 import { LinkedText } from './LinkedText.js';
 import { PayloadCell } from './PayloadCell.js';
@@ -13,7 +14,32 @@ const helper = createColumnHelper<HistoryFeatures, TraceRow>();
 export const TRACE_COLUMNS = helper.columns([
   helper.accessor('timestamp', {
     meta: { label: 'traceTimestamp', sort: 'time' },
-    cell: ({ row, table }) => <time dateTime={row.original.timestamp}>{table.options.meta!.format.dateTime(row.original.timestamp)}</time>,
+    cell: ({ row, table }) => {
+      const { format, labels, steps } = table.options.meta!;
+      const trace = row.original;
+      const time = format.dateTime(trace.timestamp);
+      const open = steps?.open === trace.id;
+      return (
+        <>
+          {steps && (
+            // Opens the trace's steps in a row under it; the name says which trace, as names repeat.
+            <button
+              type="button"
+              data-part="user-detail-show-full"
+              aria-expanded={open}
+              aria-controls={open ? steps.panelId : undefined}
+              aria-label={formatLabel(tracesTabText(labels, 'showSteps'), { trace: `${trace.name ?? trace.id}, ${time}` })}
+              onClick={() => steps.toggle(trace.id)}
+            >
+              <svg width="12" height="12" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden>
+                <path d="M6 3l5 5-5 5" />
+              </svg>
+            </button>
+          )}
+          <time dateTime={trace.timestamp}>{time}</time>
+        </>
+      );
+    },
   }),
   helper.accessor('name', {
     meta: { label: 'traceName', sort: 'text' },
@@ -65,6 +91,20 @@ export const TRACE_COLUMNS = helper.columns([
   helper.accessor('totalCost', {
     meta: { label: 'traceCost', sort: 'number', numeric: true, figures: ['totalCost'] },
     cell: ({ row, table }) => table.options.meta!.format.cost(row.original.totalCost),
+  }),
+  helper.display({
+    id: 'environment',
+    meta: { label: 'traceEnvironment' },
+    cell: ({ row }) => <bdi>{row.original.environment}</bdi>,
+  }),
+  helper.display({
+    id: 'session',
+    meta: { label: 'traceSession' },
+    cell: ({ row, table }) => {
+      const { getSessionHref, labels } = table.options.meta!;
+      const { sessionId } = row.original;
+      return sessionId === null ? labels.noValueShort : <LinkedText href={getSessionHref?.(sessionId)}>{sessionId}</LinkedText>;
+    },
   }),
   helper.display({
     id: 'tags',
