@@ -22,6 +22,8 @@ export { toCsv, csvCell, csvLine } from './format/toCsv.js';
 export type { CsvValue } from './format/toCsv.js';
 export { exportUsers } from './client/exportUsers.js';
 export { profileName, profileOf, profileValue } from './client/profiles.js';
+export { exportUser } from './client/exportUser.js';
+export type { ExportUserOptions, ExportUserQuery, UserExportKind } from './client/exportUser.js';
 export type { ExportColumn, ExportProgress, ExportUsersOptions } from './client/exportUsers.js';
 export { previewValue } from './format/previewValue.js';
 export type { Preview } from './format/previewValue.js';

@@ -84,3 +84,6 @@ export { UserDetailSessions, type UserDetailSessionsProps } from './components/U
 export { UserDetailScores, type UserDetailScoresProps } from './components/UserDetail/UserDetailScores.js';
 export { UserDetailScoreChart, type UserDetailScoreChartProps } from './components/UserDetail/UserDetailScoreChart.js';
 export { UserDetailStatus, type UserDetailStatusProps } from './components/UserDetail/UserDetailStatus.js';
+export { UserDetailExport, type UserDetailExportProps } from './components/UserDetail/UserDetailExport.js';
+export { useExportUser, type StartUserExportOptions, type UseExportUserResult } from './hooks/useExportUser.js';
+export { userExportEnUS, type UserExportKey, type UserExportLabels } from './i18n/userExport.js';

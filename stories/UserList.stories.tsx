@@ -242,7 +242,7 @@ export const LargePageVirtualized: Story = {
     await expect(canvasElement.querySelector('[data-part="user-list-table"]')).toHaveAttribute('data-virtualized');
     const scroller = canvasElement.querySelector<HTMLElement>('[data-part="user-list-scroll"]')!;
     scroller.scrollTop = 41 * 1500;
-    await waitFor(() => expect(grid.querySelector('tr[aria-rowindex="1500"]')).not.toBeNull());
+    await waitFor(() => expect(grid.querySelector('tr[aria-rowindex="1500"]')).not.toBeNull(), { timeout: 5000 });
     await expect(grid.querySelectorAll('tbody tr[data-part="user-list-row"]').length).toBeLessThanOrEqual(100);
   },
 };

@@ -1,14 +1,12 @@
 'use client';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import { exportUsers, type ExportColumn } from '../client/exportUsers.js';
 import type { UsersQuery } from '../client/types.js';
 import { useUserTrackingContext } from '../provider/UserTrackingProvider.js';
 
-export type ExportUsersState =
-  | { status: 'idle' }
-  | { status: 'running'; done: number; total: number | null }
-  | { status: 'done'; count: number }
-  | { status: 'failed'; error: Error };
+import { useExportTask, type ExportUsersState } from './useExportTask.js';
+
+export type { ExportUsersState };
 
 export interface StartExportOptions {
   /** The columns, in order. */
@@ -40,56 +38,14 @@ export interface UseExportUsersResult {
  */
 export function useExportUsers(): UseExportUsersResult {
   const { client, getUserProfiles } = useUserTrackingContext('useExportUsers');
-  const [state, setState] = useState<ExportUsersState>({ status: 'idle' });
-  const controller = useRef<AbortController | null>(null);
-  useEffect(() => () => controller.current?.abort(), []);
-
-  const cancel = useCallback(() => {
-    controller.current?.abort();
-    controller.current = null;
-    setState({ status: 'idle' });
-  }, []);
-
+  const { state, run, cancel } = useExportTask();
   const start = useCallback(
-    (query: UsersQuery, { columns, fileName = 'users.csv', onExport }: StartExportOptions) => {
-      controller.current?.abort();
-      const abort = new AbortController();
-      controller.current = abort;
-      setState({ status: 'running', done: 0, total: null });
-      let count = 0;
-      void (async () => {
-        try {
-          const csv = await exportUsers(client, query, {
-            columns,
-            signal: abort.signal,
-            ...(getUserProfiles && { profiles: getUserProfiles }),
-            onProgress: ({ done, total }) => {
-              count = done;
-              setState({ status: 'running', done, total });
-            },
-          });
-          if (onExport) onExport(csv, fileName);
-          else download(csv, fileName);
-          setState({ status: 'done', count });
-        } catch (error) {
-          // Cancelled, replaced or unmounted: whoever aborted has already moved the state on.
-          if (!abort.signal.aborted) setState({ status: 'failed', error: error instanceof Error ? error : new Error(String(error)) });
-        } finally {
-          if (controller.current === abort) controller.current = null;
-        }
-      })();
-    },
-    [client, getUserProfiles],
+    (query: UsersQuery, { columns, fileName = 'users.csv', onExport }: StartExportOptions) =>
+      run(
+        (signal, onProgress) => exportUsers(client, query, { columns, signal, onProgress, ...(getUserProfiles && { profiles: getUserProfiles }) }),
+        { fileName, type: 'text/csv;charset=utf-8', onExport },
+      ),
+    [client, getUserProfiles, run],
   );
-
   return { state, start, cancel };
-}
-
-function download(csv: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

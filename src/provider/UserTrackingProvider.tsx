@@ -9,6 +9,7 @@ import { retryPassing } from '../hooks/queries.js';
 import { enUS, type Labels } from '../i18n/en-US.js';
 import type { FigureHelpLabels } from '../i18n/figureHelp.js';
 import type { TracesTabLabels } from '../i18n/tracesTab.js';
+import type { UserExportLabels } from '../i18n/userExport.js';
 import { createUserlensContext } from './context.js';
 
 /* -------------------------------------------------------------------------------------------
@@ -36,8 +37,8 @@ export interface UserTrackingProviderProps {
   currency?: string;
   /** Units of `currency` per USD (figures are stored in USD). @defaultValue 1 */
   currencyRate?: number;
-  /** Overrides for any of the English texts (`enUS`, the figure help in `figureHelpEnUS`, the traces tab's in `tracesTabEnUS`). */
-  labels?: Partial<Labels & FigureHelpLabels & TracesTabLabels>;
+  /** Overrides for any of the English texts (`enUS`, the figure help in `figureHelpEnUS`, the traces tab's in `tracesTabEnUS`, the user export's in `userExportEnUS`). */
+  labels?: Partial<Labels & FigureHelpLabels & TracesTabLabels & UserExportLabels>;
   /** Colour scheme; `auto` follows `prefers-color-scheme`. @defaultValue 'auto' */
   theme?: Theme;
   /** @defaultValue 'comfortable' */
@@ -84,7 +85,7 @@ export interface UserTrackingContextValue {
   queryClient: QueryClient;
   format: Formatters;
   /** The texts; the figure help only where the host gave it (its English loads with UserDetailStats). */
-  labels: Labels & Partial<FigureHelpLabels & TracesTabLabels>;
+  labels: Labels & Partial<FigureHelpLabels & TracesTabLabels & UserExportLabels>;
   theme: Theme;
   density: Density;
   unstyled: boolean;

@@ -4,6 +4,7 @@ import { profileName, profileOf } from '../../client/profiles.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { CopyButton } from '../shared/CopyButton.js';
 import { DateRangePicker } from '../shared/DateRangePicker.js';
+import { UserDetailExport } from './UserDetailExport.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
 
 /* -------------------------------------------------------------------------------------------
@@ -103,6 +104,7 @@ export const UserDetailHeader = forwardRef<HTMLElement, UserDetailHeaderProps>((
         <button type="button" data-part="button" onClick={() => !user.isFetching && refresh()} aria-disabled={user.isFetching || undefined}>
           {user.isFetching && !user.isPending ? labels.refreshing : labels.refreshLabel}
         </button>
+        <UserDetailExport />
       </div>
     </header>
   );
