@@ -85,5 +85,9 @@ export { UserDetailScores, type UserDetailScoresProps } from './components/UserD
 export { UserDetailScoreChart, type UserDetailScoreChartProps } from './components/UserDetail/UserDetailScoreChart.js';
 export { UserDetailStatus, type UserDetailStatusProps } from './components/UserDetail/UserDetailStatus.js';
 export { UserDetailExport, type UserDetailExportProps } from './components/UserDetail/UserDetailExport.js';
+export { UserOverview, type UserOverviewProps } from './components/UserOverview/UserOverview.js';
+export { useUserOverview } from './hooks/useUserOverview.js';
+export { overviewEnUS, type OverviewKey, type OverviewLabels } from './i18n/overview.js';
+export { budgetEnUS, type BudgetLabels } from './i18n/budget.js';
 export { useExportUser, type StartUserExportOptions, type UseExportUserResult } from './hooks/useExportUser.js';
 export { userExportEnUS, type UserExportKey, type UserExportLabels } from './i18n/userExport.js';

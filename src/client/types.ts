@@ -347,6 +347,61 @@ export interface Activity {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Overview: the whole user base over time
+// ---------------------------------------------------------------------------------------------
+
+export interface OverviewQuery {
+  /** Movers compare it with the period of the same length before it, so they need both ends. */
+  range?: DateRange;
+  filters?: TraceFilters;
+  /** @defaultValue 'auto' (as the activity chart) */
+  granularity?: Granularity | 'auto';
+  /** IANA zone whose calendar the buckets follow (see `capabilities.timeZones`). @defaultValue 'UTC' */
+  timeZone?: string;
+  /** Movers listed per figure. @defaultValue 5 */
+  movers?: number;
+}
+
+/**
+ * One bucket of the overview. A user is active in a bucket with a trace in it; new there when
+ * their first trace ever (that passes the filters) is in it, returning otherwise. `null` where
+ * the source cannot count the figure.
+ */
+export interface OverviewPoint {
+  start: IsoDateTime;
+  end: IsoDateTime;
+  activeUsers: number | null;
+  newUsers: number | null;
+  returningUsers: number | null;
+  traceCount: number | null;
+  totalTokens: number;
+  totalCost: number;
+}
+
+/** A user whose figure moved most against the previous period of the same length. */
+export interface Mover {
+  userId: string;
+  current: number;
+  previous: number;
+  /** `current − previous`; movers are ordered by its size, largest first. */
+  change: number;
+}
+
+export interface Overview {
+  granularity: Granularity;
+  points: OverviewPoint[];
+  /** The range's figures: active users counted once however many buckets they are active in. */
+  totals: Omit<OverviewPoint, 'start' | 'end'>;
+  /** The previous period the movers compare with; `null` for a range open at either end. */
+  previous: DateRange | null;
+  /**
+   * Users whose cost (any user with a trace in either period) or error rate (users with traces
+   * in both) changed most; `null` where the source cannot rank them or there is no previous period.
+   */
+  movers: { totalCost: Mover[] | null; errorRate: Mover[] | null };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Optional list companions: deferred figures, trends, distribution, filter options
 // ---------------------------------------------------------------------------------------------
 
@@ -437,6 +492,8 @@ export interface ClientCapabilities {
   userIds?: boolean;
   /** Whether `listObservations` is implemented (a trace's timeline in the detail view). */
   observations?: boolean;
+  /** Whether `getOverview` is implemented (active, new and returning users over time, movers). */
+  overview?: boolean;
   /** Figures `listUsers` rows carry; with `deferredFigures`, what the list shows — others are "not available from this source". */
   listFigures: readonly UserFigure[];
   /** Figures `getUser` carries. */
@@ -488,6 +545,8 @@ export interface UserTrackingClient {
   getTrends?(query: TrendsQuery, options?: RequestOptions): Promise<Trends>;
   /** How the users of a query spread over one figure (see `capabilities.distribution`). */
   getDistribution?(query: DistributionQuery, options?: RequestOptions): Promise<Distribution>;
+  /** The whole user base over a range (see `capabilities.overview`). */
+  getOverview?(query: OverviewQuery, options?: RequestOptions): Promise<Overview>;
   /**
    * A trace's observations by start time (then id), for its timeline (see
    * `capabilities.observations`); `[]` when the user has no such trace.

@@ -5,6 +5,7 @@ import type {
   DateRange,
   DistributionQuery,
   ObservationsQuery,
+  OverviewQuery,
   TrendsQuery,
   UsersSelection,
   ScoresQuery,
@@ -88,6 +89,12 @@ export const userTrackingQueries = {
     return entry(client, 'filterOptions', query, ask && ((signal) => ask(query, { signal })), {}, { staleTime: 5 * 60_000 });
   },
 
+  /** The whole user base over a range; held without `capabilities.overview`. */
+  overview: (client: UserTrackingClient, query: OverviewQuery) => {
+    const ask = optional(client, 'getOverview', 'overview', Boolean(client.capabilities.overview));
+    return entry(client, 'overview', query, ask && ((signal) => ask(query, { signal })), {});
+  },
+
   /** A trace's observations, for its timeline; held without `capabilities.observations`. */
   observations: (client: UserTrackingClient, query: ObservationsQuery) => {
     const ask = optional(client, 'listObservations', 'observations', Boolean(client.capabilities.observations));
@@ -130,7 +137,7 @@ function entry<const Kind extends string, Params, Data>(
   });
 }
 
-type OptionalMethod = 'getUserFigures' | 'getTrends' | 'getDistribution' | 'getFilterOptions' | 'listObservations';
+type OptionalMethod = 'getUserFigures' | 'getTrends' | 'getDistribution' | 'getFilterOptions' | 'listObservations' | 'getOverview';
 
 /**
  * The optional method, bound, when the source declares it (and there is something to ask);
@@ -148,7 +155,7 @@ function optional<M extends OptionalMethod>(
   if (fn) return fn.bind(client) as NonNullable<UserTrackingClient[M]>;
   const missing = () =>
     Promise.reject(
-      new UserlensError('unsupported', `This source declares capabilities.${capability} but has no ${method}. Implement ${method}, or leave ${capability} out of its capabilities.`, {
+      new UserlensError('unsupported', `This source declares capabilities.${capability} without ${method}: implement it, or drop the capability.`, {
         where: method,
       }),
     );

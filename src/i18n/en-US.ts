@@ -108,9 +108,6 @@ export const enUS = {
   updatedAgo: 'Updated {time}',
   overBudgetOnly: 'Only over budget',
   overBudget: 'Over budget: {value} exceeds {limit}',
-  overBudgetWindow: 'Over budget ({window}): {value} exceeds {limit}',
-  nearBudget: 'Near budget: {value} of {limit}',
-  nearBudgetWindow: 'Near budget ({window}): {value} of {limit}',
 
   // UserList: table
   copyUserId: 'Copy user ID {userId}',

@@ -10,6 +10,8 @@ import { enUS, type Labels } from '../i18n/en-US.js';
 import type { FigureHelpLabels } from '../i18n/figureHelp.js';
 import type { TracesTabLabels } from '../i18n/tracesTab.js';
 import type { UserExportLabels } from '../i18n/userExport.js';
+import type { OverviewLabels } from '../i18n/overview.js';
+import type { BudgetLabels } from '../i18n/budget.js';
 import { createUserlensContext } from './context.js';
 
 /* -------------------------------------------------------------------------------------------
@@ -37,8 +39,8 @@ export interface UserTrackingProviderProps {
   currency?: string;
   /** Units of `currency` per USD (figures are stored in USD). @defaultValue 1 */
   currencyRate?: number;
-  /** Overrides for any of the English texts (`enUS`, the figure help in `figureHelpEnUS`, the traces tab's in `tracesTabEnUS`, the user export's in `userExportEnUS`). */
-  labels?: Partial<Labels & FigureHelpLabels & TracesTabLabels & UserExportLabels>;
+  /** Overrides for any of the English texts (`enUS`, the figure help in `figureHelpEnUS`, the traces tab's in `tracesTabEnUS`, the user export's in `userExportEnUS`, the overview's in `overviewEnUS`, the budgets' in `budgetEnUS`). */
+  labels?: Partial<Labels & FigureHelpLabels & TracesTabLabels & UserExportLabels & OverviewLabels & BudgetLabels>;
   /** Colour scheme; `auto` follows `prefers-color-scheme`. @defaultValue 'auto' */
   theme?: Theme;
   /** @defaultValue 'comfortable' */
@@ -85,7 +87,7 @@ export interface UserTrackingContextValue {
   queryClient: QueryClient;
   format: Formatters;
   /** The texts; the figure help only where the host gave it (its English loads with UserDetailStats). */
-  labels: Labels & Partial<FigureHelpLabels & TracesTabLabels & UserExportLabels>;
+  labels: Labels & Partial<FigureHelpLabels & TracesTabLabels & UserExportLabels & OverviewLabels & BudgetLabels>;
   theme: Theme;
   density: Density;
   unstyled: boolean;

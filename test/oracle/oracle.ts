@@ -344,3 +344,61 @@ export function aggregateValues(values: number[], aggregation: string): number |
   if (p) return percentile(values, Number(p[1]));
   throw new Error(`oracle: no aggregation ${aggregation}`);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The overview: the whole user base per bucket, and the movers
+
+/** A user's first trace ever that passes the filters, ms; Infinity without one. */
+function firstTraceMs(ds: OracleDataset, userId: string, filters: OracleQuery['filters']) {
+  const times = tracesOf(ds, userId, { filters }).map((trace) => t(trace.timestamp));
+  return times.length ? Math.min(...times) : Infinity;
+}
+
+/**
+ * The overview over the buckets given (their edges from the source; how buckets are cut is the
+ * activity's rule, checked on its own): per bucket the users with a trace in it, new when their
+ * first trace ever is in it; the range's totals count each user once.
+ */
+export function oracleOverview(ds: OracleDataset, query: OracleQuery, buckets: { start: string; end: string }[], span: { fromMs: number; toMs: number }) {
+  const traces = tracesOf(ds, null, query);
+  const userIds = [...new Set(traces.map((trace) => trace.userId as string))];
+  const first = new Map(userIds.map((id) => [id, firstTraceMs(ds, id, query.filters)]));
+  const figures = (subset: Rec[], from: number, to: number) => {
+    const users = [...new Set(subset.map((trace) => trace.userId as string))];
+    const fresh = users.filter((id) => first.get(id)! >= from && first.get(id)! < to).length;
+    const obs = observationsOf(ds, subset);
+    return {
+      activeUsers: users.length,
+      newUsers: fresh,
+      returningUsers: users.length - fresh,
+      traceCount: subset.length,
+      totalTokens: sum(obs.map((o) => tokensOf(o).total)),
+      totalCost: sum(obs.map(costOf)),
+    };
+  };
+  return {
+    points: buckets.map(({ start, end }) => ({ start, end, ...figures(traces.filter((trace) => t(trace.timestamp) >= t(start) && t(trace.timestamp) < t(end)), t(start), t(end)) })),
+    totals: figures(traces, span.fromMs, span.toMs),
+  };
+}
+
+/** Movers against the period of the same length before `range` (both ends given). */
+export function oracleMovers(ds: OracleDataset, query: OracleQuery & { range: { from: string; to: string } }, count: number) {
+  const from = t(query.range.from);
+  const to = t(query.range.to);
+  const previous = { from: new Date(2 * from - to).toISOString(), to: query.range.from };
+  const users = [...new Set(ds.traces.map((trace) => trace.userId as string).filter(Boolean))];
+  const cost: { userId: string; current: number; previous: number; change: number }[] = [];
+  const rate: typeof cost = [];
+  for (const userId of users) {
+    const now = summarize(ds, userId, tracesOf(ds, userId, query));
+    const before = summarize(ds, userId, tracesOf(ds, userId, { ...query, range: previous }));
+    if (now.traceCount + before.traceCount === 0) continue;
+    if (now.totalCost !== before.totalCost) cost.push({ userId, current: now.totalCost, previous: before.totalCost, change: now.totalCost - before.totalCost });
+    if (now.traceCount > 0 && before.traceCount > 0 && now.errorRate !== before.errorRate) {
+      rate.push({ userId, current: now.errorRate!, previous: before.errorRate!, change: now.errorRate! - before.errorRate! });
+    }
+  }
+  const top = (list: typeof cost) => list.sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0)).slice(0, count);
+  return { previous, movers: { totalCost: top(cost), errorRate: top(rate) } };
+}

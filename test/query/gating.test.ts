@@ -139,7 +139,7 @@ describe('userTrackingQueries — a source with the optional methods', () => {
     const error = result.current.error;
     expect(isUserlensError(error) && error.code).toBe('unsupported');
     expect(error?.message).toBe(
-      '[userlens] This source declares capabilities.trends but has no getTrends. Implement getTrends, or leave trends out of its capabilities.',
+      '[userlens] This source declares capabilities.trends without getTrends: implement it, or drop the capability.',
     );
     // A permanent error: asked once, never retried.
     expect(result.current.failureCount).toBe(1);

@@ -70,6 +70,7 @@ export function createMemoryClient(dataset: Dataset, options: MemoryClientOption
     searchUserIds: true,
     userIds: true,
     observations: true,
+    overview: true,
     listFigures: ALL_FIGURES,
     detailFigures: ALL_FIGURES,
     deferredFigures: [],
@@ -107,6 +108,10 @@ export function createMemoryClient(dataset: Dataset, options: MemoryClientOption
       return answer(opts, () => getDistribution(index, query));
     },
     getFilterOptions: (query, opts) => answer(opts, () => getFilterOptions(index, query)),
+    getOverview: async (query, opts) => {
+      const { getOverview } = await import('./getOverview.js');
+      return answer(opts, () => getOverview(index, query));
+    },
     listObservations: async (query, opts) => {
       const { listObservations } = await import('./listObservations.js');
       return answer(opts, () => listObservations(index, query));

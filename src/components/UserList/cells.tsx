@@ -3,6 +3,7 @@ import type { MouseEvent } from 'react';
 import { profileName, profileValue } from '../../client/profiles.js';
 import type { ClientCapabilities, UserFigure, UserProfile, UserSummary } from '../../client/types.js';
 import type { Formatters } from '../../format/createFormatters.js';
+import { budgetEnUS, type BudgetLabels } from '../../i18n/budget.js';
 import { formatLabel, type Labels } from '../../i18n/en-US.js';
 import { Sparkline } from '../charts/Sparkline.js';
 import { CopyButton } from '../shared/CopyButton.js';
@@ -16,7 +17,7 @@ import type { BudgetStatus } from '../../hooks/useBudgetStatus.js';
 /** What a cell needs besides its row: formatting, texts, the source's capabilities, links. */
 export interface CellEnvironment {
   format: Formatters;
-  labels: Labels;
+  labels: Labels & Partial<BudgetLabels>;
   capabilities: ClientCapabilities;
   deferred: DeferredFigures;
   trend: number[] | undefined;
@@ -183,9 +184,10 @@ function UserIdCell({ user, env }: { user: UserSummary; env: CellEnvironment }) 
   const { labels, budget } = env;
   const mark = budgetMark(user, env);
   const formatBudget = (n: number) => (budget?.field === 'totalCost' ? env.format.cost(n) : env.format.number(n));
+  const texts = { ...budgetEnUS, ...labels };
   const markText =
     mark &&
-    formatLabel(labels[mark.state === 'over' ? (budget!.window ? 'overBudgetWindow' : 'overBudget') : budget!.window ? 'nearBudgetWindow' : 'nearBudget'], {
+    formatLabel(texts[mark.state === 'over' ? (budget!.window ? 'overBudgetWindow' : 'overBudget') : budget!.window ? 'nearBudgetWindow' : 'nearBudget'], {
       value: formatBudget(mark.value),
       limit: formatBudget(budget!.limit),
       window: budget!.window ? labels[`preset${budget!.window}`] : '',
