@@ -347,6 +347,49 @@ export interface Activity {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Segments: users grouped by one trace attribute
+// ---------------------------------------------------------------------------------------------
+
+/** What segments group by: a trace's environment, or its tags (those starting with `prefix`). */
+export type SegmentDimension = 'environment' | 'tags';
+
+export interface SegmentsQuery {
+  dimension: SegmentDimension;
+  /** For `tags`: only tags that start with it (`org:`), the segment named by the whole tag. */
+  prefix?: string;
+  range?: DateRange;
+  filters?: TraceFilters;
+  /** The score whose mean is each segment's feedback (NUMERIC and BOOLEAN scores of that name). */
+  scoreName?: string;
+}
+
+/**
+ * The users and figures of one value of the dimension. A trace counts in every segment it
+ * carries (a trace with two tags in both); a user in every segment one of their traces is in.
+ * `null` where the source cannot count the figure.
+ */
+export interface Segment {
+  /** The environment or tag; `null` for traces without a matching tag. */
+  value: string | null;
+  userCount: number | null;
+  traceCount: number | null;
+  totalTokens: number;
+  totalCost: number;
+  /** `totalCost / userCount`. */
+  costPerUser: number | null;
+  /** Traces with an ERROR observation / traces. */
+  errorRate: number | null;
+  /** Mean of the `scoreName` scores on the segment's traces; `null` without any (or without `scoreName`). */
+  feedback: number | null;
+}
+
+export interface Segments {
+  dimension: SegmentDimension;
+  /** By cost, highest first, then by value (`null` last). */
+  segments: Segment[];
+}
+
+// ---------------------------------------------------------------------------------------------
 // Overview: the whole user base over time
 // ---------------------------------------------------------------------------------------------
 
@@ -494,6 +537,8 @@ export interface ClientCapabilities {
   observations?: boolean;
   /** Whether `getOverview` is implemented (active, new and returning users over time, movers). */
   overview?: boolean;
+  /** The dimensions `getSegments` groups users by; absent or empty: no segments. */
+  segments?: readonly SegmentDimension[];
   /** Figures `listUsers` rows carry; with `deferredFigures`, what the list shows — others are "not available from this source". */
   listFigures: readonly UserFigure[];
   /** Figures `getUser` carries. */
@@ -545,6 +590,8 @@ export interface UserTrackingClient {
   getTrends?(query: TrendsQuery, options?: RequestOptions): Promise<Trends>;
   /** How the users of a query spread over one figure (see `capabilities.distribution`). */
   getDistribution?(query: DistributionQuery, options?: RequestOptions): Promise<Distribution>;
+  /** Users grouped by one trace attribute, with each group's figures (see `capabilities.segments`). */
+  getSegments?(query: SegmentsQuery, options?: RequestOptions): Promise<Segments>;
   /** The whole user base over a range (see `capabilities.overview`). */
   getOverview?(query: OverviewQuery, options?: RequestOptions): Promise<Overview>;
   /**

@@ -6,6 +6,7 @@ import type {
   DistributionQuery,
   ObservationsQuery,
   OverviewQuery,
+  SegmentsQuery,
   TrendsQuery,
   UsersSelection,
   ScoresQuery,
@@ -89,6 +90,12 @@ export const userTrackingQueries = {
     return entry(client, 'filterOptions', query, ask && ((signal) => ask(query, { signal })), {}, { staleTime: 5 * 60_000 });
   },
 
+  /** Users grouped by a trace attribute; held where `capabilities.segments` lacks the dimension. */
+  segments: (client: UserTrackingClient, query: SegmentsQuery) => {
+    const ask = optional(client, 'getSegments', 'segments', Boolean(client.capabilities.segments?.includes(query.dimension)));
+    return entry(client, 'segments', query, ask && ((signal) => ask(query, { signal })), {});
+  },
+
   /** The whole user base over a range; held without `capabilities.overview`. */
   overview: (client: UserTrackingClient, query: OverviewQuery) => {
     const ask = optional(client, 'getOverview', 'overview', Boolean(client.capabilities.overview));
@@ -137,7 +144,7 @@ function entry<const Kind extends string, Params, Data>(
   });
 }
 
-type OptionalMethod = 'getUserFigures' | 'getTrends' | 'getDistribution' | 'getFilterOptions' | 'listObservations' | 'getOverview';
+type OptionalMethod = 'getUserFigures' | 'getTrends' | 'getDistribution' | 'getFilterOptions' | 'listObservations' | 'getOverview' | 'getSegments';
 
 /**
  * The optional method, bound, when the source declares it (and there is something to ask);

@@ -12,6 +12,7 @@ import type { TracesTabLabels } from '../i18n/tracesTab.js';
 import type { UserExportLabels } from '../i18n/userExport.js';
 import type { OverviewLabels } from '../i18n/overview.js';
 import type { BudgetLabels } from '../i18n/budget.js';
+import type { SegmentsLabels } from '../i18n/segments.js';
 import { createUserlensContext } from './context.js';
 
 /* -------------------------------------------------------------------------------------------
@@ -39,8 +40,8 @@ export interface UserTrackingProviderProps {
   currency?: string;
   /** Units of `currency` per USD (figures are stored in USD). @defaultValue 1 */
   currencyRate?: number;
-  /** Overrides for any of the English texts (`enUS`, the figure help in `figureHelpEnUS`, the traces tab's in `tracesTabEnUS`, the user export's in `userExportEnUS`, the overview's in `overviewEnUS`, the budgets' in `budgetEnUS`). */
-  labels?: Partial<Labels & FigureHelpLabels & TracesTabLabels & UserExportLabels & OverviewLabels & BudgetLabels>;
+  /** Overrides for any of the English texts (`enUS`, the figure help in `figureHelpEnUS`, the traces tab's in `tracesTabEnUS`, the user export's in `userExportEnUS`, the overview's in `overviewEnUS`, the budgets' in `budgetEnUS`, the segments' in `segmentsEnUS`). */
+  labels?: Partial<Labels & FigureHelpLabels & TracesTabLabels & UserExportLabels & OverviewLabels & BudgetLabels & SegmentsLabels>;
   /** Colour scheme; `auto` follows `prefers-color-scheme`. @defaultValue 'auto' */
   theme?: Theme;
   /** @defaultValue 'comfortable' */
@@ -87,7 +88,7 @@ export interface UserTrackingContextValue {
   queryClient: QueryClient;
   format: Formatters;
   /** The texts; the figure help only where the host gave it (its English loads with UserDetailStats). */
-  labels: Labels & Partial<FigureHelpLabels & TracesTabLabels & UserExportLabels & OverviewLabels & BudgetLabels>;
+  labels: Labels & Partial<FigureHelpLabels & TracesTabLabels & UserExportLabels & OverviewLabels & BudgetLabels & SegmentsLabels>;
   theme: Theme;
   density: Density;
   unstyled: boolean;
@@ -148,19 +149,14 @@ export function UserTrackingProvider(props: UserTrackingProviderProps) {
   }, [usesPrivate, privateQueryClient]);
   // One clock function for the provider's life that calls the latest `now`: a host writing
   // `now={() => …}` inline must not restart every timer and memo below on each render.
-  // The same for the profile loader: an inline arrow must not re-render every part per render.
   const nowRef = useRef(nowProp);
-  const loadProfilesRef = useRef(loadProfiles);
   useEffect(() => {
     nowRef.current = nowProp;
-    loadProfilesRef.current = loadProfiles;
   });
   const now = useCallback(() => nowRef.current(), []);
-  const hasProfiles = loadProfiles !== undefined;
-  const getUserProfiles = useMemo<UserProfilesLoader | undefined>(
-    () => (hasProfiles ? (userIds, options) => loadProfilesRef.current!(userIds, options) : undefined),
-    [hasProfiles],
-  );
+  // The profile loader is passed as it is: queries key profiles by ids, not by the function, so a
+  // loader written inline asks nothing again.
+  const getUserProfiles = loadProfiles;
   const format = createFormatters({ locale, currency, currencyRate, timeZone });
   // Compared by value: a host writing `defaultRange={{ preset: '7d' }}` inline keeps one object.
   const rangeValueKey = JSON.stringify(defaultRange);

@@ -402,3 +402,33 @@ export function oracleMovers(ds: OracleDataset, query: OracleQuery & { range: { 
   const top = (list: typeof cost) => list.sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0)).slice(0, count);
   return { previous, movers: { totalCost: top(cost), errorRate: top(rate) } };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Segments: users grouped by environment or tag
+
+/** Each value of the dimension with the users and figures of the traces that carry it. */
+export function oracleSegments(ds: OracleDataset, query: OracleQuery & { dimension: 'environment' | 'tags'; prefix?: string; scoreName?: string }) {
+  const groups = new Map<string | null, Rec[]>();
+  for (const trace of tracesOf(ds, null, query)) {
+    const tags = [...new Set((trace.tags ?? []) as string[])].filter((tag) => tag.startsWith(query.prefix ?? ''));
+    const values: (string | null)[] = query.dimension === 'environment' ? [trace.environment || 'default'] : tags.length ? tags : [null];
+    for (const value of values) groups.set(value, [...(groups.get(value) ?? []), trace]);
+  }
+  return [...groups].map(([value, traces]) => {
+    const users = new Set(traces.map((trace) => trace.userId)).size;
+    const obs = observationsOf(ds, traces);
+    const ids = traces.map((trace) => trace.id);
+    const scores = ds.scores.filter((s) => s.name === query.scoreName && ids.includes(s.traceId) && (s.dataType === 'NUMERIC' || s.dataType === 'BOOLEAN'));
+    const cost = sum(obs.map(costOf));
+    return {
+      value,
+      userCount: users,
+      traceCount: traces.length,
+      totalTokens: sum(obs.map((o) => tokensOf(o).total)),
+      totalCost: cost,
+      costPerUser: cost / users,
+      errorRate: traces.filter((trace) => isError(ds, trace)).length / traces.length,
+      feedback: scores.length ? sum(scores.map((s) => s.value)) / scores.length : null,
+    };
+  });
+}

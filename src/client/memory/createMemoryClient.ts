@@ -71,6 +71,7 @@ export function createMemoryClient(dataset: Dataset, options: MemoryClientOption
     userIds: true,
     observations: true,
     overview: true,
+    segments: ['environment', 'tags'],
     listFigures: ALL_FIGURES,
     detailFigures: ALL_FIGURES,
     deferredFigures: [],
@@ -108,6 +109,10 @@ export function createMemoryClient(dataset: Dataset, options: MemoryClientOption
       return answer(opts, () => getDistribution(index, query));
     },
     getFilterOptions: (query, opts) => answer(opts, () => getFilterOptions(index, query)),
+    getSegments: async (query, opts) => {
+      const { getSegments } = await import('./getSegments.js');
+      return answer(opts, () => getSegments(index, query));
+    },
     getOverview: async (query, opts) => {
       const { getOverview } = await import('./getOverview.js');
       return answer(opts, () => getOverview(index, query));

@@ -187,7 +187,7 @@ function MoverTable(props: {
         <p>{labels.overviewNoMovers}</p>
       ) : (
         // Scrolls sideways on a phone rather than pushing the page wider.
-        <div data-part="user-detail-scroll" role="region" aria-label={formatLabel(labels.overviewCompared, { from: format.dateTime(previous.from!), to: format.dateTime(previous.to!) })} tabIndex={0}>
+        <div data-part="user-detail-scroll" role="region" aria-label={`${title}: ${formatLabel(labels.overviewCompared, { from: format.dateTime(previous.from!), to: format.dateTime(previous.to!) })}`} tabIndex={0}>
         <table>
           <caption>{formatLabel(labels.overviewCompared, { from: format.dateTime(previous.from!), to: format.dateTime(previous.to!) })}</caption>
           <thead>

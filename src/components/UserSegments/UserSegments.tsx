@@ -1,0 +1,52 @@
+'use client';
+import { forwardRef, lazy, Suspense, type ComponentPropsWithoutRef } from 'react';
+import type { SegmentDimension, TraceFilters } from '../../client/types.js';
+import type { RangeValue } from '../../format/dateRangePresets.js';
+import { Skeleton } from '../Status/Status.js';
+
+/* -------------------------------------------------------------------------------------------
+ * UserSegments
+ * -----------------------------------------------------------------------------------------*/
+
+const SEGMENTS_NAME = 'UserSegments';
+// Loaded when it first renders: a host without a segments page never downloads it.
+const UserSegmentsView = lazy(() => import('./UserSegmentsView.js'));
+
+export interface UserSegmentsProps extends Omit<ComponentPropsWithoutRef<'section'>, 'defaultValue'> {
+  /** What to group by. @defaultValue 'environment' */
+  dimension?: SegmentDimension;
+  defaultDimension?: SegmentDimension;
+  onDimensionChange?: (dimension: SegmentDimension) => void;
+  /** For tags: only those starting with it (`org:` groups by customer). @defaultValue '' */
+  prefix?: string;
+  /** Date range. @defaultValue the provider's `defaultRange` */
+  range?: RangeValue;
+  defaultRange?: RangeValue;
+  onRangeChange?: (range: RangeValue) => void;
+  /** Filters applied before grouping. @defaultValue `{}` */
+  filters?: TraceFilters;
+  /** The score whose mean is each segment's feedback, e.g. `helpfulness`. */
+  scoreName?: string;
+  /** Where a segment links to: the user list filtered to it (`filters` has its environment or tag). */
+  getSegmentHref?: (filters: TraceFilters) => string;
+  /** Called when a segment is opened, with the list filters that keep it. */
+  onSelectSegment?: (filters: TraceFilters) => void;
+}
+
+/**
+ * Users grouped by one trace attribute — environment, or tags (with a prefix such as `org:`, the
+ * cost per customer) — as a sortable table: users, traces, tokens, cost, cost per user, error
+ * rate and mean feedback. A segment opens the user list filtered to it. Its code loads on first
+ * render (a skeleton meanwhile).
+ *
+ * @example
+ * <UserSegments defaultDimension="tags" prefix="org:" getSegmentHref={(filters) => `/admin/users?filters=${encodeURIComponent(JSON.stringify(filters))}`} />
+ *
+ * @selector [data-part="user-segments"] [data-part="user-segments-table"]
+ */
+export const UserSegments = forwardRef<HTMLElement, UserSegmentsProps>((props, ref) => (
+  <Suspense fallback={<Skeleton width="100%" style={{ height: 200 }} />}>
+    <UserSegmentsView {...props} ref={ref} />
+  </Suspense>
+));
+UserSegments.displayName = SEGMENTS_NAME;

@@ -1,0 +1,46 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { UserSegments } from '../src/index.ts';
+
+const meta = {
+  title: 'Components/UserSegments',
+  component: UserSegments,
+  args: { onSelectSegment: fn(), scoreName: 'helpfulness' },
+  parameters: { layout: 'padded' },
+} satisfies Meta<typeof UserSegments>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/**
+ * Cost per segment: the demo's traces grouped by tag (a prefix such as `org:` would group by
+ * customer), sortable, each opening the user list filtered to it. Langfuse cannot count distinct
+ * users per group, so that source says segments are not available.
+ */
+export const ByTag: Story = {
+  args: { defaultDimension: 'tags', defaultRange: { preset: '30d' } },
+  play: async ({ canvasElement, args, globals }) => {
+    const canvas = within(canvasElement);
+    if (globals.source === 'langfuse') {
+      await expect(await canvas.findByText('Not available from this source', {}, { timeout: 5000 })).toBeInTheDocument();
+      return;
+    }
+    const table = await canvas.findByRole('table', { name: 'Segments' }, { timeout: 5000 });
+    await expect(within(table).getAllByRole('row').length).toBeGreaterThan(2);
+    await userEvent.click(within(table).getByRole('button', { name: /^Cost per user/ }));
+    await expect(within(table).getByRole('columnheader', { name: /^Cost per user/ })).toHaveAttribute('aria-sort', 'descending');
+    const first = within(table).getAllByRole('row')[1]!;
+    await userEvent.click(within(first).getByRole('button'));
+    await expect(args.onSelectSegment).toHaveBeenCalledWith({ tags: [within(first).getByRole('button').textContent] });
+  },
+};
+
+/** Grouped by environment. */
+export const ByEnvironment: Story = {
+  tags: ['memory-only'],
+  args: { defaultDimension: 'environment', defaultRange: { preset: '30d' } },
+  play: async ({ canvasElement }) => {
+    const table = await within(canvasElement).findByRole('table', { name: 'Segments' }, { timeout: 5000 });
+    await expect(within(table).getByRole('button', { name: 'production' })).toBeInTheDocument();
+  },
+};

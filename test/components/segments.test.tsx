@@ -1,0 +1,45 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { UserSegments, createMemoryClient, type TraceFilters } from '../../src/index.ts';
+import { generateDemoDataset } from '../../src/testing/index.ts';
+import { pair, TEST_NOW } from '../client/langfuse/harness.ts';
+import { renderWithProvider } from '../utils.tsx';
+
+const dataset = generateDemoDataset({ seed: 6, users: 30, days: 20, end: TEST_NOW - 3_600_000 });
+const memory = createMemoryClient(dataset, { id: 'segments' });
+const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+describe('UserSegments', () => {
+  it('groups users by tag, sorts by a header, and opens a segment as list filters', async () => {
+    const onSelectSegment = vi.fn<(filters: TraceFilters) => void>();
+    renderWithProvider(<UserSegments defaultDimension="tags" scoreName="helpfulness" onSelectSegment={onSelectSegment} />, {
+      client: memory,
+      defaultRange: { preset: 'all' },
+      now: () => TEST_NOW,
+    });
+    const expected = await memory.getSegments!({ dimension: 'tags', scoreName: 'helpfulness' });
+    const table = await screen.findByRole('table', { name: 'Segments' });
+    const rows = () => within(table).getAllByRole('row').slice(1);
+    expect(rows()).toHaveLength(expected.segments.length);
+    // Highest cost first, as the source answers.
+    expect(rows().map((row) => within(row).getByRole('rowheader').textContent)).toEqual(expected.segments.map((s) => s.value ?? '(no tag)'));
+    expect(within(table).getByRole('columnheader', { name: /^Feedback \(helpfulness\)/ })).toBeInTheDocument();
+
+    await userEvent.click(within(table).getByRole('button', { name: /^Users/ }));
+    const byUsers = [...expected.segments].sort((a, b) => b.userCount! - a.userCount!);
+    expect(Number(within(rows()[0]!).getAllByRole('cell')[0]!.textContent)).toBe(byUsers[0]!.userCount);
+    expect(within(table).getByRole('columnheader', { name: /^Users/ })).toHaveAttribute('aria-sort', 'descending');
+
+    const top = expected.segments.find((s) => s.value !== null)!;
+    await userEvent.click(within(table).getByRole('button', { name: top.value! }));
+    expect(onSelectSegment).toHaveBeenCalledWith({ tags: [top.value] });
+    expect(within(table).getAllByText(money.format(top.totalCost)).length).toBeGreaterThan(0);
+  });
+
+  it('says segments are not available from a source that cannot group', async () => {
+    const { langfuse } = pair(dataset);
+    renderWithProvider(<UserSegments />, { client: langfuse, now: () => TEST_NOW });
+    expect(await screen.findByText('Not available from this source')).toBeInTheDocument();
+  });
+});
