@@ -18,9 +18,11 @@ export interface BudgetStatus {
   over: readonly BudgetBreach[];
   /** More users are above the threshold than one request brings: `byUser` holds the highest ones. */
   truncated: boolean;
-  /** Whether `byUser` is known yet. */
+  /** Whether `byUser` is known yet (also while another budget's answer still shows). */
   isPending: boolean;
   error: Error | null;
+  /** Asks again after an error. */
+  retry: () => void;
 }
 
 /** Users read at most by one budget question. */
@@ -64,17 +66,21 @@ export function useBudgetStatus(
     ...(capabilities.bandFields.includes(field) ? { bands: [{ field, gt: threshold }] } : {}),
   };
   const users = useUsers(query, { enabled: asked });
+  // The previous budget's answer, kept on screen while this one loads, says nothing of this one.
+  const current = users.isPlaceholderData ? undefined : users.data;
+  const { refetch } = users;
   return useMemo(() => {
-    const rows = (users.data?.items ?? []).flatMap((user) => {
+    const rows = (current?.items ?? []).flatMap((user) => {
       const value = user[field];
       return typeof value === 'number' && value > threshold ? [{ userId: user.userId, value }] : [];
     });
     return {
       byUser: new Map(rows.map((row) => [row.userId, row.value])),
       over: rows.filter((row) => row.value > limit),
-      truncated: Boolean(users.data?.hasMore && rows.length === users.data.items.length),
-      isPending: asked && users.isPending,
+      truncated: Boolean(current?.hasMore && rows.length === current.items.length),
+      isPending: asked && !current && !users.isError,
       error: users.error,
+      retry: () => void refetch(),
     };
-  }, [users.data, users.isPending, users.error, asked, field, threshold, limit]);
+  }, [current, users.isError, users.error, refetch, asked, field, threshold, limit]);
 }

@@ -81,14 +81,15 @@ export function useUserListData(state: UserListState, options: UserListDataOptio
   useEffect(() => {
     alert.current = onBudgetExceeded;
   });
-  const overKey = budgetStatus.over.map((user) => user.userId).join('\n');
+  // The set, not its order: a reordering is the same users; an empty set arms the next report.
+  const overKey = budgetStatus.over.map((user) => user.userId).sort().join('\n');
   const reported = useRef('');
   useEffect(() => {
-    if (!overKey || overKey === reported.current) return;
+    if (budgetStatus.isPending || overKey === reported.current) return;
     reported.current = overKey;
-    alert.current?.(budgetStatus.over);
+    if (overKey) alert.current?.(budgetStatus.over);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reported once per set of users
-  }, [overKey]);
+  }, [overKey, budgetStatus.isPending]);
   // "Only over budget" over a window keeps the ids over it, once they are known.
   const byWindow = Boolean(overBudgetOnly && budgetFilterable && budget?.window);
 
@@ -105,7 +106,8 @@ export function useUserListData(state: UserListState, options: UserListDataOptio
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [stateQuery, canSearchNames, client, overIdsKey],
   );
-  const users = useUsers(query, { enabled: !(byWindow && budgetStatus.isPending) });
+  // Over a window, the list waits for who is over it; a failed answer is shown, not an empty list.
+  const users = useUsers(query, { enabled: !(byWindow && (budgetStatus.isPending || budgetStatus.error)) });
   const userIds = useMemo(() => users.data?.items.map((user) => user.userId) ?? [], [users.data]);
   // The page on screen's people; the figures never wait for them.
   const profiles = useUserProfiles(userIds, { enabled: !users.isPlaceholderData });

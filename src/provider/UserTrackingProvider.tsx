@@ -97,7 +97,7 @@ export interface UserTrackingContextValue {
   /** The viewer's IANA time zone. */
   timeZone: string;
   defaultRange: RangeValue;
-  /** The host's profile loader, stable for the provider's life; `undefined` without one. */
+  /** The host's profile loader as given; `undefined` without one. */
   getUserProfiles: UserProfilesLoader | undefined;
   /** The host's profile fields offered as list columns; the same array while their value holds. */
   profileFields: readonly ProfileField[];

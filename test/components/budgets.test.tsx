@@ -83,6 +83,29 @@ describe('Budgets — a rolling window', () => {
   });
 });
 
+describe('Budgets — a window’s question that fails', () => {
+  it('shows the error with a retry instead of an empty "only over budget" list', async () => {
+    let fail = true;
+    const listUsers = vi.fn(async (query: UsersQuery, options?: { signal?: AbortSignal }) => {
+      // The budget's question is the one with a band of the figure.
+      if (fail && query.bands?.length) throw new Error('budget source down');
+      return memory.listUsers(query, options);
+    });
+    const client = { ...memory, listUsers } as UserTrackingClient;
+    renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} defaultOverBudgetOnly budget={{ field: 'totalCost', limit: LIMIT, window: '7d' }} />, {
+      client,
+      now,
+    });
+    expect(await screen.findByText(/budget source down/)).toBeInTheDocument();
+    expect(screen.queryByText(/No user matches/)).toBeNull();
+    expect(listUsers.mock.calls.some(([query]) => query.userIds !== undefined)).toBe(false);
+    fail = false;
+    await userEvent.click(screen.getByRole('button', { name: /Retry/ }));
+    const expected = [...weekCost].filter(([, cost]) => cost > LIMIT).map(([id]) => id).sort();
+    await waitFor(async () => expect((await rows()).map(idOf).sort()).toEqual(expected));
+  });
+});
+
 describe('Budgets — onBudgetExceeded', () => {
   it('reports every user over the budget across all pages, highest first, once per set', async () => {
     const onBudgetExceeded = vi.fn<(users: readonly BudgetBreach[]) => void>();

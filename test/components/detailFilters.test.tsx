@@ -92,6 +92,8 @@ describe('UserDetail — the list’s filters carried over', () => {
     expect(screen.getByText(filters.environments ? `Environments: ${filters.environments[0]}` : `Tags: ${filters.tags![0]}`, { exact: false })).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    // The button goes with the filters; focus lands on the range, not on the page.
+    expect(screen.getByRole('combobox', { name: 'Date range' })).toHaveFocus();
     await waitFor(async () => expect((await traces()).textContent).toBe(new Intl.NumberFormat('en-US').format(all.traceCount)));
     expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
   });

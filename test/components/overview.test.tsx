@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
-import { UserOverview, createMemoryClient } from '../../src/index.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { UserOverview, createMemoryClient, type UserTrackingClient } from '../../src/index.ts';
 import { generateDemoDataset } from '../../src/testing/index.ts';
 import { pair, TEST_NOW } from '../client/langfuse/harness.ts';
 import { renderWithProvider } from '../utils.tsx';
@@ -39,6 +39,18 @@ describe('UserOverview', () => {
     const rows = within(cost).getAllByRole('row').slice(1);
     expect(rows.map((row) => within(row).getByRole('link').textContent)).toEqual(expected.movers.totalCost!.map((m) => m.userId));
     expect(within(rows[0]!).getByRole('link')).toHaveAttribute('href', `/u/${encodeURIComponent(expected.movers.totalCost![0]!.userId)}`);
+  });
+
+  it('resolves a newly picked relative range against the clock when it is picked', async () => {
+    let clock = TEST_NOW - 2 * DAY;
+    const getOverview = vi.fn(memory.getOverview!.bind(memory));
+    const client = { ...memory, getOverview } as UserTrackingClient;
+    renderWithProvider(<UserOverview defaultRange={{ preset: '7d' }} />, { client, now: () => clock, timeZone: 'UTC' });
+    await waitFor(() => expect(getOverview).toHaveBeenCalled());
+    clock = TEST_NOW;
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Date range' }), '24h');
+    const second = Math.floor(TEST_NOW / 1000) * 1000;
+    await waitFor(() => expect(getOverview.mock.lastCall![0].range).toEqual({ from: new Date(second - DAY).toISOString(), to: new Date(second).toISOString() }));
   });
 
   it('says the overview is not available from a source without it, instead of loading forever', async () => {

@@ -94,7 +94,15 @@ export const UserDetailHeader = forwardRef<HTMLElement, UserDetailHeaderProps>((
           ]
             .filter(Boolean)
             .join(' · ')}{' '}
-          <button type="button" data-part="button" onClick={() => setFilters({})}>
+          <button
+            type="button"
+            data-part="button"
+            onClick={(event) => {
+              // The button goes with the filters: focus moves to the range, not to the page.
+              event.currentTarget.closest('header')?.querySelector<HTMLElement>('[data-part="user-detail-controls"] select')?.focus();
+              setFilters({});
+            }}
+          >
             {labels.clearFilters}
           </button>
         </div>

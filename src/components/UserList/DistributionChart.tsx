@@ -53,6 +53,7 @@ export const UserListDistribution = forwardRef<HTMLElement, UserListDistribution
       ...(query.range ? { range: query.range } : {}),
       ...(query.search ? { search: query.search } : {}),
       ...(query.searchUserIds ? { searchUserIds: query.searchUserIds } : {}),
+      ...(query.userIds ? { userIds: query.userIds } : {}),
       ...(query.filters ? { filters: query.filters } : {}),
       ...(bands?.length ? { bands } : {}),
     },

@@ -154,12 +154,13 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
       {...props}
       ref={ref}
     >
-      {(deferred.error || trendsFailed) && (
+      {(deferred.error || trendsFailed || budgetStatus.error) && (
         <ErrorState
-          error={deferred.error ?? trends.error}
+          error={deferred.error ?? budgetStatus.error ?? trends.error}
           subject={labels.subjectFigures}
           onRetry={() => {
             if (deferred.error) deferred.retry();
+            if (budgetStatus.error) budgetStatus.retry();
             if (trendsFailed) void trends.refetch();
           }}
         />

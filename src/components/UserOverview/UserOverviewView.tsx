@@ -2,7 +2,7 @@
 import { useControllableState } from '@radix-ui/react-use-controllable-state';
 import { forwardRef, useMemo, useState } from 'react';
 import type { Mover, OverviewPoint } from '../../client/types.js';
-import { resolveRange, type RangeValue } from '../../format/dateRangePresets.js';
+import { rangeKey, resolveRange, type RangeValue } from '../../format/dateRangePresets.js';
 import { useUserOverview } from '../../hooks/useUserOverview.js';
 import { formatLabel } from '../../i18n/en-US.js';
 import { overviewEnUS } from '../../i18n/overview.js';
@@ -32,8 +32,14 @@ const UserOverviewView = forwardRef<HTMLElement, UserOverviewProps>((props, ref)
   // The host's overrides first, then this part's English.
   const labels = { ...overviewEnUS, ...hostLabels };
   const [range, setRange] = useControllableState<RangeValue>({ prop: rangeProp, defaultProp: defaultRange ?? providerRange, onChange: onRangeChange, caller: 'UserOverview' });
-  // A relative range ends now: closed at the instant it was chosen, so it has a previous period.
-  const [anchor] = useState(now);
+  // Relative ranges resolve against the instant they were picked, as the list's do.
+  const [anchor, setAnchor] = useState(now);
+  const [anchoredFor, setAnchoredFor] = useState(() => rangeKey(range));
+  if (anchoredFor !== rangeKey(range)) {
+    setAnchoredFor(rangeKey(range));
+    setAnchor(now());
+  }
+  // A relative range ends at that instant, so it has a previous period to compare with.
   const queryRange = useMemo(() => {
     const resolved = resolveRange(range, anchor);
     return range.preset !== 'all' && range.preset !== 'custom' ? { ...resolved, to: new Date(Math.floor(anchor / 1000) * 1000).toISOString() } : resolved;
@@ -85,7 +91,7 @@ const UserOverviewView = forwardRef<HTMLElement, UserOverviewProps>((props, ref)
             <p>{labels.overviewEmpty}</p>
           ) : (
             <div ref={measure} data-part="user-overview-chart" style={SHRINKS}>
-              <ActiveUsersChart points={data.points} granularity={data.granularity} width={width} height={chartHeight} labels={labels} />
+              <ActiveUsersChart points={data.points} totals={data.totals} granularity={data.granularity} width={width} height={chartHeight} labels={labels} />
             </div>
           )}
           <div data-overview-movers="" style={SHRINKS}>
@@ -106,7 +112,15 @@ type Labels = ReturnType<typeof useUserTrackingContext>['labels'] & typeof overv
  * Active users per bucket, new below returning, on a date axis and a count axis. The picture is
  * one image with a summary for screen readers; the table beside it has every number.
  */
-function ActiveUsersChart({ points, granularity, width, height, labels }: { points: OverviewPoint[]; granularity: 'hour' | 'day' | 'week'; width: number; height: number; labels: Labels }) {
+function ActiveUsersChart(props: {
+  points: OverviewPoint[];
+  totals: { newUsers: number | null; returningUsers: number | null };
+  granularity: 'hour' | 'day' | 'week';
+  width: number;
+  height: number;
+  labels: Labels;
+}) {
+  const { points, totals, granularity, width, height, labels } = props;
   const { format } = useUserTrackingContext('UserOverview');
   const when = (point: OverviewPoint) => (granularity === 'hour' ? format.dateTime(point.start) : format.date(point.start));
   const plotHeight = height - TOP - BOTTOM;
@@ -120,10 +134,9 @@ function ActiveUsersChart({ points, granularity, width, height, labels }: { poin
   const y = linearScale({ domain: [0, values.at(-1)!], range: [plotHeight, 0] });
   const dateTicks = thin(points.map((point, i) => ({ at: barX(i) + barWidth / 2, label: when(point) })), plotWidth / (textWidth(when(points[0]!)) + 16), STRIDES[granularity]);
   const title = formatLabel(labels.overviewChart, { granularity: labels[GRANULARITY[granularity]] });
-  const total = (key: 'activeUsers' | 'newUsers' | 'returningUsers') => points.reduce((n, p) => n + (p[key] ?? 0), 0);
   return (
     <>
-      <svg width={width} height={height} role="img" aria-label={`${title}: ${format.number(total('newUsers'))} ${labels.overviewNewUsers}, ${format.number(total('returningUsers'))} ${labels.overviewReturningUsers}`}>
+      <svg width={width} height={height} role="img" aria-label={`${title}: ${format.number(totals.newUsers ?? 0)} ${labels.overviewNewUsers}, ${format.number(totals.returningUsers ?? 0)} ${labels.overviewReturningUsers}`}>
         <Axis axis="y" ticks={values.map((v) => ({ at: y(v), label: format.number(v) }))} size={plotWidth} title={labels.overviewActiveUsers} transform={`translate(${left},${TOP})`} />
         <Axis axis="x" ticks={dateTicks} size={plotWidth} transform={`translate(${left},${TOP + plotHeight})`} />
         <g transform={`translate(${left},${TOP})`}>

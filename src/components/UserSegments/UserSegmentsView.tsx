@@ -2,7 +2,7 @@
 import { useControllableState } from '@radix-ui/react-use-controllable-state';
 import { forwardRef, useMemo, useState } from 'react';
 import type { Segment, SegmentDimension, SortSpec, TraceFilters } from '../../client/types.js';
-import { resolveRange, type RangeValue } from '../../format/dateRangePresets.js';
+import { rangeKey, resolveRange, type RangeValue } from '../../format/dateRangePresets.js';
 import { useUserSegments } from '../../hooks/useUserSegments.js';
 import { formatLabel } from '../../i18n/en-US.js';
 import { segmentsEnUS } from '../../i18n/segments.js';
@@ -54,7 +54,13 @@ const UserSegmentsView = forwardRef<HTMLElement, UserSegmentsProps>((props, ref)
   const labels = { ...segmentsEnUS, ...hostLabels };
   const [dimension, setDimension] = useControllableState<SegmentDimension>({ prop: dimensionProp, defaultProp: defaultDimension, onChange: onDimensionChange, caller: 'UserSegments' });
   const [range, setRange] = useControllableState<RangeValue>({ prop: rangeProp, defaultProp: defaultRange ?? providerRange, onChange: onRangeChange, caller: 'UserSegments' });
-  const [anchor] = useState(now);
+  // Relative ranges resolve against the instant they were picked, as the list's do.
+  const [anchor, setAnchor] = useState(now);
+  const [anchoredFor, setAnchoredFor] = useState(() => rangeKey(range));
+  if (anchoredFor !== rangeKey(range)) {
+    setAnchoredFor(rangeKey(range));
+    setAnchor(now());
+  }
   const [sort, setSort] = useState<SortSpec<Column>>({ field: 'totalCost', direction: 'desc' });
   const queryRange = useMemo(() => resolveRange(range, anchor), [range, anchor]);
   const dimensions = client.capabilities.segments ?? [];
@@ -81,8 +87,10 @@ const UserSegmentsView = forwardRef<HTMLElement, UserSegmentsProps>((props, ref)
     if (value === null) return field === 'feedback' ? labels.noValueShort : <NotAvailable />;
     return kind === 'cost' ? format.cost(value) : kind === 'percent' ? format.percent(value) : kind === 'tokens' ? format.compact(value) : kind === 'score' ? format.number(Math.round(value * 100) / 100) : format.number(value);
   };
+  // The rows' own grouping: while another loads, the rows shown are still the previous one's.
+  const shown = result.data?.dimension ?? dimension;
   const filtersOf = (segment: Segment): TraceFilters =>
-    dimension === 'environment' ? { ...filters, environments: [segment.value!] } : { ...filters, tags: [...(filters?.tags ?? []), segment.value!] };
+    shown === 'environment' ? { ...filters, environments: [segment.value!] } : { ...filters, tags: [...(filters?.tags ?? []), segment.value!] };
   const header = (field: Column, text: string, numeric: boolean) => (
     <SortHeader
       key={field}
@@ -127,7 +135,9 @@ const UserSegmentsView = forwardRef<HTMLElement, UserSegmentsProps>((props, ref)
           data-part="user-detail-scroll"
           role="region"
           // Named apart from the section: "Segments (Tag)".
-          aria-label={`${labels.segmentsTitle} (${dimension === 'environment' ? labels.segmentsByEnvironment : labels.segmentsByTags})`}
+          aria-label={`${labels.segmentsTitle} (${shown === 'environment' ? labels.segmentsByEnvironment : labels.segmentsByTags})`}
+          data-stale={result.isPlaceholderData ? '' : undefined}
+          aria-busy={result.isFetching || undefined}
           tabIndex={0}
           style={{ minWidth: 0 }}
         >
