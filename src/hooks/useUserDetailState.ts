@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { DateRange, ObservationLevel, ScoreSortField, SessionSortField, SortSpec, TraceFilters, TraceSortField } from '../client/types.js';
 import { rangeKey, resolveRange, type RangeValue } from '../format/dateRangePresets.js';
 import { useUserTrackingContext } from '../provider/UserTrackingProvider.js';
+import { useAnchor } from './useAnchor.js';
 
 export type UserDetailTab = 'traces' | 'sessions' | 'scores';
 export type ActivityMetric = 'traceCount' | 'totalTokens' | 'totalCost' | 'errorCount';
@@ -210,13 +211,8 @@ export function useUserDetailState(options: UserDetailStateOptions): UserDetailS
   // Relative ranges are resolved against an instant that moves when the user or the range
   // changes (from here or from the host) and on refresh. Ranges are compared by value, so a
   // host that writes `range={{ preset: '30d' }}` inline re-renders freely.
-  const [anchor, setAnchor] = useState(now);
   const anchorKey = `${userId}\u0000${rangeKey(range)}`;
-  const [anchoredFor, setAnchoredFor] = useState(anchorKey);
-  if (anchoredFor !== anchorKey) {
-    setAnchoredFor(anchorKey);
-    setAnchor(now());
-  }
+  const [anchor, setAnchor] = useAnchor(anchorKey, now);
   const queryRange = useMemo(() => resolveRange(range, anchor), [range, anchor]);
 
   const pageSize = Math.min(options.pageSize ?? DEFAULT_PAGE_SIZE, client.capabilities.maxPageSize);
@@ -275,7 +271,7 @@ export function useUserDetailState(options: UserDetailStateOptions): UserDetailS
       previousUserId,
       nextUserId,
     }),
-    [userId, range, setRange, anchor, queryRange, filters, setFilters, queryFilters, tab, setTab, pageSize, tracesTable, setTracesTable, tracesFilter, setTracesFilter, sessionsTable, setSessionsTable, scoresTable, setScoresTable, metric, setMetric, previousUserId, nextUserId],
+    [userId, range, setRange, anchor, setAnchor, queryRange, filters, setFilters, queryFilters, tab, setTab, pageSize, tracesTable, setTracesTable, tracesFilter, setTracesFilter, sessionsTable, setSessionsTable, scoresTable, setScoresTable, metric, setMetric, previousUserId, nextUserId],
   );
 }
 

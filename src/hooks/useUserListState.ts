@@ -14,6 +14,7 @@ import { rangeKey, resolveRange, type RangeValue, type RelativePreset } from '..
 import { DEFAULT_VISIBLE_COLUMNS, type ColumnId } from '../components/UserList/columns.js';
 import { useUserTrackingContext } from '../provider/UserTrackingProvider.js';
 import { budgetEvaluable, type BudgetBreach } from './useBudgetStatus.js';
+import { useAnchor } from './useAnchor.js';
 import { useStoredColumns } from './useStoredColumns.js';
 
 export interface UserListPaginationState {
@@ -234,13 +235,7 @@ export function useUserListState(options: UserListStateOptions = {}): UserListSt
 
   // Relative ranges are resolved against an instant that moves when the range changes (from
   // here or from the host), on refresh and on each live tick — never on a mere re-render.
-  const [anchor, setAnchor] = useState(now);
-  // Compared by value: a host that writes `range={{ preset: '30d' }}` inline re-renders freely.
-  const [anchoredRange, setAnchoredRange] = useState(() => rangeKey(range));
-  if (anchoredRange !== rangeKey(range)) {
-    setAnchoredRange(rangeKey(range));
-    setAnchor(now());
-  }
+  const [anchor, setAnchor] = useAnchor(rangeKey(range), now);
 
   // Anything that changes which users match starts again at page 1.
   const resetPage = useCallback(
@@ -331,7 +326,7 @@ export function useUserListState(options: UserListStateOptions = {}): UserListSt
       setRefreshInterval,
       ...setters,
     }),
-    [query, range, anchor, search, setSearch, sorting, pagination, setPagination, filters, band, columns, setColumns, budget, options.onBudgetExceeded, budgetFilterable, overBudgetOnly, refreshInterval, setRefreshInterval, setters],
+    [query, range, anchor, setAnchor, search, setSearch, sorting, pagination, setPagination, filters, band, columns, setColumns, budget, options.onBudgetExceeded, budgetFilterable, overBudgetOnly, refreshInterval, setRefreshInterval, setters],
   );
 }
 

@@ -1,11 +1,12 @@
 'use client';
 import { useControllableState } from '@radix-ui/react-use-controllable-state';
-import { forwardRef, useMemo, useState } from 'react';
+import { forwardRef, useMemo } from 'react';
 import type { Mover, OverviewPoint } from '../../client/types.js';
 import { rangeKey, resolveRange, type RangeValue } from '../../format/dateRangePresets.js';
 import { useUserOverview } from '../../hooks/useUserOverview.js';
 import { formatLabel } from '../../i18n/en-US.js';
 import { overviewEnUS } from '../../i18n/overview.js';
+import { useAnchor } from '../../hooks/useAnchor.js';
 import { useRootAttributes, useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { Axis } from '../charts/Axis.js';
 import { bandScale } from '../charts/bandScale.js';
@@ -33,12 +34,7 @@ const UserOverviewView = forwardRef<HTMLElement, UserOverviewProps>((props, ref)
   const labels = { ...overviewEnUS, ...hostLabels };
   const [range, setRange] = useControllableState<RangeValue>({ prop: rangeProp, defaultProp: defaultRange ?? providerRange, onChange: onRangeChange, caller: 'UserOverview' });
   // Relative ranges resolve against the instant they were picked, as the list's do.
-  const [anchor, setAnchor] = useState(now);
-  const [anchoredFor, setAnchoredFor] = useState(() => rangeKey(range));
-  if (anchoredFor !== rangeKey(range)) {
-    setAnchoredFor(rangeKey(range));
-    setAnchor(now());
-  }
+  const [anchor] = useAnchor(rangeKey(range), now);
   // A relative range ends at that instant, so it has a previous period to compare with.
   const queryRange = useMemo(() => {
     const resolved = resolveRange(range, anchor);

@@ -6,6 +6,7 @@ import { rangeKey, resolveRange, type RangeValue } from '../../format/dateRangeP
 import { useUserSegments } from '../../hooks/useUserSegments.js';
 import { formatLabel } from '../../i18n/en-US.js';
 import { segmentsEnUS } from '../../i18n/segments.js';
+import { useAnchor } from '../../hooks/useAnchor.js';
 import { useRootAttributes, useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { DateRangePicker } from '../shared/DateRangePicker.js';
 import { ErrorState, NotAvailable, Skeleton } from '../Status/Status.js';
@@ -55,12 +56,7 @@ const UserSegmentsView = forwardRef<HTMLElement, UserSegmentsProps>((props, ref)
   const [dimension, setDimension] = useControllableState<SegmentDimension>({ prop: dimensionProp, defaultProp: defaultDimension, onChange: onDimensionChange, caller: 'UserSegments' });
   const [range, setRange] = useControllableState<RangeValue>({ prop: rangeProp, defaultProp: defaultRange ?? providerRange, onChange: onRangeChange, caller: 'UserSegments' });
   // Relative ranges resolve against the instant they were picked, as the list's do.
-  const [anchor, setAnchor] = useState(now);
-  const [anchoredFor, setAnchoredFor] = useState(() => rangeKey(range));
-  if (anchoredFor !== rangeKey(range)) {
-    setAnchoredFor(rangeKey(range));
-    setAnchor(now());
-  }
+  const [anchor] = useAnchor(rangeKey(range), now);
   const [sort, setSort] = useState<SortSpec<Column>>({ field: 'totalCost', direction: 'desc' });
   const queryRange = useMemo(() => resolveRange(range, anchor), [range, anchor]);
   const dimensions = client.capabilities.segments ?? [];
