@@ -42,8 +42,13 @@ export interface DatasetObservation {
 
 export interface DatasetScore {
   id: string;
-  /** Scores whose trace is not in the dataset (or that have none) are ignored. */
+  /**
+   * Scores whose trace is not in the dataset are ignored. A score without one is on its
+   * `sessionId`'s session and counts for every user with a trace of that session in a range.
+   */
   traceId?: string | null;
+  /** The session of a session-level score (one without `traceId`). */
+  sessionId?: string | null;
   observationId?: string | null;
   name: string;
   /** Numeric value; BOOLEAN scores use 1 and 0. Required for NUMERIC and BOOLEAN; may be absent for the others. */

@@ -59,6 +59,7 @@ const COLUMNS: { [K in UserExportKind]: [string, (row: never) => CsvValue][] } =
     ['source', (s: ScoreRow) => s.source],
     ['comment', (s: ScoreRow) => s.comment],
     ['traceId', (s: ScoreRow) => s.traceId],
+    ['sessionId', (s: ScoreRow) => s.sessionId],
     ['observationId', (s: ScoreRow) => s.observationId],
   ],
 };

@@ -53,7 +53,10 @@ export interface Page<T> {
 // Users
 // ---------------------------------------------------------------------------------------------
 
-/** Per score name, over NUMERIC and BOOLEAN scores on the user's traces (BOOLEAN as 0/1). */
+/**
+ * Per score name, over NUMERIC and BOOLEAN scores on the user's traces and on the sessions of
+ * those traces (BOOLEAN as 0/1). See `capabilities.sessionScores`.
+ */
 export interface ScoreSummary {
   name: string;
   /** BOOLEAN when every score of this name in the source is BOOLEAN (the mean is then the share of 1s), else NUMERIC. */
@@ -267,7 +270,10 @@ export interface ScoreRow {
   stringValue: string | null;
   source: ScoreSource;
   comment: string | null;
-  traceId: string;
+  /** The trace the score is on; `null` for a score on a session. */
+  traceId: string | null;
+  /** The session a session-level score is on (one without a trace); `null` for scores on a trace. */
+  sessionId: string | null;
   observationId: string | null;
 }
 
@@ -303,7 +309,9 @@ export interface ObservationsQuery {
   range?: DateRange;
 }
 
-/** Scores on the user's traces in the range. @defaultValue sort `{ field: 'timestamp', direction: 'desc' }` */
+/**
+ * Scores on the user's traces in the range, and on the sessions of those traces.
+ * @defaultValue sort `{ field: 'timestamp', direction: 'desc' }` */
 export interface ScoresQuery extends UserListQuery<ScoreSortField> {
   /** Keep only scores with this name. */
   name?: string;
@@ -535,6 +543,11 @@ export interface ClientCapabilities {
   userIds?: boolean;
   /** Whether `listObservations` is implemented (a trace's timeline in the detail view). */
   observations?: boolean;
+  /**
+   * Whether the scores summary and `listScores` include the scores on the user's sessions (with
+   * a session and no trace); absent or false: the scores on their traces only.
+   */
+  sessionScores?: boolean;
   /** Whether `getOverview` is implemented (active, new and returning users over time, movers). */
   overview?: boolean;
   /** The dimensions `getSegments` groups users by; absent or empty: no segments. */

@@ -5,7 +5,7 @@ export interface Fixtures {
   trace(fields?: Partial<DatasetTrace>): DatasetTrace;
   /** An observation (a GENERATION by default) of `fields.traceId`, or of the last trace made. */
   observation(fields?: Partial<DatasetObservation>): DatasetObservation;
-  /** A NUMERIC score of `fields.traceId`, or of the last trace made. */
+  /** A NUMERIC score of `fields.traceId`, or of the last trace made; with a `sessionId` and no `traceId`, a score on that session. */
   score(fields?: Partial<DatasetScore>): DatasetScore;
   /** Everything made so far. */
   dataset(): Required<Dataset>;
@@ -68,7 +68,7 @@ export function createFixtures(start: string = '2026-01-01T00:00:00.000Z'): Fixt
     score(fields = {}) {
       const score: DatasetScore = {
         id: `score-${scores.length + 1}`,
-        traceId: fields.traceId ?? lastTraceId(),
+        traceId: fields.traceId ?? (fields.sessionId ? null : lastTraceId()),
         name: 'quality',
         value: 1,
         dataType: 'NUMERIC',

@@ -43,7 +43,7 @@ describe('exportUser', () => {
     expect(row).toContain(`"'=HYPERLINK(""https://evil.example"",""x"")"`);
     expect(row).toContain(`"{""messages"":[{""role"":""user"",""content"":""hi, \\""you\\""""}]}"`);
     const scores = await exportUser(client, { userId: 'ana' }, { format: 'csv', kinds: ['scores'] });
-    expect(scores.split('\r\n')[0]).toBe('\uFEFFid,timestamp,name,dataType,value,stringValue,source,comment,traceId,observationId');
+    expect(scores.split('\r\n')[0]).toBe('\uFEFFid,timestamp,name,dataType,value,stringValue,source,comment,traceId,sessionId,observationId');
     expect(scores.split('\r\n')[1]).toContain(`'+cmd`);
     expect(scores.split('\r\n')[1]).toContain(`'@SUM(1)`);
   });

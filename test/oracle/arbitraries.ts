@@ -91,6 +91,16 @@ export const datasetArb: fc.Arbitrary<GeneratedDataset> = userIdPool.chain((user
         fc.record({ traceId: traceRef, dataType: fc.constant('CATEGORICAL'), value: fc.constantFrom(0, 1, 2), name: fc.constant('topic') }),
         fc.record({ traceId: traceRef, dataType: fc.constant('TEXT'), value: fc.constant(null), stringValue: fc.constant('free text'), name: fc.constant('note') }),
         fc.record({ traceId: traceRef, dataType: fc.constant('CORRECTION'), value: fc.constant(0), stringValue: fc.constant('fixed'), name: fc.constant('quality') }),
+        // On a session (no trace), which may be shared by several users or by none; or on a
+        // trace that names its session too, which counts once, for the trace.
+        fc.record({
+          traceId: fc.constantFrom(null, undefined),
+          sessionId: fc.constantFrom('s1', 's2', 's3', 's9', ''),
+          dataType: fc.constantFrom('NUMERIC', 'BOOLEAN'),
+          value: fc.constantFrom(0, 1),
+          name: fc.constantFrom('quality', 'thumbs'),
+        }),
+        fc.record({ traceId: traceRef, sessionId: fc.constantFrom('s1', 's2'), dataType: fc.constant('NUMERIC'), value: fc.constant(0.5), name: fc.constant('quality') }),
       );
       return fc.record({
         observations: fc.array(observation, { maxLength: 60 }),

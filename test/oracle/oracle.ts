@@ -85,14 +85,24 @@ function sum(values: number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
 
+/**
+ * The scores on these traces, then those on their sessions: a score with no trace and a
+ * `sessionId` shared by one of the traces (each session once).
+ */
+export function scoresOn(ds: OracleDataset, traces: Rec[]): Rec[] {
+  const traceIds = new Set(traces.map((trace) => trace.id));
+  const sessions = new Set(traces.map((trace) => trace.sessionId).filter((s) => typeof s === 'string' && s !== ''));
+  return [
+    ...ds.scores.filter((s) => traceIds.has(s.traceId)),
+    ...ds.scores.filter((s) => (s.traceId === null || s.traceId === undefined) && sessions.has(s.sessionId)),
+  ];
+}
+
 export function summarize(ds: OracleDataset, userId: string, traces: Rec[]) {
   const obs = observationsOf(ds, traces);
   const timestamps = traces.map((trace) => t(trace.timestamp));
   const latencies = traces.map((trace) => latencyOf(ds, trace)).filter((l): l is number => l !== null);
-  const traceIds = traces.map((trace) => trace.id);
-  const scoreRows = ds.scores.filter(
-    (s) => traceIds.includes(s.traceId) && (s.dataType === 'NUMERIC' || s.dataType === 'BOOLEAN'),
-  );
+  const scoreRows = scoresOn(ds, traces).filter((s) => s.dataType === 'NUMERIC' || s.dataType === 'BOOLEAN');
   const names = [...new Set(scoreRows.map((s) => s.name as string))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const errorCount = traces.filter((trace) => isError(ds, trace)).length;
   return {
@@ -114,10 +124,8 @@ export function summarize(ds: OracleDataset, userId: string, traces: Rec[]) {
       const mine = scoreRows.filter((s) => s.name === name);
       const values = mine.map((s) => s.value as number);
       // Decided over the whole dataset (every user's scores of that name), so a name always reads the same way.
-      const userTraceIds = ds.traces.filter((t) => typeof t.userId === 'string' && t.userId !== '').map((t) => t.id);
-      const everywhere = ds.scores.filter(
-        (s) => s.name === name && userTraceIds.includes(s.traceId) && (s.dataType === 'NUMERIC' || s.dataType === 'BOOLEAN'),
-      );
+      const userTraces = ds.traces.filter((t) => typeof t.userId === 'string' && t.userId !== '');
+      const everywhere = scoresOn(ds, userTraces).filter((s) => s.name === name && (s.dataType === 'NUMERIC' || s.dataType === 'BOOLEAN'));
       const dataType = everywhere.every((s) => s.dataType === 'BOOLEAN') ? 'BOOLEAN' : 'NUMERIC';
       return { name, dataType, count: values.length, mean: sum(values) / values.length };
     }),
@@ -287,11 +295,10 @@ export function oracleSessions(ds: OracleDataset, userId: string, query: OracleQ
   return sortRows(rows, query.sort ?? { field: 'lastActivity', direction: 'desc' }, (row) => row.sessionId, ['createdAt', 'lastActivity']);
 }
 
-/** The scores on the user's traces in the query (newest first by default), ties by id. */
-export function oracleScores(ds: OracleDataset, userId: string, query: OracleQuery & { sort?: Sort } = {}) {
-  const traceIds = tracesOf(ds, userId, query).map((trace) => trace.id);
-  const rows = ds.scores
-    .filter((s) => traceIds.includes(s.traceId))
+/** The scores on the user's traces in the query and on their sessions (newest first by default), ties by id. */
+export function oracleScores(ds: OracleDataset, userId: string, query: OracleQuery & { sort?: Sort; name?: string } = {}) {
+  const rows = scoresOn(ds, tracesOf(ds, userId, query))
+    .filter((s) => query.name === undefined || s.name === query.name)
     .map((s) => ({
       id: s.id,
       timestamp: iso(s.timestamp),
@@ -301,7 +308,8 @@ export function oracleScores(ds: OracleDataset, userId: string, query: OracleQue
       stringValue: s.stringValue ?? null,
       source: s.source,
       comment: s.comment ?? null,
-      traceId: s.traceId,
+      traceId: s.traceId ?? null,
+      sessionId: s.traceId === null || s.traceId === undefined ? s.sessionId : null,
       observationId: s.observationId ?? null,
     }));
   return sortRows(rows, query.sort ?? { field: 'timestamp', direction: 'desc' }, (row) => row.id, ['timestamp']);
@@ -417,8 +425,7 @@ export function oracleSegments(ds: OracleDataset, query: OracleQuery & { dimensi
   return [...groups].map(([value, traces]) => {
     const users = new Set(traces.map((trace) => trace.userId)).size;
     const obs = observationsOf(ds, traces);
-    const ids = traces.map((trace) => trace.id);
-    const scores = ds.scores.filter((s) => s.name === query.scoreName && ids.includes(s.traceId) && (s.dataType === 'NUMERIC' || s.dataType === 'BOOLEAN'));
+    const scores = scoresOn(ds, traces).filter((s) => s.name === query.scoreName && (s.dataType === 'NUMERIC' || s.dataType === 'BOOLEAN'));
     const cost = sum(obs.map(costOf));
     return {
       value,

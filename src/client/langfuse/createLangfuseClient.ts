@@ -59,6 +59,14 @@ export interface LangfuseClientOptions {
    */
   maxPagesPerList?: number;
   /**
+   * Whether a user's scores include those on their sessions (scores with a session and no
+   * trace), as the figure definitions count them. It costs the detail view one more request per
+   * 100 of the user's sessions in the range, so it is off unless asked for; off, the scores
+   * summary counts the scores on traces only and `capabilities.sessionScores` says so. Not read
+   * from legacy endpoints. @defaultValue false
+   */
+  sessionScores?: boolean;
+  /**
    * The clock that closes open ranges (Langfuse's metrics need both ends). Give the provider's
    * `now` when you freeze it, so both agree. @defaultValue Date.now
    */
@@ -109,7 +117,11 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
   let freshUntil = 0;
   const now = options.now ?? Date.now;
   const api = createLangfuseApi({ ...options, fresh: () => Date.now() < freshUntil });
-  const limits: SnapshotLimits = { maxObservations: wholeOption(options.maxObservationsPerUser, 20_000, 'maxObservationsPerUser'), maxPages: wholeOption(options.maxPagesPerList, 1000, 'maxPagesPerList') };
+  const limits: SnapshotLimits = {
+    maxObservations: wholeOption(options.maxObservationsPerUser, 20_000, 'maxObservationsPerUser'),
+    maxPages: wholeOption(options.maxPagesPerList, 1000, 'maxPagesPerList'),
+    sessionScores: options.sessionScores === true,
+  };
   const snapshots = new SharedLoads<UserSnapshot>(options.cacheTtlMs ?? 60_000, 8);
   const mode = options.api ?? 'auto';
   if (mode !== 'v4' && mode !== 'legacy' && mode !== 'auto') {
@@ -149,6 +161,7 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
     search: true,
     userIds: true,
     observations: true,
+    sessionScores: limits.sessionScores,
     // Latency percentiles are Langfuse's approximate quantiles of root observations there, not
     // the nearest-rank percentiles of trace latencies: the detail view has them exactly.
     listFigures: ['observationCount', 'inputTokens', 'outputTokens', 'totalTokens', 'totalCost'],

@@ -28,7 +28,7 @@ import type { ObservationV2, ScoreV3 } from './schemas.js';
 export const TRACE_SPAN_GRACE_MS = 24 * 60 * 60 * 1000;
 const PAGE = 1000;
 const SCORE_PAGE = 100;
-/** Trace ids per scores request: about 4 kB of URL with UUIDs, within what proxies accept. */
+/** Trace (or session) ids per scores request: about 4 kB of URL with UUIDs, within what proxies accept. */
 const TRACE_IDS_PER_SCORES_REQUEST = 100;
 const SCORE_REQUESTS_AT_ONCE = 4;
 const FIELDS = 'core,basic,usage,model,trace_context';
@@ -40,6 +40,8 @@ export interface SnapshotLimits {
   maxObservations: number;
   /** Pages read at most per list: `maxPagesPerList`. */
   maxPages: number;
+  /** Whether the scores on the user's sessions are read too: `sessionScores`. */
+  sessionScores: boolean;
 }
 
 export interface UserSnapshot {
@@ -98,7 +100,12 @@ async function loadV4(api: LangfuseApi, userId: string, range: DateRange | undef
     const at = parseIsoDate(trace.timestamp);
     return at >= fromMs && at < toMs;
   });
-  const scores = await loadScores(api, traces.map((trace) => trace.id), limits.maxPages, signal);
+  const sessionIds = limits.sessionScores ? [...new Set(traces.map((trace) => trace.sessionId).filter((id) => !!id))] : [];
+  const [traceScores, sessionScores] = await Promise.all([
+    loadScores(api, 'traceId', traces.map((trace) => trace.id), limits.maxPages, signal),
+    loadScores(api, 'sessionId', sessionIds as string[], limits.maxPages, signal),
+  ]);
+  const scores = [...traceScores, ...sessionScores];
   return snapshotOf(
     { traces, observations: observations.map(toObservation), scores },
     { traces: endpointName('observations'), observations: endpointName('observations'), scores: endpointName('scores') },
@@ -270,9 +277,10 @@ function snapshotOf(
   }
 }
 
-async function loadScores(api: LangfuseApi, traceIds: string[], maxPages: number, signal: AbortSignal): Promise<DatasetScore[]> {
+/** The scores on these traces, or on these sessions (only those on the session itself). */
+async function loadScores(api: LangfuseApi, subject: 'traceId' | 'sessionId', ids: string[], maxPages: number, signal: AbortSignal): Promise<DatasetScore[]> {
   const chunks: string[][] = [];
-  for (let i = 0; i < traceIds.length; i += TRACE_IDS_PER_SCORES_REQUEST) chunks.push(traceIds.slice(i, i + TRACE_IDS_PER_SCORES_REQUEST));
+  for (let i = 0; i < ids.length; i += TRACE_IDS_PER_SCORES_REQUEST) chunks.push(ids.slice(i, i + TRACE_IDS_PER_SCORES_REQUEST));
   const byChunk: DatasetScore[][] = new Array(chunks.length);
   // A few chunks at a time: a user with thousands of traces needs many requests, and one at a
   // time would take as many round trips; all at once would trip the source's rate limit.
@@ -284,9 +292,9 @@ async function loadScores(api: LangfuseApi, traceIds: string[], maxPages: number
     while (next < chunks.length) {
       const at = next++;
       const rows = await readCursorList({ endpoint: endpointName('scores'), maxPages }, (cursor) =>
-        api.scores({ traceId: chunks[at]!.join(','), fields: 'details,subject', limit: SCORE_PAGE, cursor }, chunkSignal),
+        api.scores({ [subject]: chunks[at]!.join(','), fields: 'details,subject', limit: SCORE_PAGE, cursor }, chunkSignal),
       );
-      byChunk[at] = rows.map(toScore).filter((score) => score !== null);
+      byChunk[at] = rows.map(toScore).filter((score): score is DatasetScore => score !== null && (subject === 'traceId') === (score.traceId !== null));
     }
   };
   await Promise.all(
@@ -334,15 +342,17 @@ function toObservation(observation: ObservationV2): DatasetObservation {
   };
 }
 
-/** A v3 score in the dataset's terms; scores on sessions or experiments are on no trace. */
+/** A v3 score in the dataset's terms: on a trace (or an observation of one) or on a session; `null` for other subjects. */
 function toScore(score: ScoreV3): DatasetScore | null {
   const subject = score.subject;
   const traceId = subject?.kind === 'trace' ? subject.id : subject?.kind === 'observation' ? (subject.traceId ?? null) : null;
-  if (!traceId) return null;
+  const sessionId = subject?.kind === 'session' ? subject.id : null;
+  if (!traceId && !sessionId) return null;
   const { value } = score;
   return {
     id: score.id,
-    traceId,
+    traceId: traceId || null,
+    sessionId,
     observationId: subject?.kind === 'observation' ? subject.id : null,
     name: score.name,
     dataType: score.dataType,

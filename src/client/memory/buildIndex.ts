@@ -53,13 +53,23 @@ export interface MemoryIndex {
   scoreNames: string[];
   /** Per entry of `scoreNames`: 1 when every score of that name is BOOLEAN. */
   scoreNameBoolean: Uint8Array;
+  /**
+   * Scores on a session (a `sessionId`, no `traceId`): those of session `s` (an index into
+   * `sessionIds`) are `sessionScores[sessionScoreOffsets[s]]` to `…[sessionScoreOffsets[s + 1] - 1]`,
+   * with their summary name and value as for trace scores. They count for every user with a trace
+   * of that session in the range.
+   */
+  sessionScoreOffsets: Int32Array;
+  sessionScores: DatasetScore[];
+  sessionScoreSummaryName: Int32Array;
+  sessionScoreValue: Float64Array;
   /** Records that belong to no user and are left out of every figure. */
   ignored: {
     /** Traces without a `userId` (null, absent or empty). */
     tracesWithoutUser: number;
     /** Observations whose `traceId` is null or not in the dataset. */
     observationsWithoutTrace: number;
-    /** Scores whose `traceId` is null or not in the dataset. */
+    /** Scores on no trace of the dataset, nor (without a `traceId`) on a session of a user's traces. */
     scoresWithoutTrace: number;
   };
 }
@@ -235,6 +245,9 @@ export function buildIndex(dataset: Dataset): MemoryIndex {
   const scoreCheck = new RecordChecker('scores');
   const scoreTrace = new Int32Array(rawScores.length);
   const scoreCount = new Int32Array(traceTotal);
+  // The session of a score without a trace, -1 for the others.
+  const scoreSession = new Int32Array(rawScores.length).fill(-1);
+  const sessionScoreCount = new Int32Array(sessionIds.values.length);
   let scoresWithoutTrace = 0;
   for (let i = 0; i < rawScores.length; i++) {
     const score = scoreCheck.at(i, rawScores[i]!);
@@ -252,10 +265,15 @@ export function buildIndex(dataset: Dataset): MemoryIndex {
     scoreCheck.optionalString(score.comment, 'comment');
     scoreCheck.optionalString(score.observationId, 'observationId');
     const traceId = scoreCheck.optionalString(score.traceId, 'traceId');
+    const sessionId = scoreCheck.optionalString(score.sessionId, 'sessionId');
     const p = positionOf(traceId);
     if (p === undefined || p === ANONYMOUS) {
-      if (p === undefined) scoresWithoutTrace++;
       scoreTrace[i] = -1;
+      const s = traceId === null && sessionId ? sessionIds.find(sessionId) : undefined;
+      if (s !== undefined) {
+        scoreSession[i] = s;
+        sessionScoreCount[s]!++;
+      } else if (p === undefined) scoresWithoutTrace++;
       continue;
     }
     scoreTrace[i] = p;
@@ -269,17 +287,34 @@ export function buildIndex(dataset: Dataset): MemoryIndex {
   const scoreValue = new Float64Array(scores.length);
   const scoreNames = new Dictionary();
   const numericNames = new Set<string>();
+  const sessionScoreOffsets = offsetsFromCounts(sessionScoreCount);
+  const sessionScores: DatasetScore[] = new Array(sessionScoreOffsets[sessionScoreCount.length]!);
+  const sessionScoreCursor = sessionScoreOffsets.slice(0, sessionScoreCount.length);
+  const sessionScoreSummaryName = new Int32Array(sessionScores.length);
+  const sessionScoreValue = new Float64Array(sessionScores.length);
+  const sessionScoreRecord = new Int32Array(sessionScores.length);
   for (let i = 0; i < rawScores.length; i++) {
     const p = scoreTrace[i]!;
-    if (p < 0) continue;
-    const slot = scoreCursor[p]!++;
+    const s = scoreSession[i]!;
+    if (p < 0 && s < 0) continue;
     const score = rawScores[i]!;
+    const counts = score.dataType === 'NUMERIC' || score.dataType === 'BOOLEAN';
+    const name = counts ? scoreNames.id(score.name) : -1;
+    const value = counts ? score.value! : 0;
+    if (counts && score.dataType === 'NUMERIC') numericNames.add(score.name);
+    if (p < 0) {
+      const slot = sessionScoreCursor[s]!++;
+      sessionScores[slot] = score;
+      sessionScoreRecord[slot] = i;
+      sessionScoreSummaryName[slot] = name;
+      sessionScoreValue[slot] = value;
+      continue;
+    }
+    const slot = scoreCursor[p]!++;
     scoreRecord[slot] = i;
     scores[slot] = score;
-    const counts = score.dataType === 'NUMERIC' || score.dataType === 'BOOLEAN';
-    scoreSummaryName[slot] = counts ? scoreNames.id(score.name) : -1;
-    scoreValue[slot] = counts ? score.value! : 0;
-    if (counts && score.dataType === 'NUMERIC') numericNames.add(score.name);
+    scoreSummaryName[slot] = name;
+    scoreValue[slot] = value;
   }
   const scoreNameBoolean = Uint8Array.from(scoreNames.values, (name) => (numericNames.has(name) ? 0 : 1));
 
@@ -288,6 +323,7 @@ export function buildIndex(dataset: Dataset): MemoryIndex {
   // ids measured ~0.8 s here, these per-trace groups of a handful cost next to nothing.
   rejectDuplicatesPerTrace(observationCheck, rawObservations, observationOffsets, observationRecord, 'observations');
   rejectDuplicatesPerTrace(scoreCheck, rawScores, scoreOffsets, scoreRecord, 'scores');
+  rejectDuplicatesPerTrace(scoreCheck, rawScores, sessionScoreOffsets, sessionScoreRecord, 'scores');
 
   return {
     users,
@@ -319,6 +355,10 @@ export function buildIndex(dataset: Dataset): MemoryIndex {
     scoreValue,
     scoreNames: scoreNames.values,
     scoreNameBoolean,
+    sessionScoreOffsets,
+    sessionScores,
+    sessionScoreSummaryName,
+    sessionScoreValue,
     ignored: { tracesWithoutUser, observationsWithoutTrace, scoresWithoutTrace },
   };
 }
@@ -340,6 +380,9 @@ class Dictionary {
       this.ids.set(value, id);
     }
     return id;
+  }
+  find(value: string): number | undefined {
+    return this.ids.get(value);
   }
 }
 

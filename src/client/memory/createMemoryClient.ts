@@ -6,7 +6,6 @@ import type { ClientCapabilities, RequestOptions, UserFigure, UserTrackingClient
 import { buildIndex, type MemoryIndex } from './buildIndex.js';
 import { getActivity } from './getActivity.js';
 import { USER_SORT_FIELDS, listUsers } from './listUsers.js';
-import { getUser, listScores, listSessions, listTraces } from './userRows.js';
 import { NUMERIC_FIGURES } from './collectUsers.js';
 import { getFilterOptions, getTrends, getUserFigures } from './listCompanions.js';
 
@@ -70,6 +69,7 @@ export function createMemoryClient(dataset: Dataset, options: MemoryClientOption
     searchUserIds: true,
     userIds: true,
     observations: true,
+    sessionScores: true,
     overview: true,
     segments: ['environment', 'tags'],
     listFigures: ALL_FIGURES,
@@ -97,10 +97,23 @@ export function createMemoryClient(dataset: Dataset, options: MemoryClientOption
     ignored: index.ignored,
     userCount: index.users.length,
     listUsers: (query, opts) => answer(opts, () => listUsers(index, query, maxPageSize)),
-    getUser: (userId, query = {}, opts) => answer(opts, () => getUser(index, userId, query)),
-    listTraces: (query, opts) => answer(opts, () => listTraces(index, query, maxPageSize)),
-    listSessions: (query, opts) => answer(opts, () => listSessions(index, query, maxPageSize)),
-    listScores: (query, opts) => answer(opts, () => listScores(index, query, maxPageSize)),
+    // One user's stats and history load on the first call: a list needs none of them.
+    getUser: async (userId, query = {}, opts) => {
+      const { getUser } = await import('./userRows.js');
+      return answer(opts, () => getUser(index, userId, query));
+    },
+    listTraces: async (query, opts) => {
+      const { listTraces } = await import('./userRows.js');
+      return answer(opts, () => listTraces(index, query, maxPageSize));
+    },
+    listSessions: async (query, opts) => {
+      const { listSessions } = await import('./userRows.js');
+      return answer(opts, () => listSessions(index, query, maxPageSize));
+    },
+    listScores: async (query, opts) => {
+      const { listScores } = await import('./userRows.js');
+      return answer(opts, () => listScores(index, query, maxPageSize));
+    },
     getActivity: (query, opts) => answer(opts, () => getActivity(index, query)),
     getUserFigures: (query, opts) => answer(opts, () => getUserFigures(index, query)),
     getTrends: (query, opts) => answer(opts, () => getTrends(index, query)),

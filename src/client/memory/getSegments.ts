@@ -20,6 +20,8 @@ interface Group {
   cost: number;
   scoreSum: number;
   scoreCount: number;
+  /** Sessions whose scores the group has counted: a session score counts once per segment. */
+  sessions: Set<number>;
 }
 
 export function getSegments(index: MemoryIndex, query: SegmentsQuery): Segments {
@@ -33,7 +35,7 @@ export function getSegments(index: MemoryIndex, query: SegmentsQuery): Segments 
   const groups = new Map<string | null, Group>();
   const add = (value: string | null, u: number, p: number) => {
     let group = groups.get(value);
-    if (!group) groups.set(value, (group = { users: new Set(), traces: 0, errors: 0, tokens: 0, cost: 0, scoreSum: 0, scoreCount: 0 }));
+    if (!group) groups.set(value, (group = { users: new Set(), traces: 0, errors: 0, tokens: 0, cost: 0, scoreSum: 0, scoreCount: 0, sessions: new Set() }));
     group.users.add(u);
     group.traces++;
     group.errors += index.hasError[p]!;
@@ -43,6 +45,14 @@ export function getSegments(index: MemoryIndex, query: SegmentsQuery): Segments 
     for (let slot = index.scoreOffsets[p]!; slot < index.scoreOffsets[p + 1]!; slot++) {
       if (index.scoreSummaryName[slot] !== scoreNameId) continue;
       group.scoreSum += index.scoreValue[slot]!;
+      group.scoreCount++;
+    }
+    const session = index.session[p]!;
+    if (session < 0 || group.sessions.has(session)) return;
+    group.sessions.add(session);
+    for (let slot = index.sessionScoreOffsets[session]!; slot < index.sessionScoreOffsets[session + 1]!; slot++) {
+      if (index.sessionScoreSummaryName[slot] !== scoreNameId) continue;
+      group.scoreSum += index.sessionScoreValue[slot]!;
       group.scoreCount++;
     }
   };

@@ -1,3 +1,4 @@
+import type { DatasetScore } from '../dataset.js';
 import { UserlensError } from '../errors.js';
 import { parseIsoDate } from '../parseIsoDate.js';
 import { LEVELS, foldCase, observationCost, observationTokens } from '../figures.js';
@@ -234,23 +235,31 @@ export function listScores(index: MemoryIndex, query: ScoresQuery, maxPageSize: 
     direction: 'desc',
   });
   const rows: ScoreRow[] = [];
+  const add = (score: DatasetScore, traceId: string | null, sessionId: string | null) => {
+    if (query.name !== undefined && score.name !== query.name) return;
+    rows.push({
+      id: score.id,
+      timestamp: toIso(Date.parse(score.timestamp))!,
+      name: score.name,
+      dataType: score.dataType,
+      value: score.value ?? null,
+      stringValue: score.stringValue ?? null,
+      source: score.source,
+      comment: score.comment ?? null,
+      traceId,
+      sessionId,
+      observationId: score.observationId ?? null,
+    });
+  };
+  const sessions = new Set<number>();
   for (const p of positions) {
-    for (let i = index.scoreOffsets[p]!; i < index.scoreOffsets[p + 1]!; i++) {
-      const score = index.scores[i]!;
-      if (query.name !== undefined && score.name !== query.name) continue;
-      rows.push({
-        id: score.id,
-        timestamp: toIso(Date.parse(score.timestamp))!,
-        name: score.name,
-        dataType: score.dataType,
-        value: score.value ?? null,
-        stringValue: score.stringValue ?? null,
-        source: score.source,
-        comment: score.comment ?? null,
-        traceId: index.traces[p]!.id,
-        observationId: score.observationId ?? null,
-      });
-    }
+    const trace = index.traces[p]!;
+    for (let i = index.scoreOffsets[p]!; i < index.scoreOffsets[p + 1]!; i++) add(index.scores[i]!, trace.id, null);
+    // The scores on the trace's session, once per session.
+    const s = index.session[p]!;
+    if (s < 0 || sessions.has(s)) continue;
+    sessions.add(s);
+    for (let i = index.sessionScoreOffsets[s]!; i < index.sessionScoreOffsets[s + 1]!; i++) add(index.sessionScores[i]!, null, index.sessionIds[s]!);
   }
   const order = rows.map((_, i) => i);
   const byId = (a: number, b: number) => compareIds(rows[a]!.id, rows[b]!.id);

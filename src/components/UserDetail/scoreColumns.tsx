@@ -31,9 +31,16 @@ export const SCORE_COLUMNS = helper.columns([
     id: 'trace',
     meta: { label: 'scoreTrace' },
     cell: ({ row, table }) => {
-      const { getTraceHref } = table.options.meta!;
-      const { traceId } = row.original;
-      return <LinkedText href={getTraceHref?.(traceId)}>{traceId}</LinkedText>;
+      const { getTraceHref, getSessionHref, labels } = table.options.meta!;
+      const { traceId, sessionId } = row.original;
+      if (traceId !== null) return <LinkedText href={getTraceHref?.(traceId)}>{traceId}</LinkedText>;
+      // A session-level score: it counts for every user with a trace of the session.
+      return sessionId === null ? null : (
+        <>
+          {labels.sessionId}{' '}
+          <LinkedText href={getSessionHref?.(sessionId)}>{sessionId}</LinkedText>
+        </>
+      );
     },
   }),
 ]);
