@@ -57,7 +57,8 @@ export function clientFor(source: SourceName, story: StoryDataset): UserTracking
       client = createMemoryClient(dataset, { id });
     } else {
       fakes.set(story.key, createLangfuseFake(dataset));
-      client = createLangfuseClient({ baseUrl: `${MOUNT}/${story.key}`, id, now: demoNow });
+      // Scores on sessions too, so both sources show the same feedback (one request more per user page).
+      client = createLangfuseClient({ baseUrl: `${MOUNT}/${story.key}`, id, now: demoNow, sessionScores: true });
     }
     clients.set(id, client);
   }

@@ -11,7 +11,7 @@ export type { MemoryClient, MemoryClientOptions } from './client/memory/createMe
 export { createLangfuseClient } from './client/langfuse/createLangfuseClient.js';
 export type { LangfuseClient, LangfuseClientOptions } from './client/langfuse/createLangfuseClient.js';
 export type { RetryOptions } from './client/http/requestJson.js';
-export { observationCost, observationTokens, nearestRank, foldCase, LEVELS, NUMERIC_USER_FIGURES } from './client/figures.js';
+export { observationCost, observationTokens, nearestRank, foldCase, LEVELS, NUMERIC_USER_FIGURES, scoreFigureName } from './client/figures.js';
 export type { ObservationTokens } from './client/figures.js';
 export { pickGranularity, bucketStart } from './client/calendar.js';
 export { createFormatters } from './format/createFormatters.js';

@@ -92,5 +92,6 @@ export { budgetEnUS, type BudgetLabels } from './i18n/budget.js';
 export { UserSegments, type UserSegmentsProps } from './components/UserSegments/UserSegments.js';
 export { useUserSegments } from './hooks/useUserSegments.js';
 export { segmentsEnUS, type SegmentsKey, type SegmentsLabels } from './i18n/segments.js';
+export { feedbackEnUS, type FeedbackLabels } from './i18n/feedback.js';
 export { useExportUser, type StartUserExportOptions, type UseExportUserResult } from './hooks/useExportUser.js';
 export { userExportEnUS, type UserExportKey, type UserExportLabels } from './i18n/userExport.js';

@@ -1,7 +1,7 @@
-import { nextSort, useFormatters, useUserListData, useUserListState, type SortKind, type UserListStateOptions, type UserSortField } from '../src/index.ts';
+import { nextSort, useFormatters, useUserListData, useUserListState, type SortKind, type UserListStateOptions, type UserSortField, type UserSummary } from '../src/index.ts';
 
 /** The figures this table shows, and how each sorts (userlens's `nextSort` turns a click into a sort). */
-const COLUMNS: { field: UserSortField; label: string; kind: SortKind; show: (value: unknown) => string }[] = [
+const COLUMNS: { field: UserSortField & keyof UserSummary; label: string; kind: SortKind; show: (value: unknown) => string }[] = [
   { field: 'userId', label: 'User', kind: 'text', show: String },
   { field: 'traceCount', label: 'Traces', kind: 'number', show: String },
   { field: 'totalTokens', label: 'Tokens', kind: 'number', show: String },

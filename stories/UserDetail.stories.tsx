@@ -144,6 +144,52 @@ export const AllScoreKinds: Story = {
   },
 };
 
+/**
+ * A conversation rated as a whole: scores on a session (no trace) count for each user with a
+ * trace in it, and the scores tab lists them with the session in place of a trace. On Langfuse
+ * the client reads them with `sessionScores: true`.
+ */
+export const SessionScores: Story = {
+  args: { userId: 'ana@example.com', siblings: undefined, defaultTab: 'scores' },
+  parameters: {
+    userlens: {
+      dataset: {
+        key: 'session-scores',
+        dataset: () => {
+          const at = (hours: number) => new Date(DEMO_NOW - hours * 3_600_000).toISOString();
+          const turns = [
+            { id: 'c-1', userId: 'ana@example.com', sessionId: 'conv-1', hours: 5 },
+            { id: 'c-2', userId: 'ana@example.com', sessionId: 'conv-1', hours: 4 },
+            { id: 'c-3', userId: 'ben@example.com', sessionId: 'conv-1', hours: 3 },
+            { id: 'c-4', userId: 'ana@example.com', sessionId: 'conv-2', hours: 2 },
+          ];
+          return {
+            traces: turns.map(({ id, userId, sessionId, hours }) => ({ id, userId, sessionId, timestamp: at(hours), name: 'support-chat' })),
+            observations: turns.map(({ id, hours }) => ({ id: `${id}-root`, traceId: id, type: 'SPAN', startTime: at(hours), endTime: at(hours) })),
+            scores: [
+              { id: 's-1', traceId: 'c-1', name: 'helpfulness', value: 0.9, dataType: 'NUMERIC', source: 'EVAL', timestamp: at(5) },
+              { id: 's-2', sessionId: 'conv-1', name: 'resolved', value: 1, dataType: 'BOOLEAN', source: 'API', timestamp: at(1) },
+              { id: 's-3', sessionId: 'conv-2', name: 'resolved', value: 0, dataType: 'BOOLEAN', source: 'API', timestamp: at(1) },
+              { id: 's-4', sessionId: 'conv-2', name: 'helpfulness', value: 0.3, dataType: 'NUMERIC', source: 'ANNOTATION', timestamp: at(1) },
+            ],
+          };
+        },
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const panel = await canvas.findByRole('tabpanel', {}, { timeout: 8000 });
+    // Ana's four: one on her trace, three on her two conversations.
+    await expect(await canvas.findByText(/^1–4 of 4/, {}, { timeout: 8000 })).toBeInTheDocument();
+    // Two session scores of conv-2 and one of conv-1 (shared with Ben), each once.
+    const sessionLinks = within(panel).getAllByRole('link', { name: /^conv-/ });
+    await expect(sessionLinks.map((link) => link.textContent).sort()).toEqual(['conv-1', 'conv-2', 'conv-2']);
+    await expect(sessionLinks[0]).toHaveAttribute('href', expect.stringMatching(/^\/sessions\/conv-/));
+    await expect(await canvas.findByText(/^resolved: /, {}, { timeout: 5000 })).toBeInTheDocument();
+  },
+};
+
 /** An id the source has never seen: says so and links back. */
 export const NoSuchUser: Story = {
   args: { userId: 'nobody@example.com' },

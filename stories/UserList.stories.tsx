@@ -405,6 +405,35 @@ export const CostHistogram: Story = {
 };
 
 /**
+ * Feedback as a figure: the Feedback header picks a score to sort by (lowest mean first), the
+ * histogram follows it, and a bar keeps the users in its band ("helpfulness below 0.5"). On
+ * Langfuse, which cannot rank users by a score, the header offers nothing.
+ */
+export const SortByFeedbackScore: Story = {
+  args: { defaultRange: { preset: 'all' } },
+  play: async ({ canvasElement, globals }) => {
+    const canvas = within(canvasElement);
+    await dataRows(canvasElement);
+    const pickerName = 'Sort users by the mean of a score';
+    if (globals.source === 'langfuse') {
+      await expect(canvas.queryByRole('combobox', { name: pickerName })).toBeNull();
+      return;
+    }
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: pickerName }), 'helpfulness');
+    const header = canvas.getByRole('columnheader', { name: /Feedback/ });
+    await waitFor(() => expect(header).toHaveAttribute('aria-sort', 'ascending'));
+    const expected = await demoClient.listUsers({ sort: { field: 'score:helpfulness', direction: 'asc' }, pageSize: 1 });
+    await waitFor(async () => expect((await dataRows(canvasElement))[0]).toHaveTextContent(expected.items[0]!.userId));
+    const chart = within(await canvas.findByRole('region', { name: 'Users by helpfulness' }));
+    const bars = await chart.findAllByRole('button', { name: /^\d+ users? with helpfulness from \S+ to \S+$/ }, { timeout: 5000 });
+    const first = bars.find((bar) => !/^0 /.test(bar.getAttribute('aria-label')!))!;
+    const count = Number(/^\d+/.exec(first.getAttribute('aria-label')!)![0]);
+    await userEvent.click(first);
+    await waitFor(async () => expect(await dataRows(canvasElement)).toHaveLength(count));
+  },
+};
+
+/**
  * People instead of ids: the provider's `getUserProfiles` answers from the host's records (here
  * the demo's), once per page; the name leads and the id stays beside it, verbatim. One id in ten
  * is unknown to the host and shows as the id alone. On a source that takes ids for search (the

@@ -1,4 +1,4 @@
-import type { NumericUserFigure } from './types.js';
+import type { NumericUserFigure, ScoreFigure } from './types.js';
 
 /**
  * Figure computation for one observation and over trace latencies, exactly as the figure
@@ -122,4 +122,14 @@ export const LEVELS = ['DEBUG', 'DEFAULT', 'WARNING', 'ERROR'] as const;
  */
 export function foldCase(text: string): string {
   return text.toLowerCase().replace(/ς/g, 'σ');
+}
+
+/** The score name of a `score:<name>` figure; `null` for any other field. */
+export function scoreFigureName(field: unknown): string | null {
+  return typeof field === 'string' && field.startsWith('score:') ? field.slice(6) : null;
+}
+
+/** Whether `field` is a score's mean as a figure (`score:<name>`). */
+export function isScoreFigure(field: unknown): field is ScoreFigure {
+  return scoreFigureName(field) !== null;
 }

@@ -104,8 +104,15 @@ export interface UserSummary extends TraceFigures {
 /** The figures a list row or a detail view can carry; a source declares which it has. */
 export type UserFigure = Exclude<keyof UserSummary, 'userId'>;
 
+/**
+ * The mean of one score name as a figure of its own (`score:helpfulness`): the `mean` of that
+ * name in the user's `scores`, none (null) without such scores. Lists sort and band by it where
+ * the source declares `capabilities.scoreFigures`.
+ */
+export type ScoreFigure = `score:${string}`;
+
 /** The fields a user list can sort on. */
-export type UserSortField = Exclude<UserFigure, 'scores'> | 'userId';
+export type UserSortField = Exclude<UserFigure, 'scores'> | 'userId' | ScoreFigure;
 
 /** Usage of one model by one user. `model` is `null` for observations without a model. */
 export interface ModelUsage {
@@ -129,7 +136,8 @@ export type NumericUserFigure = Exclude<UserFigure, 'scores' | 'firstEvent' | 'l
 
 /** Keeps users whose figure lies in the band; bounds left out are open. A user without the figure (null) never matches. */
 export interface FigureBand {
-  field: NumericUserFigure;
+  /** A numeric figure, or a score's mean (`score:<name>`, see `capabilities.scoreFigures`). */
+  field: NumericUserFigure | ScoreFigure;
   /** value ≥ gte */
   gte?: number;
   /** value > gt */
@@ -483,7 +491,8 @@ export interface Trends {
 
 /** How users of a query spread over one figure. */
 export interface DistributionQuery extends Omit<UsersQuery, 'sort' | 'page' | 'pageSize'> {
-  field: NumericUserFigure;
+  /** A numeric figure, or a score's mean (`score:<name>`, see `capabilities.scoreFigures`). */
+  field: NumericUserFigure | ScoreFigure;
   /** At most this many bins; the source may choose fewer, with round edges, to fit the data. @defaultValue 20 */
   bins?: number;
   /** Log bins suit heavy-tailed figures such as cost. @defaultValue 'linear' */
@@ -499,7 +508,7 @@ export interface DistributionBin {
 }
 
 export interface Distribution {
-  field: NumericUserFigure;
+  field: NumericUserFigure | ScoreFigure;
   /** The spacing of the edges: may be linear where log was asked for values within one decade. */
   scale: 'linear' | 'log';
   bins: DistributionBin[];
@@ -563,6 +572,11 @@ export interface ClientCapabilities {
   deferredFigures: readonly UserFigure[];
   /** Figures `UsersQuery.bands` can apply to. */
   bandFields: readonly NumericUserFigure[];
+  /**
+   * Whether `listUsers` sorts and bands by a score's mean (`score:<name>`) and
+   * `getDistribution` spreads users over it: "users whose helpfulness is below 0.5".
+   */
+  scoreFigures?: boolean;
   /** Whether `getTrends` is implemented. */
   trends: boolean;
   /** Whether `getDistribution` is implemented. */

@@ -13,6 +13,7 @@ import type { UserExportLabels } from '../i18n/userExport.js';
 import type { OverviewLabels } from '../i18n/overview.js';
 import type { BudgetLabels } from '../i18n/budget.js';
 import type { SegmentsLabels } from '../i18n/segments.js';
+import type { FeedbackLabels } from '../i18n/feedback.js';
 import { createUserlensContext } from './context.js';
 
 /* -------------------------------------------------------------------------------------------
@@ -40,8 +41,8 @@ export interface UserTrackingProviderProps {
   currency?: string;
   /** Units of `currency` per USD (figures are stored in USD). @defaultValue 1 */
   currencyRate?: number;
-  /** Overrides for any of the English texts (`enUS`, the figure help in `figureHelpEnUS`, the traces tab's in `tracesTabEnUS`, the user export's in `userExportEnUS`, the overview's in `overviewEnUS`, the budgets' in `budgetEnUS`, the segments' in `segmentsEnUS`). */
-  labels?: Partial<Labels & FigureHelpLabels & TracesTabLabels & UserExportLabels & OverviewLabels & BudgetLabels & SegmentsLabels>;
+  /** Overrides for any of the English texts (`enUS`, the figure help in `figureHelpEnUS`, the traces tab's in `tracesTabEnUS`, the user export's in `userExportEnUS`, the overview's in `overviewEnUS`, the budgets' in `budgetEnUS`, the segments' in `segmentsEnUS`, sorting by a score's in `feedbackEnUS`). */
+  labels?: Partial<Labels & FigureHelpLabels & TracesTabLabels & UserExportLabels & OverviewLabels & BudgetLabels & SegmentsLabels & FeedbackLabels>;
   /** Colour scheme; `auto` follows `prefers-color-scheme`. @defaultValue 'auto' */
   theme?: Theme;
   /** @defaultValue 'comfortable' */
@@ -88,7 +89,7 @@ export interface UserTrackingContextValue {
   queryClient: QueryClient;
   format: Formatters;
   /** The texts; the figure help only where the host gave it (its English loads with UserDetailStats). */
-  labels: Labels & Partial<FigureHelpLabels & TracesTabLabels & UserExportLabels & OverviewLabels & BudgetLabels & SegmentsLabels>;
+  labels: Labels & Partial<FigureHelpLabels & TracesTabLabels & UserExportLabels & OverviewLabels & BudgetLabels & SegmentsLabels & FeedbackLabels>;
   theme: Theme;
   density: Density;
   unstyled: boolean;

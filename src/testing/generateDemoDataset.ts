@@ -88,7 +88,8 @@ const DAY = 24 * HOUR;
  * Deterministic, realistic demo data in Langfuse's shapes: heavy-tailed usage (a few power
  * users, a long tail), several models at list prices, multi-turn sessions, ~3 % of traces with
  * an ERROR observation, log-normal latencies, BOOLEAN feedback, a NUMERIC 0–1 eval and a
- * CATEGORICAL label, two environments and tags.
+ * CATEGORICAL label on traces, a BOOLEAN `resolved` on some conversations (a session-level
+ * score), two environments and tags.
  *
  * @example
  * const client = createMemoryClient(generateDemoDataset({ seed: 7, users: 500, hostileIds: true }));
@@ -116,6 +117,7 @@ export function generateDemoDataset(options: DemoDatasetOptions = {}): Required<
   const observations: DatasetObservation[] = [];
   const scores: DatasetScore[] = [];
   const ids = { trace: 0, observation: 0, score: 0, session: 0 };
+  const conversations: { sessionId: string; lastMs: number; environment: string }[] = [];
   const historyMs = days * DAY;
 
   userIds.forEach((userId, u) => {
@@ -132,13 +134,28 @@ export function generateDemoDataset(options: DemoDatasetOptions = {}): Required<
       let at = Math.min(endMs - 1, joinedMs + random.next() * Math.max(0, endMs - joinedMs - HOUR));
       const workflow = random.weighted(WORKFLOWS);
       // Later turns stop at the end of the history.
-      for (let turn = 0; turn < turns && at < endMs; turn++) {
+      let lastMs = at;
+      let turn = 0;
+      for (; turn < turns && at < endMs; turn++) {
         addTrace(userId, sessionId, workflow, environment, userTag, Math.floor(at));
         made++;
+        lastMs = at;
         at += 20_000 + random.logNormal(90_000, 0.8);
       }
+      if (sessionId && turn > 1) conversations.push({ sessionId, lastMs: Math.floor(lastMs), environment });
     }
   });
+
+  // Some conversations are rated as a whole (a score on the session, on no trace). Drawn from a
+  // stream of their own, so the traces, observations and trace scores stay what they were.
+  const sessionRandom = new Random(seed + 0x5e55);
+  for (const { sessionId, lastMs, environment } of conversations) {
+    if (!sessionRandom.chance(0.4)) continue;
+    const resolved = sessionRandom.chance(0.7);
+    const row = score(null, 'resolved', 'BOOLEAN', 'API', resolved ? 1 : 0, resolved ? 'True' : 'False', iso(Math.min(endMs, lastMs + sessionRandom.int(60_000, 1_800_000))), null, environment);
+    row.sessionId = sessionId;
+    scores.push(row);
+  }
 
   function addTrace(
     userId: string,
@@ -269,7 +286,7 @@ export function generateDemoDataset(options: DemoDatasetOptions = {}): Required<
   }
 
   function score(
-    traceId: string,
+    traceId: string | null,
     name: string,
     dataType: DatasetScore['dataType'],
     source: DatasetScore['source'],

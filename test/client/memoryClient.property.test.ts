@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMemoryClient, type Dataset } from '../../src/core.ts';
-import { bandsArb, datasetArb, filtersArb, numericFields, rangeArb, sortFields, type GeneratedDataset } from '../oracle/arbitraries.ts';
+import { bandsWithScoresArb, datasetArb, filtersArb, numericFields, rangeArb, scoreFields, sortFields, type GeneratedDataset } from '../oracle/arbitraries.ts';
 import {
   compareBy,
   costOf,
+  figureOf,
   latencyOf,
   observationsOf,
   oracleScores,
@@ -41,11 +42,12 @@ const usersQueryArb = datasetArb.chain((ds) =>
     ds: fc.constant(ds),
     range: rangeArb,
     search: searchArb(ds),
-    sort: fc.record({ field: fc.constantFrom(...sortFields), direction: fc.constantFrom('asc' as const, 'desc' as const) }),
+    // A score's mean sorts and bands as any figure (users without that score last, never in a band).
+    sort: fc.record({ field: fc.constantFrom(...sortFields, ...scoreFields), direction: fc.constantFrom('asc' as const, 'desc' as const) }),
     page: fc.integer({ min: 1, max: 4 }),
     pageSize: fc.integer({ min: 1, max: 5 }),
     filters: filtersArb,
-    bands: bandsArb,
+    bands: bandsWithScoresArb,
   }),
 );
 
@@ -299,13 +301,13 @@ describe('createMemoryClient — list companions against the oracle', () => {
       fc.asyncProperty(
         datasetArb,
         rangeArb,
-        fc.constantFrom(...numericFields),
+        fc.constantFrom(...numericFields, ...scoreFields),
         fc.constantFrom('linear' as const, 'log' as const),
         fc.integer({ min: 1, max: 6 }),
         async (ds, range, field, scale, bins) => {
           const distribution = await createMemoryClient(asDataset(ds)).getDistribution!({ range, field, scale, bins });
           const values = oracleUsers(asOracle(ds), { range })
-            .map((row) => (row as Record<string, unknown>)[field] as number | null)
+            .map((row) => figureOf(row, field) as number | null)
             .filter((v): v is number => v !== null);
           expect(distribution.count).toBe(values.length);
           expect(distribution.zeroCount).toBe(values.filter((v) => v === 0).length);

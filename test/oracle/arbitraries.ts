@@ -173,17 +173,26 @@ export const numericFields = [
   'latencyP95',
 ] as const;
 
+/** Score means as figures: the generated names, and one no score has. */
+export const scoreFields = ['score:quality', 'score:thumbs', 'score:helpfulness', 'score:none'] as const;
+
 /** Bands with bounds near the small generated values, so they cut through real rows. */
-export const bandsArb = fc.array(
-  fc.record(
-    {
-      field: fc.constantFrom(...numericFields),
-      gte: fc.integer({ min: 0, max: 4 }).map((n) => n / 2),
-      gt: fc.integer({ min: 0, max: 4 }).map((n) => n / 2),
-      lt: fc.integer({ min: 1, max: 400_000 }),
-      lte: fc.integer({ min: 1, max: 8 }),
-    },
-    { requiredKeys: ['field'] },
-  ),
-  { maxLength: 2 },
-);
+export const bandsArb = bandsOf(numericFields);
+/** As `bandsArb`, on score means too. */
+export const bandsWithScoresArb = bandsOf([...numericFields, ...scoreFields]);
+
+function bandsOf<Field extends string>(fields: readonly Field[]) {
+  return fc.array(
+    fc.record(
+      {
+        field: fc.constantFrom(...fields),
+        gte: fc.integer({ min: 0, max: 4 }).map((n) => n / 2),
+        gt: fc.integer({ min: 0, max: 4 }).map((n) => n / 2),
+        lt: fc.integer({ min: 1, max: 400_000 }),
+        lte: fc.integer({ min: 1, max: 8 }),
+      },
+      { requiredKeys: ['field'] },
+    ),
+    { maxLength: 2 },
+  );
+}

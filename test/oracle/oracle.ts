@@ -159,8 +159,14 @@ export interface OracleBand {
   lte?: number;
 }
 
+/** A row's figure by name; `score:<name>` is the mean of that score name, null without it. */
+export function figureOf(row: OracleSummary, field: string): number | string | null {
+  if (field.startsWith('score:')) return row.scores.find((score) => score.name === field.slice(6))?.mean ?? null;
+  return (row as Rec)[field];
+}
+
 export function inBand(row: OracleSummary, band: OracleBand): boolean {
-  const value = (row as Rec)[band.field] as number | null;
+  const value = figureOf(row, band.field) as number | null;
   if (value === null) return false;
   if (band.gte !== undefined && !(value >= band.gte)) return false;
   if (band.gt !== undefined && !(value > band.gt)) return false;
@@ -182,8 +188,8 @@ export function oracleUsers(
     .filter((row) => (query.bands ?? []).every((band) => inBand(row, band)));
   const sort = query.sort ?? { field: 'lastEvent', direction: 'desc' };
   const get = (row: OracleSummary): number | string | null => {
-    const value = (row as Rec)[sort.field];
-    if (sort.field === 'firstEvent' || sort.field === 'lastEvent') return value === null ? null : t(value);
+    const value = figureOf(row, sort.field);
+    if (sort.field === 'firstEvent' || sort.field === 'lastEvent') return value === null ? null : t(value as string);
     return value;
   };
   return rows.sort(compareBy(get, sort.direction, (row) => row.userId));

@@ -1,8 +1,9 @@
 import { UserlensError } from '../errors.js';
-import { NUMERIC_USER_FIGURES as NUMERIC_FIGURES, foldCase } from '../figures.js';
+import { NUMERIC_USER_FIGURES as NUMERIC_FIGURES, foldCase, scoreFigureName } from '../figures.js';
 import { parseRange } from '../query.js';
-import type { FigureBand, UserSortField, UsersQuery } from '../types.js';
+import type { FigureBand, NumericUserFigure, UserSortField, UsersQuery } from '../types.js';
 import { latencyPercentiles } from './latencyPercentiles.js';
+import { scoreSummaries } from './scoreSummaries.js';
 import { Totals } from './Totals.js';
 import { TraceFilter } from './TraceFilter.js';
 import { userSlice } from './userSlice.js';
@@ -77,7 +78,13 @@ export class UserRows {
     let values = this.derived.get(field);
     if (values) return values;
     values = new Float64Array(this.user.length);
-    if (field === 'errorRate') {
+    const scoreName = scoreFigureName(field);
+    if (scoreName !== null) {
+      // The mean the row's summary shows, so a band on it keeps exactly the rows it reads.
+      for (let r = 0; r < this.count; r++) {
+        values[r] = scoreSummaries(this.index, this.lo[r]!, this.hi[r]!, this.filter).find((score) => score.name === scoreName)?.mean ?? NaN;
+      }
+    } else if (field === 'errorRate') {
       for (let r = 0; r < this.count; r++) values[r] = this.columns.errorCount[r]! / this.columns.traceCount[r]!;
     } else {
       const p50 = new Float64Array(this.user.length);
@@ -97,10 +104,10 @@ export class UserRows {
 
   /** Drops the rows outside the band, compacting every column in place. */
   private keepBand(band: FigureBand, where: string): void {
-    if (!NUMERIC_FIGURES.includes(band.field)) {
+    if (!NUMERIC_FIGURES.includes(band.field as NumericUserFigure) && !scoreFigureName(band.field)) {
       throw new UserlensError(
         'invalid_query',
-        `${where}: bands can apply to ${NUMERIC_FIGURES.join(', ')}; got ${JSON.stringify(band.field)}.`,
+        `${where}: bands can apply to ${NUMERIC_FIGURES.join(', ')} or score:<name>; got ${JSON.stringify(band.field)}.`,
         { where, field: 'bands.field' },
       );
     }

@@ -76,6 +76,7 @@ export function createMemoryClient(dataset: Dataset, options: MemoryClientOption
     detailFigures: ALL_FIGURES,
     deferredFigures: [],
     bandFields: NUMERIC_FIGURES,
+    scoreFigures: true,
     trends: true,
     distribution: true,
     filterOptions: true,

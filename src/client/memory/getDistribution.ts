@@ -1,6 +1,7 @@
 import { chooseBinEdges } from '../distributionBins.js';
 import { UserlensError } from '../errors.js';
-import type { Distribution, DistributionBin, DistributionQuery } from '../types.js';
+import { isScoreFigure } from '../figures.js';
+import type { Distribution, DistributionBin, DistributionQuery, NumericUserFigure } from '../types.js';
 import type { MemoryIndex } from './buildIndex.js';
 import { NUMERIC_FIGURES, UserRows } from './collectUsers.js';
 
@@ -11,8 +12,8 @@ import { NUMERIC_FIGURES, UserRows } from './collectUsers.js';
 
 export function getDistribution(index: MemoryIndex, query: DistributionQuery): Distribution {
   const where = 'getDistribution';
-  if (!NUMERIC_FIGURES.includes(query.field)) {
-    throw new UserlensError('invalid_query', `${where}: field must be one of ${NUMERIC_FIGURES.join(', ')}; got ${JSON.stringify(query.field)}.`, {
+  if (!NUMERIC_FIGURES.includes(query.field as NumericUserFigure) && !isScoreFigure(query.field)) {
+    throw new UserlensError('invalid_query', `${where}: field must be one of ${NUMERIC_FIGURES.join(', ')} or score:<name>; got ${JSON.stringify(query.field)}.`, {
       where,
       field: 'field',
     });

@@ -1,3 +1,4 @@
+import { isScoreFigure } from '../figures.js';
 import { parsePaging, parseSort, toPage } from '../query.js';
 import type { Page, UserSortField, UserSummary, UsersQuery } from '../types.js';
 import { firstK, keyComparator } from './sortByKey.js';
@@ -18,7 +19,8 @@ const WHERE = 'listUsers';
  */
 export function listUsers(index: MemoryIndex, query: UsersQuery, maxPageSize: number): Page<UserSummary> {
   const paging = parsePaging(query, maxPageSize, WHERE);
-  const sort = parseSort(query.sort, USER_SORT_FIELDS, DEFAULT_SORT, WHERE);
+  // A score's mean sorts as any figure, users without that score last.
+  const sort = parseSort(query.sort, isScoreFigure(query.sort?.field) ? [query.sort.field] : USER_SORT_FIELDS, DEFAULT_SORT, WHERE);
   const rows = new UserRows(index, query, WHERE);
   const order = Array.from({ length: rows.count }, (_, row) => row);
   // Users are numbered in userId order, so comparing numbers breaks ties by userId.

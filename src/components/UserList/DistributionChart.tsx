@@ -1,7 +1,7 @@
 'use client';
 import { forwardRef, useMemo, useRef, useState, type ComponentPropsWithoutRef } from 'react';
-import { NUMERIC_USER_FIGURES } from '../../client/figures.js';
-import type { DistributionBin, NumericUserFigure } from '../../client/types.js';
+import { NUMERIC_USER_FIGURES, isScoreFigure } from '../../client/figures.js';
+import type { DistributionBin, FigureBand, NumericUserFigure } from '../../client/types.js';
 import { edgeLabels } from '../../format/edgeLabels.js';
 import { useUserDistribution } from '../../hooks/useUserDistribution.js';
 import { formatLabel } from '../../i18n/en-US.js';
@@ -9,7 +9,7 @@ import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { bandScale } from '../charts/bandScale.js';
 import { linearScale } from '../charts/linearScale.js';
 import { Skeleton } from '../Status/Status.js';
-import { figureTextKey } from './columns.js';
+import { figureText } from './columns.js';
 import { countTicks, edgeUnit, labelledEdges } from './distributionAxes.js';
 import { useUserListContext } from './UserListRoot.js';
 
@@ -32,7 +32,7 @@ export interface UserListDistributionProps extends ComponentPropsWithoutRef<'sec
 export const UserListDistribution = forwardRef<HTMLElement, UserListDistributionProps>(({ bins = 24, width = 640, height = 120, ...props }, ref) => {
   const { client, format, labels } = useUserTrackingContext('UserListDistribution');
   const { query, sorting, band, setBand } = useUserListContext('UserListDistribution');
-  const field: NumericUserFigure = NUMERIC_USER_FIGURES.includes(sorting.field as NumericUserFigure) ? (sorting.field as NumericUserFigure) : 'totalCost';
+  const field = NUMERIC_USER_FIGURES.includes(sorting.field as NumericUserFigure) || isScoreFigure(sorting.field) ? (sorting.field as FigureBand['field']) : 'totalCost';
   const [log, setLog] = useState(true);
   const [hovered, setHovered] = useState<number | null>(null);
   // One tab stop for the whole chart; arrow keys move between bars (roving tabindex).
@@ -65,7 +65,7 @@ export const UserListDistribution = forwardRef<HTMLElement, UserListDistribution
   );
   if (!client.capabilities.distribution) return null;
 
-  const columnName = labels[figureTextKey(field)];
+  const columnName = figureText(field, labels);
   const title = formatLabel(labels.distributionTitle, { column: columnName });
   const binList = data?.bins ?? [];
   const x = bandScale({ domain: binList.map((_, i) => i), range: [0, width], padding: 0.2 });
@@ -99,7 +99,7 @@ export const UserListDistribution = forwardRef<HTMLElement, UserListDistribution
         {band && bandTexts && (
           <button type="button" data-part="button" onClick={() => setBand(null)}>
             {formatLabel(labels.clearBand, {
-              band: formatLabel(labels.distributionBand, { column: labels[figureTextKey(band.field)], from: bandTexts[0]!, to: bandTexts[1]! }),
+              band: formatLabel(labels.distributionBand, { column: figureText(band.field, labels), from: bandTexts[0]!, to: bandTexts[1]! }),
             })}
           </button>
         )}

@@ -2,7 +2,7 @@
 import { forwardRef, useId, useState, type ComponentPropsWithoutRef } from 'react';
 import { formatLabel } from '../../i18n/en-US.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
-import { figureTextKey } from './columns.js';
+import { figureText } from './columns.js';
 import { TablePager } from '../table/TablePager.js';
 import { useUserListContext } from './UserListRoot.js';
 
@@ -35,7 +35,7 @@ export const UserListPagination = forwardRef<HTMLElement, UserListPaginationProp
   const pages = data.total === null ? null : Math.max(1, Math.ceil(data.total / data.pageSize));
   const kind = client.capabilities.pagination;
   // A top-N source ranks only its first users: say so beside the rows' range.
-  const ranking = kind.kind === 'top-n' ? formatLabel(labels.topN, { limit: format.number(kind.limit), column: labels[figureTextKey(sorting.field)] }) : null;
+  const ranking = kind.kind === 'top-n' ? formatLabel(labels.topN, { limit: format.number(kind.limit), column: figureText(sorting.field, labels) }) : null;
   const go = (next: number) =>
     setPagination({ page: Math.max(1, pages === null ? next : Math.min(pages, next)), pageSize: pagination.pageSize });
 

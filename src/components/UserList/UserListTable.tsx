@@ -3,7 +3,9 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { forwardRef, lazy, Suspense, useCallback, useMemo, useRef, type ComponentPropsWithoutRef, type MouseEvent } from 'react';
 import { useNowEvery } from '../shared/useNowEvery.js';
 import type { UserSortField, UserSummary } from '../../client/types.js';
+import { scoreFigureName } from '../../client/figures.js';
 import { profileOf } from '../../client/profiles.js';
+import { feedbackEnUS } from '../../i18n/feedback.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { ErrorState } from '../Status/Status.js';
 import { SkeletonRows } from '../table/SkeletonRows.js';
@@ -99,7 +101,16 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
   });
   const visibleLeafColumns = table.getAllLeafColumns();
   const visibleColumns = visibleLeafColumns.map((column) => byId.get(column.id as ColumnId)!);
-  const stacked = stackedColumns(visibleColumns.map((column) => column.id), sorting.field);
+  // Sorted by one score's mean (`score:<name>`): the feedback column holds it.
+  const sortedScore = scoreFigureName(sorting.field);
+  const stacked = stackedColumns(visibleColumns.map((column) => column.id), sortedScore === null ? sorting.field : 'scores');
+  // The names the feedback column can sort by: those of the page's users (and the one sorted by).
+  const scoreNames = useMemo(() => {
+    if (!capabilities.scoreFigures) return [];
+    const names = new Set(rows.flatMap((user) => user.scores?.map((score) => score.name) ?? []));
+    if (sortedScore !== null) names.add(sortedScore);
+    return [...names].sort();
+  }, [rows, sortedScore, capabilities.scoreFigures]);
 
   const now = useNowEvery(60_000);
   const trendByUser = useMemo(
@@ -118,6 +129,7 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
     budget,
     budgetStatus,
     profile: profileOf(profiles.data, user.userId),
+    sortedScore,
     getUserHref: getUserHref && ((userId) => getUserHref(userId, view)),
     onSelectUser: onSelectUser && ((userId) => onSelectUser(userId, view)),
   });
@@ -171,7 +183,14 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
             <thead>
               <tr aria-rowindex={1}>
                 {visibleLeafColumns.map((column) => (
-                  <SortHeader key={column.id} partPrefix="user-list" data-column={column.id} data-stack={stacked.has(column.id as ColumnId) ? '' : undefined} {...getSortHeaderProps(column)}>
+                  <SortHeader
+                    key={column.id}
+                    partPrefix="user-list"
+                    data-column={column.id}
+                    data-stack={stacked.has(column.id as ColumnId) ? '' : undefined}
+                    {...getSortHeaderProps(column)}
+                    {...(column.id === 'scores' && scoreNames.length > 0 ? scoreSortProps() : {})}
+                  >
                     {columnText(byId.get(column.id as ColumnId)!, labels)}
                   </SortHeader>
                 ))}
@@ -213,6 +232,33 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
       </div>
     </div>
   );
+
+  /** The feedback header: a picker of the score to sort by (lowest mean first), then its button reverses the order. */
+  function scoreSortProps() {
+    const text = { ...feedbackEnUS, ...labels };
+    return {
+      sortable: sortedScore !== null,
+      direction: sortedScore === null ? null : sorting.direction,
+      onSort: () => setSorting({ field: sorting.field, direction: sorting.direction === 'asc' ? 'desc' : 'asc' }),
+      control: (
+        <select
+          data-part="user-list-score-sort"
+          aria-label={text.feedbackSortBy}
+          value={sortedScore ?? ''}
+          onChange={(event) => {
+            if (event.target.value) setSorting({ field: `score:${event.target.value}`, direction: 'asc' });
+          }}
+        >
+          {sortedScore === null && <option value="">{text.feedbackSortPlaceholder}</option>}
+          {scoreNames.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      ),
+    };
+  }
 
   function renderRow(index: number, measure?: (row: Element | null) => void) {
     const row = tableRows[index]!;

@@ -28,6 +28,8 @@ export interface CellEnvironment {
   budgetStatus: BudgetStatus | undefined;
   /** The host's record of the row's user, once loaded. */
   profile: UserProfile | undefined;
+  /** The score the list is sorted by (`score:<name>`), which its feedback cell shows first. */
+  sortedScore?: string | null;
   getUserHref: ((userId: string) => string) | undefined;
   onSelectUser: ((userId: string) => void) | undefined;
 }
@@ -137,8 +139,10 @@ function DateText({ iso, env }: { iso: string | null; env: CellEnvironment }) {
   );
 }
 
-function ScoresText({ scores, env }: { scores: UserSummary['scores']; env: CellEnvironment }) {
-  if (scores.length === 0) return <NoValue labels={env.labels} />;
+function ScoresText({ scores: byName, env }: { scores: UserSummary['scores']; env: CellEnvironment }) {
+  if (byName.length === 0) return <NoValue labels={env.labels} />;
+  // The sorted-by score leads, where the ellipsis cannot hide it.
+  const scores = [...byName].sort((a, b) => Number(b.name === env.sortedScore) - Number(a.name === env.sortedScore));
   const describe = (score: UserSummary['scores'][number]) =>
     score.dataType === 'BOOLEAN'
       ? formatLabel(env.labels.feedbackRate, { rate: env.format.percent(score.mean) })

@@ -1,3 +1,4 @@
+import { scoreFigureName } from '../../client/figures.js';
 import { profileValue } from '../../client/profiles.js';
 import type { ClientCapabilities, ProfileField, ScoreSummary, UserFigure, UserProfile, UserSortField, UserSummary } from '../../client/types.js';
 import type { CsvValue } from '../../format/toCsv.js';
@@ -178,9 +179,9 @@ export function columnSortable(column: ColumnSpec, capabilities: ClientCapabilit
   return column.sortField !== undefined && capabilities.sortableFields.includes(column.sortField);
 }
 
-/** The dictionary key of a figure's name inside a sentence ("Top 1,000 by cost"). */
-export function figureTextKey(field: UserSortField): LabelKey {
-  return `figureText${field[0]!.toUpperCase()}${field.slice(1)}` as LabelKey;
+/** A figure's name inside a sentence ("Top 1,000 by cost"); a score's mean reads as the score's name. */
+export function figureText(field: UserSortField, labels: Labels): string {
+  return scoreFigureName(field) ?? labels[`figureText${field[0]!.toUpperCase()}${field.slice(1)}` as LabelKey];
 }
 
 /**

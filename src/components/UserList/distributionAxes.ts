@@ -1,8 +1,8 @@
-import type { NumericUserFigure } from '../../client/types.js';
+import type { FigureBand } from '../../client/types.js';
 import type { EdgeUnit } from '../../format/edgeLabels.js';
 
-/** How a figure's band edges read. */
-export function edgeUnit(field: NumericUserFigure): EdgeUnit {
+/** How a figure's band edges read (a score's mean as a plain number). */
+export function edgeUnit(field: FigureBand['field']): EdgeUnit {
   if (field === 'totalCost') return 'cost';
   if (field === 'latencyP50' || field === 'latencyP95') return 'duration';
   return field === 'errorRate' ? 'percent' : 'count';

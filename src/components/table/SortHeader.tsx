@@ -1,4 +1,4 @@
-import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { SortDirection } from '../../client/types.js';
 
 /* -------------------------------------------------------------------------------------------
@@ -18,6 +18,8 @@ export interface SortHeaderProps extends ComponentPropsWithoutRef<'th'> {
   numeric?: boolean;
   /** Called when the header's button is pressed. */
   onSort?: () => void;
+  /** A control beside the label, outside its button (the feedback column's score picker). */
+  control?: ReactNode;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface SortHeaderProps extends ComponentPropsWithoutRef<'th'> {
  * @selector [data-part="<partPrefix>-sort"] [data-part="<partPrefix>-sort-icon"]
  */
 export const SortHeader = forwardRef<HTMLTableCellElement, SortHeaderProps>(
-  ({ partPrefix, direction = null, sortable = false, numeric = false, onSort, children, ...props }, ref) => {
+  ({ partPrefix, direction = null, sortable = false, numeric = false, onSort, control, children, ...props }, ref) => {
     const active = sortable && direction !== null;
     return (
       <th
@@ -53,6 +55,7 @@ export const SortHeader = forwardRef<HTMLTableCellElement, SortHeaderProps>(
         ) : (
           children
         )}
+        {control}
       </th>
     );
   },
