@@ -44,3 +44,23 @@ export const ByEnvironment: Story = {
     await expect(within(table).getByRole('button', { name: 'production' })).toBeInTheDocument();
   },
 };
+
+/**
+ * Cost per plan: grouped by a key of the traces' metadata (the demo records each user's `plan`
+ * and `region`), offered in the picker through `metadataKeys`; a segment opens the list with a
+ * metadata filter. Langfuse has no metadata dimension: not available there.
+ */
+export const ByMetadataPlan: Story = {
+  args: { defaultDimension: 'metadata.plan', metadataKeys: ['plan', 'region'], defaultRange: { preset: '30d' } },
+  play: async ({ canvasElement, args, globals }) => {
+    const canvas = within(canvasElement);
+    if (globals.source === 'langfuse') {
+      await expect(await canvas.findByText('Not available from this source', {}, { timeout: 5000 })).toBeInTheDocument();
+      return;
+    }
+    const table = await canvas.findByRole('table', { name: 'Segments' }, { timeout: 5000 });
+    await expect(within(table).getAllByRole('rowheader').map((cell) => cell.textContent).sort()).toEqual(['enterprise', 'free', 'pro']);
+    await userEvent.click(within(table).getByRole('button', { name: 'enterprise' }));
+    await expect(args.onSelectSegment).toHaveBeenCalledWith({ metadata: { plan: 'enterprise' } });
+  },
+};

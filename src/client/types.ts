@@ -32,6 +32,12 @@ export interface TraceFilters {
   environments?: readonly string[];
   /** Keep traces that carry all of these tags. Empty or absent: no tag constraint. */
   tags?: readonly string[];
+  /**
+   * Keep traces whose `metadata` has each of these keys with that value, compared as text (a
+   * number or boolean by how it prints: `42`, `true`). Empty or absent: no metadata constraint.
+   * Only where `capabilities.filterableFields` has `metadata`.
+   */
+  metadata?: Readonly<Record<string, string>>;
 }
 
 /** Options every client method takes. */
@@ -367,7 +373,8 @@ export interface Activity {
 // ---------------------------------------------------------------------------------------------
 
 /** What segments group by: a trace's environment, or its tags (those starting with `prefix`). */
-export type SegmentDimension = 'environment' | 'tags';
+/** What users are grouped by: environment, tags, or one metadata key of their traces (`metadata.plan`). */
+export type SegmentDimension = 'environment' | 'tags' | `metadata.${string}`;
 
 export interface SegmentsQuery {
   dimension: SegmentDimension;
@@ -385,7 +392,11 @@ export interface SegmentsQuery {
  * `null` where the source cannot count the figure.
  */
 export interface Segment {
-  /** The environment or tag; `null` for traces without a matching tag. */
+  /**
+   * The environment, tag or metadata value (as text, as `filters.metadata` compares it); `null`
+   * for traces without a matching tag, or without that metadata key (or with a value that is not
+   * text, a number or a boolean).
+   */
   value: string | null;
   userCount: number | null;
   traceCount: number | null;
@@ -543,7 +554,7 @@ export interface ClientCapabilities {
   /** Fields `listUsers` can sort on. */
   sortableFields: readonly UserSortField[];
   /** Filters the source can apply. */
-  filterableFields: readonly ('environment' | 'tags')[];
+  filterableFields: readonly ('environment' | 'tags' | 'metadata')[];
   /** Whether `listUsers` honours `search`. */
   search: boolean;
   /** Whether `listUsers` honours `searchUserIds`, so search can match names from the host's records. */
@@ -559,8 +570,8 @@ export interface ClientCapabilities {
   sessionScores?: boolean;
   /** Whether `getOverview` is implemented (active, new and returning users over time, movers). */
   overview?: boolean;
-  /** The dimensions `getSegments` groups users by; absent or empty: no segments. */
-  segments?: readonly SegmentDimension[];
+  /** The dimensions `getSegments` groups users by (`metadata`: any `metadata.<key>`); absent or empty: no segments. */
+  segments?: readonly ('environment' | 'tags' | 'metadata')[];
   /** Figures `listUsers` rows carry; with `deferredFigures`, what the list shows — others are "not available from this source". */
   listFigures: readonly UserFigure[];
   /** Figures `getUser` carries. */

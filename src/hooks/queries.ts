@@ -92,7 +92,8 @@ export const userTrackingQueries = {
 
   /** Users grouped by a trace attribute; held where `capabilities.segments` lacks the dimension. */
   segments: (client: UserTrackingClient, query: SegmentsQuery) => {
-    const ask = optional(client, 'getSegments', 'segments', Boolean(client.capabilities.segments?.includes(query.dimension)));
+    // `metadata.plan` is of the kind `metadata`.
+    const ask = optional(client, 'getSegments', 'segments', Boolean(client.capabilities.segments?.includes(query.dimension.split('.')[0] as 'metadata')));
     return entry(client, 'segments', query, ask && ((signal) => ask(query, { signal })), {});
   },
 

@@ -1,4 +1,5 @@
 'use client';
+import { hasTraceFilters } from '../client/hasTraceFilters.js';
 import { useControllableState } from '@radix-ui/react-use-controllable-state';
 import { useEffect, useMemo, useState } from 'react';
 import type { DateRange, ObservationLevel, ScoreSortField, SessionSortField, SortSpec, TraceFilters, TraceSortField } from '../client/types.js';
@@ -194,7 +195,7 @@ export function useUserDetailState(options: UserDetailStateOptions): UserDetailS
   });
   const filtersKey = JSON.stringify(filters);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- compared by value: a host may write them inline
-  const queryFilters = useMemo(() => (filters.environments?.length || filters.tags?.length ? filters : undefined), [filtersKey]);
+  const queryFilters = useMemo(() => (hasTraceFilters(filters) ? filters : undefined), [filtersKey]);
   const [tab, setTab] = useControllableState({
     prop: options.tab,
     defaultProp: options.defaultTab ?? 'traces',

@@ -1,4 +1,5 @@
 'use client';
+import { hasTraceFilters } from '../client/hasTraceFilters.js';
 import { useControllableState } from '@radix-ui/react-use-controllable-state';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type {
@@ -298,7 +299,7 @@ export function useUserListState(options: UserListStateOptions = {}): UserListSt
       sort: sorting,
       page: pagination.page,
       pageSize: pagination.pageSize,
-      ...(filters.environments?.length || filters.tags?.length ? { filters } : {}),
+      ...(hasTraceFilters(filters) ? { filters } : {}),
       ...(bands.length ? { bands } : {}),
     };
   }, [range, anchor, settledSearch, sorting, pagination, filters, band, overBudgetOnly, budget, budgetFilterable]);

@@ -6,7 +6,8 @@ import type { QueryBehaviour } from './QueryBehaviour.js';
 import { userTrackingQueries } from './queries.js';
 
 /**
- * Users grouped by one trace attribute (environment, or tags with a prefix such as `org:`), with
+ * Users grouped by one trace attribute (environment, tags with a prefix such as `org:`, or a
+ * metadata key as `metadata.plan`), with
  * each group's users, traces, tokens, cost, cost per user, error rate and mean feedback. Held
  * (never fetched) where the source does not declare the dimension in `capabilities.segments`.
  * Returns TanStack Query's result as it is.

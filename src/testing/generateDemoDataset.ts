@@ -81,6 +81,12 @@ const ANSWERS = [
 const ERROR_MESSAGES = ['Rate limit exceeded (429) from provider', 'Upstream timeout after 30 s', 'Tool call failed: invalid JSON arguments', 'Context length exceeded'];
 const TOPICS = ['billing', 'bug-report', 'how-to', 'feature-request'];
 const EXTRA_TAGS = ['beta', 'mobile', 'enterprise'];
+const PLANS = [
+  ['free', 6],
+  ['pro', 3],
+  ['enterprise', 1],
+] as const;
+const REGIONS = ['eu', 'us', 'apac'];
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -89,7 +95,7 @@ const DAY = 24 * HOUR;
  * users, a long tail), several models at list prices, multi-turn sessions, ~3 % of traces with
  * an ERROR observation, log-normal latencies, BOOLEAN feedback, a NUMERIC 0–1 eval and a
  * CATEGORICAL label on traces, a BOOLEAN `resolved` on some conversations (a session-level
- * score), two environments and tags.
+ * score), two environments, tags, and each user's `plan` and `region` in trace metadata.
  *
  * @example
  * const client = createMemoryClient(generateDemoDataset({ seed: 7, users: 500, hostileIds: true }));
@@ -112,6 +118,11 @@ export function generateDemoDataset(options: DemoDatasetOptions = {}): Required<
   // Heavy tail: Pareto weights, so a handful of users carry a large share of the traffic.
   const weights = userIds.map(() => random.pareto(1.16));
   const weightSum = weights.reduce((sum, w) => sum + w, 0);
+
+  // Each user's plan and region, as a host's app records them in trace metadata. Drawn from a
+  // stream of their own, so every other record stays what it was.
+  const metadataRandom = new Random(seed + 0x3e7a);
+  const userMetadata = new Map(userIds.map((userId) => [userId, { plan: metadataRandom.weighted(PLANS), region: metadataRandom.pick(REGIONS) }]));
 
   const traces: DatasetTrace[] = [];
   const observations: DatasetObservation[] = [];
@@ -180,7 +191,7 @@ export function generateDemoDataset(options: DemoDatasetOptions = {}): Required<
       tags,
       public: false,
       environment,
-      metadata: null,
+      metadata: { ...userMetadata.get(userId)! },
       ...(payloads ? chatPayload(ids.trace, question, answer) : { input: null, output: null }),
     });
 

@@ -60,6 +60,11 @@ export const datasetArb: fc.Arbitrary<GeneratedDataset> = userIdPool.chain((user
           environment: fc.constantFrom(...ENVIRONMENTS, undefined),
           tags: fc.subarray([...TAGS]),
           name: fc.constantFrom('chat', 'rag', null),
+          // Values of every kind: text, numbers and booleans compare by their text; objects never match.
+          metadata: fc.option(
+            fc.record({ plan: fc.constantFrom('free', 'pro', 1, true, '', { tier: 'pro' }), org: fc.constantFrom('acme', 'globex') }, { requiredKeys: [] }),
+            { nil: null },
+          ),
         },
         { requiredKeys: ['userId', 'timestamp', 'sessionId', 'tags', 'name'] },
       ),
@@ -153,7 +158,11 @@ export const rangeArb = fc.record(
 
 export const filtersArb = fc.option(
   fc.record(
-    { environments: fc.subarray([...ENVIRONMENTS, 'default', 'unknown-env']), tags: fc.subarray([...TAGS, 'zzz'], { maxLength: 2 }) },
+    {
+      environments: fc.subarray([...ENVIRONMENTS, 'default', 'unknown-env']),
+      tags: fc.subarray([...TAGS, 'zzz'], { maxLength: 2 }),
+      metadata: fc.record({ plan: fc.constantFrom('free', 'pro', '1', 'true', '', '[object Object]'), org: fc.constantFrom('acme', 'initech') }, { requiredKeys: [] }),
+    },
     { requiredKeys: [] },
   ),
   { nil: undefined },

@@ -15,7 +15,15 @@ export interface OracleDataset {
 export interface OracleQuery {
   range?: { from?: string; to?: string };
   search?: string;
-  filters?: { environments?: string[]; tags?: string[] };
+  filters?: { environments?: string[]; tags?: string[]; metadata?: Record<string, string> };
+}
+
+/** A trace's metadata value as text: strings, numbers and booleans as they print; anything else is none. */
+export function metadataText(trace: Rec, key: string): string | null {
+  const metadata = trace.metadata;
+  if (typeof metadata !== 'object' || metadata === null || !Object.prototype.hasOwnProperty.call(metadata, key)) return null;
+  const value = metadata[key];
+  return ['string', 'number', 'boolean'].includes(typeof value) ? `${value}` : null;
 }
 
 const t = (iso: string) => new Date(iso).getTime();
@@ -34,6 +42,7 @@ export function tracesOf(ds: OracleDataset, userId: string | null, query: Oracle
     if (!(ts >= from && ts < to)) return false;
     if (envs.length > 0 && !envs.includes(trace.environment || 'default')) return false;
     if (!tags.every((tag) => (trace.tags ?? []).includes(tag))) return false;
+    if (!Object.entries(query.filters?.metadata ?? {}).every(([key, value]) => metadataText(trace, key) === value)) return false;
     return true;
   });
 }
@@ -421,11 +430,18 @@ export function oracleMovers(ds: OracleDataset, query: OracleQuery & { range: { 
 // Segments: users grouped by environment or tag
 
 /** Each value of the dimension with the users and figures of the traces that carry it. */
-export function oracleSegments(ds: OracleDataset, query: OracleQuery & { dimension: 'environment' | 'tags'; prefix?: string; scoreName?: string }) {
+export function oracleSegments(ds: OracleDataset, query: OracleQuery & { dimension: string; prefix?: string; scoreName?: string }) {
   const groups = new Map<string | null, Rec[]>();
   for (const trace of tracesOf(ds, null, query)) {
     const tags = [...new Set((trace.tags ?? []) as string[])].filter((tag) => tag.startsWith(query.prefix ?? ''));
-    const values: (string | null)[] = query.dimension === 'environment' ? [trace.environment || 'default'] : tags.length ? tags : [null];
+    const values: (string | null)[] =
+      query.dimension === 'environment'
+        ? [trace.environment || 'default']
+        : query.dimension.startsWith('metadata.')
+          ? [metadataText(trace, query.dimension.slice('metadata.'.length))]
+          : tags.length
+            ? tags
+            : [null];
     for (const value of values) groups.set(value, [...(groups.get(value) ?? []), trace]);
   }
   return [...groups].map(([value, traces]) => {

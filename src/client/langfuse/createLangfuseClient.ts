@@ -3,10 +3,10 @@ import { NUMERIC_USER_FIGURES } from '../figures.js';
 import type { RetryOptions } from '../http/requestJson.js';
 import { createMemoryClient } from '../memory/createMemoryClient.js';
 import { parseRange } from '../query.js';
-import type { ClientCapabilities, DateRange, UserFigure, UserStats, UserTrackingClient } from '../types.js';
+import type { ClientCapabilities, DateRange, TraceFilters, UserFigure, UserStats, UserTrackingClient } from '../types.js';
 import { createLangfuseApi, type LangfuseApi } from './langfuseApi.js';
 import { LANGFUSE_SORT_FIELDS, TOP_N_LIMIT, getFilterOptions, getUserFigures, listUsers, type ApiGeneration } from './listUsers.js';
-import { METRICS_ENDPOINTS, metricNumber, metricsBounds } from './metricsRows.js';
+import { METRICS_ENDPOINTS, metricNumber, metricsBounds, refuseMetadata } from './metricsRows.js';
 import { SharedLoads } from './sharedLoads.js';
 import { withTraceIo } from './traceIo.js';
 import { loadUserSnapshot, type SnapshotLimits, type UserSnapshot } from './userSnapshot.js';
@@ -174,10 +174,11 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
     timeZones: true,
   };
 
-  function snapshot(userId: string, range: DateRange | undefined, signal: AbortSignal | undefined) {
+  function snapshot(userId: string, range: DateRange | undefined, signal: AbortSignal | undefined, filters?: TraceFilters) {
     if (typeof userId !== 'string' || userId === '') {
       throw new UserlensError('invalid_query', 'userId must be a non-empty string.', { field: 'userId' });
     }
+    refuseMetadata(filters);
     return run((generation) => {
       const key = JSON.stringify([generation, userId, range?.from ?? null, range?.to ?? null]);
       return snapshots.get(key, (shared) => loadUserSnapshot(api, generation, userId, range, limits, shared), signal);
@@ -195,31 +196,31 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
     getUserFigures: (query, opts) => run((generation) => getUserFigures(api, generation, query, opts?.signal, now)),
     getFilterOptions: (query, opts) => run((generation) => getFilterOptions(api, generation, query, opts?.signal, now)),
     async getUser(userId, query = {}, opts) {
-      const { client, traceCount } = await snapshot(userId, query.range, opts?.signal);
+      const { client, traceCount } = await snapshot(userId, query.range, opts?.signal, query.filters);
       if (traceCount > 0) return client.getUser(userId, query, opts);
       return emptyStats(api, generation, userId, query.range, opts?.signal, now);
     },
     async listTraces(query, opts) {
-      const { client } = await snapshot(query.userId, query.range, opts?.signal);
+      const { client } = await snapshot(query.userId, query.range, opts?.signal, query.filters);
       const page = await client.listTraces(query, opts);
       // Legacy traces arrive with their input and output already.
       return generation === 'v4' ? { ...page, items: await withTraceIo(api, page.items, opts?.signal) } : page;
     },
     async listSessions(query, opts) {
-      return (await snapshot(query.userId, query.range, opts?.signal)).client.listSessions(query, opts);
+      return (await snapshot(query.userId, query.range, opts?.signal, query.filters)).client.listSessions(query, opts);
     },
     // A trace's timeline from the user's records the detail view already read.
     async listObservations(query, opts) {
       return (await snapshot(query.userId, query.range, opts?.signal)).client.listObservations!(query, opts);
     },
     async listScores(query, opts) {
-      return (await snapshot(query.userId, query.range, opts?.signal)).client.listScores(query, opts);
+      return (await snapshot(query.userId, query.range, opts?.signal, query.filters)).client.listScores(query, opts);
     },
     async getActivity(query, opts) {
       if (query.userId === undefined) {
         throw new UserlensError('unsupported', 'getActivity: Langfuse answers activity per user here; give a userId.', { where: 'getActivity', field: 'userId' });
       }
-      return (await snapshot(query.userId, query.range, opts?.signal)).client.getActivity(query, opts);
+      return (await snapshot(query.userId, query.range, opts?.signal, query.filters)).client.getActivity(query, opts);
     },
   };
 }

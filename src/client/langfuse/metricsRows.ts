@@ -25,6 +25,7 @@ export function metricsBounds(range: DateRange | undefined, where: string, now =
 
 /** Environments and tags as metrics filters (an observation carries its trace's tags and environment). */
 export function traceFilters(filters: TraceFilters | undefined): MetricsFilter[] {
+  refuseMetadata(filters);
   const out: MetricsFilter[] = [];
   if (filters?.environments?.length) {
     out.push({ column: 'environment', operator: 'any of', value: [...filters.environments], type: 'stringOptions' });
@@ -83,4 +84,11 @@ export function metricLabel(row: Record<string, unknown>, key: string, index: nu
     where: endpoint,
     field: `data.${index}.${key}`,
   });
+}
+
+/** Metadata is no dimension of Langfuse's metrics, and the records read for a user do not carry it. */
+export function refuseMetadata(filters: TraceFilters | undefined): void {
+  if (filters?.metadata && Object.keys(filters.metadata).length > 0) {
+    throw new UserlensError('unsupported', 'Langfuse cannot filter users by trace metadata here (not a metrics dimension).', { field: 'filters.metadata' });
+  }
 }

@@ -1,3 +1,4 @@
+import { UserlensError } from '../errors.js';
 import type { TraceFilters } from '../types.js';
 import type { MemoryIndex } from './buildIndex.js';
 
@@ -7,6 +8,7 @@ export class TraceFilter {
   readonly none: boolean;
   private readonly environmentAllowed: Uint8Array | null;
   private readonly requiredTags: number[] | null;
+  private readonly metadata: [string, string][] | null;
   private readonly index: MemoryIndex;
 
   constructor(index: MemoryIndex, filters: TraceFilters | undefined) {
@@ -26,7 +28,13 @@ export class TraceFilter {
       // An unknown tag keeps its slot as -1, which no trace carries, so nothing passes.
       this.requiredTags = [...new Set(tags)].map((tag) => index.tags.indexOf(tag));
     }
-    this.none = this.environmentAllowed === null && this.requiredTags === null;
+    const metadata = filters?.metadata;
+    if (metadata !== undefined && (typeof metadata !== 'object' || metadata === null || Object.values(metadata).some((value) => typeof value !== 'string'))) {
+      throw new UserlensError('invalid_query', 'filters.metadata must be an object of key → text value.', { field: 'filters.metadata' });
+    }
+    const pairs = metadata ? Object.entries(metadata) : [];
+    this.metadata = pairs.length > 0 ? pairs : null;
+    this.none = this.environmentAllowed === null && this.requiredTags === null && this.metadata === null;
   }
 
   passes(p: number): boolean {
@@ -44,6 +52,15 @@ export class TraceFilter {
           }
         }
         if (!found) return false;
+      }
+    }
+    if (this.metadata) {
+      // Read from the record: a filter on metadata is rare, an index of every key would cost every dataset.
+      const recorded = this.index.traces[p]!.metadata;
+      if (typeof recorded !== 'object' || recorded === null) return false;
+      for (const [key, value] of this.metadata) {
+        const held = Object.hasOwn(recorded, key) ? (recorded as Record<string, unknown>)[key] : undefined;
+        if (!((typeof held === 'string' || typeof held === 'number' || typeof held === 'boolean') && String(held) === value)) return false;
       }
     }
     return true;

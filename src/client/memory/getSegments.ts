@@ -26,8 +26,9 @@ interface Group {
 
 export function getSegments(index: MemoryIndex, query: SegmentsQuery): Segments {
   const { dimension, prefix = '', scoreName } = query;
-  if (dimension !== 'environment' && dimension !== 'tags') {
-    throw new UserlensError('invalid_query', `${where}: dimension must be environment or tags, got ${JSON.stringify(dimension)}.`, { where, field: 'dimension' });
+  const metadataKey = typeof dimension === 'string' && dimension.startsWith('metadata.') ? dimension.slice(9) : null;
+  if (dimension !== 'environment' && dimension !== 'tags' && !metadataKey) {
+    throw new UserlensError('invalid_query', `${where}: dimension must be environment, tags or metadata.<key>, got ${JSON.stringify(dimension)}.`, { where, field: 'dimension' });
   }
   const range = parseRange(query.range, where);
   const filter = new TraceFilter(index, query.filters);
@@ -64,6 +65,10 @@ export function getSegments(index: MemoryIndex, query: SegmentsQuery): Segments 
         add(index.environments[index.environment[p]!]!, u, p);
         continue;
       }
+      if (metadataKey) {
+        add(metadataText(index.traces[p]!.metadata, metadataKey), u, p);
+        continue;
+      }
       let matched = false;
       const start = index.tagOffsets[p]!;
       for (let i = start; i < index.tagOffsets[p + 1]!; i++) {
@@ -88,4 +93,11 @@ export function getSegments(index: MemoryIndex, query: SegmentsQuery): Segments 
   }));
   segments.sort((a, b) => b.totalCost - a.totalCost || (a.value === null ? 1 : b.value === null ? -1 : compareIds(a.value, b.value)));
   return { dimension, segments };
+}
+
+/** A trace's metadata value as `filters.metadata` compares it: text, a number or a boolean as it prints; else none. */
+function metadataText(metadata: unknown, key: string): string | null {
+  if (typeof metadata !== 'object' || metadata === null || !Object.hasOwn(metadata, key)) return null;
+  const value = (metadata as Record<string, unknown>)[key];
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
 }

@@ -91,6 +91,7 @@ export const UserDetailHeader = forwardRef<HTMLElement, UserDetailHeaderProps>((
           {[
             queryFilters.environments?.length && `${labels.environmentsLabel}: ${queryFilters.environments.join(', ')}`,
             queryFilters.tags?.length && `${labels.tagsLabel}: ${queryFilters.tags.join(', ')}`,
+            ...Object.entries(queryFilters.metadata ?? {}).map(([key, value]) => `${key} = ${value}`),
           ]
             .filter(Boolean)
             .join(' · ')}{' '}

@@ -1,5 +1,5 @@
 'use client';
-import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { forwardRef, lazy, Suspense, type ComponentPropsWithoutRef } from 'react';
 import { useFilterOptions } from '../../hooks/useFilterOptions.js';
 import { formatLabel } from '../../i18n/en-US.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
@@ -11,11 +11,13 @@ import { useUserListContext } from './UserListRoot.js';
  * -----------------------------------------------------------------------------------------*/
 
 const FILTERS_NAME = 'UserListFilters';
+const MetadataFilterFields = lazy(() => import('./MetadataFilterFields.js'));
 
 export type UserListFiltersProps = ComponentPropsWithoutRef<'span'>;
 
 /**
- * Environment and tag filters in a popover, offering what the source has in the range; renders
+ * Environment and tag filters in a popover, offering what the source has in the range, and
+ * metadata conditions (`key = value`) typed in where the source filters by them; renders
  * nothing on a source that cannot filter.
  *
  * @selector [data-part="user-list-filters"] [data-part="user-list-filter-group"]
@@ -26,7 +28,7 @@ export const UserListFilters = forwardRef<HTMLSpanElement, UserListFiltersProps>
   const filterable = client.capabilities.filterableFields;
   const options = useFilterOptions(query.range ? { range: query.range } : {});
   if (filterable.length === 0) return null;
-  const active = (filters.environments?.length ?? 0) + (filters.tags?.length ?? 0);
+  const active = (filters.environments?.length ?? 0) + (filters.tags?.length ?? 0) + Object.keys(filters.metadata ?? {}).length;
   const toggle = (key: 'environments' | 'tags', value: string) => {
     const current = filters[key] ?? [];
     const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
@@ -62,6 +64,12 @@ export const UserListFilters = forwardRef<HTMLSpanElement, UserListFiltersProps>
             {group('environments', labels.environmentsLabel, environments)}
             {group('tags', labels.tagsLabel, tags)}
           </>
+        )}
+        {filterable.includes('metadata') && (
+          // Loaded when the menu first opens: a host that never filters by metadata never downloads it.
+          <Suspense fallback={null}>
+            <MetadataFilterFields filters={filters} setFilters={setFilters} />
+          </Suspense>
         )}
         {active > 0 && (
           <button type="button" data-part="button" onClick={() => setFilters({})}>

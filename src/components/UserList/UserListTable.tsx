@@ -244,6 +244,8 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
         <select
           data-part="user-list-score-sort"
           aria-label={text.feedbackSortBy}
+          // Narrow, so the default columns still fit 1000 px; the picked name reads in full when open.
+          style={{ maxWidth: '6.5rem', marginInlineStart: '0.25rem' }}
           value={sortedScore ?? ''}
           onChange={(event) => {
             if (event.target.value) setSorting({ field: `score:${event.target.value}`, direction: 'asc' });

@@ -1,4 +1,5 @@
 'use client';
+import { hasTraceFilters } from '../../client/hasTraceFilters.js';
 import { useControllableState } from '@radix-ui/react-use-controllable-state';
 import { forwardRef, useMemo } from 'react';
 import type { Mover, OverviewPoint } from '../../client/types.js';
@@ -42,7 +43,7 @@ const UserOverviewView = forwardRef<HTMLElement, UserOverviewProps>((props, ref)
   }, [range, anchor]);
   const overview = useUserOverview({
     range: queryRange,
-    ...(filters?.environments?.length || filters?.tags?.length ? { filters } : {}),
+    ...(hasTraceFilters(filters) ? { filters } : {}),
     granularity: 'auto',
     movers,
     ...(client.capabilities.timeZones ? { timeZone } : {}),

@@ -19,6 +19,11 @@ export interface UserSegmentsProps extends Omit<ComponentPropsWithoutRef<'sectio
   onDimensionChange?: (dimension: SegmentDimension) => void;
   /** For tags: only those starting with it (`org:` groups by customer). @defaultValue '' */
   prefix?: string;
+  /**
+   * Trace metadata keys offered as dimensions (`metadata.<key>`), where the source groups by
+   * metadata: your own keys, such as `['plan', 'organisation']`. @defaultValue []
+   */
+  metadataKeys?: readonly string[];
   /** Date range. @defaultValue the provider's `defaultRange` */
   range?: RangeValue;
   defaultRange?: RangeValue;
@@ -27,15 +32,15 @@ export interface UserSegmentsProps extends Omit<ComponentPropsWithoutRef<'sectio
   filters?: TraceFilters;
   /** The score whose mean is each segment's feedback, e.g. `helpfulness`. */
   scoreName?: string;
-  /** Where a segment links to: the user list filtered to it (`filters` has its environment or tag). */
+  /** Where a segment links to: the user list filtered to it (`filters` has its environment, tag or metadata value). */
   getSegmentHref?: (filters: TraceFilters) => string;
   /** Called when a segment is opened, with the list filters that keep it. */
   onSelectSegment?: (filters: TraceFilters) => void;
 }
 
 /**
- * Users grouped by one trace attribute — environment, or tags (with a prefix such as `org:`, the
- * cost per customer) — as a sortable table: users, traces, tokens, cost, cost per user, error
+ * Users grouped by one trace attribute — environment, tags (with a prefix such as `org:`, the
+ * cost per customer) or a metadata key (`metadata.plan`) — as a sortable table: users, traces, tokens, cost, cost per user, error
  * rate and mean feedback. A segment opens the user list filtered to it. Its code loads on first
  * render (a skeleton meanwhile).
  *

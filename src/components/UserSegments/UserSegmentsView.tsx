@@ -1,4 +1,5 @@
 'use client';
+import { hasTraceFilters } from '../../client/hasTraceFilters.js';
 import { useControllableState } from '@radix-ui/react-use-controllable-state';
 import { forwardRef, useMemo, useState } from 'react';
 import type { Segment, SegmentDimension, SortSpec, TraceFilters } from '../../client/types.js';
@@ -15,6 +16,7 @@ import { nextSort } from '../table/nextSort.js';
 import type { UserSegmentsProps } from './UserSegments.js';
 
 type Column = Exclude<keyof Segment, 'value'> | 'value';
+const NO_KEYS: readonly string[] = [];
 const FIGURES: readonly (readonly [Column, 'count' | 'tokens' | 'cost' | 'percent' | 'score'])[] = [
   ['userCount', 'count'],
   ['traceCount', 'count'],
@@ -40,6 +42,7 @@ const UserSegmentsView = forwardRef<HTMLElement, UserSegmentsProps>((props, ref)
     defaultDimension = 'environment',
     onDimensionChange,
     prefix = '',
+    metadataKeys = NO_KEYS,
     range: rangeProp,
     defaultRange,
     onRangeChange,
@@ -59,12 +62,18 @@ const UserSegmentsView = forwardRef<HTMLElement, UserSegmentsProps>((props, ref)
   const [anchor] = useAnchor(rangeKey(range), now);
   const [sort, setSort] = useState<SortSpec<Column>>({ field: 'totalCost', direction: 'desc' });
   const queryRange = useMemo(() => resolveRange(range, anchor), [range, anchor]);
-  const dimensions = client.capabilities.segments ?? [];
+  const kinds = client.capabilities.segments ?? [];
+  // What the picker offers: the source's dimensions, metadata as one per key the host names
+  // (and the one shown, if the host set another).
+  const dimensions: SegmentDimension[] = kinds.flatMap((kind) =>
+    kind === 'metadata' ? [...new Set([...metadataKeys, ...(dimension.startsWith('metadata.') ? [dimension.slice(9)] : [])])].map((key) => `metadata.${key}` as const) : [kind],
+  );
+  const dimensionName = (d: SegmentDimension) => (d === 'environment' ? labels.segmentsByEnvironment : d === 'tags' ? labels.segmentsByTags : formatLabel(labels.segmentsByMetadata, { key: d.slice(9) }));
   const result = useUserSegments({
     dimension,
     ...(dimension === 'tags' && prefix ? { prefix } : {}),
     ...(Object.keys(queryRange).length ? { range: queryRange } : {}),
-    ...(filters?.environments?.length || filters?.tags?.length ? { filters } : {}),
+    ...(hasTraceFilters(filters) ? { filters } : {}),
     ...(scoreName ? { scoreName } : {}),
   });
   // A small table: sorted here, figures of unknown value last whichever the direction.
@@ -86,7 +95,11 @@ const UserSegmentsView = forwardRef<HTMLElement, UserSegmentsProps>((props, ref)
   // The rows' own grouping: while another loads, the rows shown are still the previous one's.
   const shown = result.data?.dimension ?? dimension;
   const filtersOf = (segment: Segment): TraceFilters =>
-    shown === 'environment' ? { ...filters, environments: [segment.value!] } : { ...filters, tags: [...(filters?.tags ?? []), segment.value!] };
+    shown === 'environment'
+      ? { ...filters, environments: [segment.value!] }
+      : shown === 'tags'
+        ? { ...filters, tags: [...(filters?.tags ?? []), segment.value!] }
+        : { ...filters, metadata: { ...filters?.metadata, [shown.slice(9)]: segment.value! } };
   const header = (field: Column, text: string, numeric: boolean) => (
     <SortHeader
       key={field}
@@ -110,7 +123,7 @@ const UserSegmentsView = forwardRef<HTMLElement, UserSegmentsProps>((props, ref)
             <select value={dimension} onChange={(event) => setDimension(event.target.value as SegmentDimension)}>
               {dimensions.map((d) => (
                 <option key={d} value={d}>
-                  {d === 'environment' ? labels.segmentsByEnvironment : labels.segmentsByTags}
+                  {dimensionName(d)}
                 </option>
               ))}
             </select>
@@ -131,7 +144,7 @@ const UserSegmentsView = forwardRef<HTMLElement, UserSegmentsProps>((props, ref)
           data-part="user-detail-scroll"
           role="region"
           // Named apart from the section: "Segments (Tag)".
-          aria-label={`${labels.segmentsTitle} (${shown === 'environment' ? labels.segmentsByEnvironment : labels.segmentsByTags})`}
+          aria-label={`${labels.segmentsTitle} (${dimensionName(shown)})`}
           data-stale={result.isPlaceholderData ? '' : undefined}
           aria-busy={result.isFetching || undefined}
           tabIndex={0}
@@ -148,12 +161,12 @@ const UserSegmentsView = forwardRef<HTMLElement, UserSegmentsProps>((props, ref)
             </thead>
             <tbody>
               {rows.map((segment) => {
-                const name = segment.value ?? labels.segmentsNone;
+                const name = segment.value ?? (shown === 'tags' ? labels.segmentsNone : labels.segmentsNoValue);
                 const open = formatLabel(labels.segmentsOpen, { segment: name });
                 return (
                   <tr key={segment.value ?? '\u0000none'}>
                     <th scope="row">
-                      {/* A segment without a tag has no filter that keeps it: plain text. */}
+                      {/* A segment without a tag (or metadata value) has no filter that keeps it: plain text. */}
                       {segment.value === null ? (
                         name
                       ) : getSegmentHref ? (
