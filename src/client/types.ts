@@ -414,6 +414,8 @@ export interface Segments {
   dimension: SegmentDimension;
   /** By cost, highest first, then by value (`null` last). */
   segments: Segment[];
+  /** Figures the source cannot count: `null` in every segment, shown as not available. */
+  unavailable?: readonly ('userCount' | 'traceCount' | 'costPerUser' | 'errorRate' | 'feedback')[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -39,7 +39,23 @@ describe('UserSegments', () => {
 
   it('says segments are not available from a source that cannot group', async () => {
     const { langfuse } = pair(dataset);
-    renderWithProvider(<UserSegments />, { client: langfuse, now: () => TEST_NOW });
+    renderWithProvider(<UserSegments />, { client: { ...langfuse, capabilities: { ...langfuse.capabilities, segments: [] } }, now: () => TEST_NOW });
     expect(await screen.findByText('Not available from this source')).toBeInTheDocument();
+  });
+
+  it('on Langfuse, shows cost, tokens and traces per segment, and the figures it cannot count as not available (unsortable)', async () => {
+    const { langfuse } = pair(dataset);
+    renderWithProvider(<UserSegments defaultDimension="environment" scoreName="helpfulness" />, { client: langfuse, defaultRange: { preset: 'all' }, now: () => TEST_NOW });
+    const table = await screen.findByRole('table', { name: 'Segments' });
+    const expected = await memory.getSegments!({ dimension: 'environment' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual(expected.segments.map((s) => s.value));
+    const cells = within(rows[0]!).getAllByRole('cell');
+    // Users, traces, tokens, cost, cost per user, error rate, feedback.
+    expect(cells[1]).toHaveTextContent(String(expected.segments[0]!.traceCount));
+    expect(cells[3]).toHaveTextContent(money.format(expected.segments[0]!.totalCost));
+    for (const at of [0, 4, 5, 6]) expect(cells[at]).toHaveTextContent('Not available from this source');
+    expect(within(table).queryByRole('button', { name: /^Users/ })).toBeNull();
+    expect(within(table).getByRole('button', { name: /^Traces/ })).toBeInTheDocument();
   });
 });

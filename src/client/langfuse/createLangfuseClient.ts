@@ -162,6 +162,8 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
     userIds: true,
     observations: true,
     sessionScores: limits.sessionScores,
+    // Cost, tokens and traces per group; users, error rate and feedback are not countable there.
+    segments: ['environment', 'tags'],
     // Latency percentiles are Langfuse's approximate quantiles of root observations there, not
     // the nearest-rank percentiles of trace latencies: the detail view has them exactly.
     listFigures: ['observationCount', 'inputTokens', 'outputTokens', 'totalTokens', 'totalCost'],
@@ -195,6 +197,11 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
     listUsers: (query, opts) => run((generation) => listUsers(api, generation, query, maxPageSize, opts?.signal, now)),
     getUserFigures: (query, opts) => run((generation) => getUserFigures(api, generation, query, opts?.signal, now)),
     getFilterOptions: (query, opts) => run((generation) => getFilterOptions(api, generation, query, opts?.signal, now)),
+    // Loaded on the first call: a host without a segments page never downloads it.
+    getSegments: async (query, opts) => {
+      const { getSegments } = await import('./getSegments.js');
+      return run((generation) => getSegments(api, generation, query, opts?.signal, now));
+    },
     async getUser(userId, query = {}, opts) {
       const { client, traceCount } = await snapshot(userId, query.range, opts?.signal, query.filters);
       if (traceCount > 0) return client.getUser(userId, query, opts);

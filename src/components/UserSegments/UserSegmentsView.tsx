@@ -87,9 +87,11 @@ const UserSegmentsView = forwardRef<HTMLElement, UserSegmentsProps>((props, ref)
       return sort.direction === 'asc' ? order : -order;
     });
   }, [result.data, sort]);
+  // Figures the source cannot count read "not available" and do not sort.
+  const unavailable = new Set<Column>(result.data?.unavailable ?? []);
   const show = (segment: Segment, [field, kind]: (typeof FIGURES)[number]) => {
     const value = segment[field] as number | null;
-    if (value === null) return field === 'feedback' ? labels.noValueShort : <NotAvailable />;
+    if (value === null) return field === 'feedback' && !unavailable.has(field) ? labels.noValueShort : <NotAvailable />;
     return kind === 'cost' ? format.cost(value) : kind === 'percent' ? format.percent(value) : kind === 'tokens' ? format.compact(value) : kind === 'score' ? format.number(Math.round(value * 100) / 100) : format.number(value);
   };
   // The rows' own grouping: while another loads, the rows shown are still the previous one's.
@@ -104,7 +106,7 @@ const UserSegmentsView = forwardRef<HTMLElement, UserSegmentsProps>((props, ref)
     <SortHeader
       key={field}
       partPrefix="user-detail"
-      sortable
+      sortable={!unavailable.has(field)}
       numeric={numeric}
       direction={sort.field === field ? sort.direction : null}
       onSort={() => setSort(nextSort(sort, { field, kind: field === 'value' ? 'text' : 'number' }) as SortSpec<Column>)}
