@@ -190,6 +190,25 @@ export const SessionScores: Story = {
   },
 };
 
+/**
+ * The traces tab narrowed to one of the user's own tags, offered with how many of their traces
+ * carry it (read with their figures, so no request more), on both sources.
+ */
+export const TracesByTag: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const panel = await canvas.findByRole('tabpanel', {}, { timeout: 8000 });
+    const picker = await within(panel).findByRole('combobox', { name: 'Tag' }, { timeout: 8000 });
+    const options = within(picker).getAllByRole('option');
+    await expect(options[0]).toHaveTextContent('All tags');
+    // The least carried tag: it narrows the most.
+    const rare = options.at(-1)!;
+    const [, tag, count] = /^(.+) \((\d+)\)$/.exec(rare.textContent!)!;
+    await userEvent.selectOptions(picker, tag!);
+    await waitFor(() => expect(within(panel).getByText(new RegExp(`of ${count}$`))).toBeInTheDocument(), { timeout: 5000 });
+  },
+};
+
 /** An id the source has never seen: says so and links back. */
 export const NoSuchUser: Story = {
   args: { userId: 'nobody@example.com' },
@@ -347,6 +366,8 @@ export const FilteredFromTheList: Story = {
     await expect(canvas.getByText(narrowing.environments ? /^Environments: / : /^Tags: /)).toBeInTheDocument();
     await userEvent.click(canvas.getByRole('button', { name: 'Clear filters' }));
     await waitFor(async () => expect((await figure(canvasElement, 'Traces')).textContent).toBe(count.format(typicalAll.traceCount)));
+    // Settled: the tabs' rows too (a part that waits for its next rows is faded, below contrast).
+    await waitFor(() => expect(canvasElement.querySelector('[data-stale]')).toBeNull(), { timeout: 5000 });
   },
 };
 

@@ -135,6 +135,11 @@ export interface ModelUsage {
 export interface UserStats extends UserSummary {
   /** By cost descending, then model name ascending. Sums equal the user's totals. */
   models: ModelUsage[];
+  /**
+   * The tags of the traces, each with the traces that carry it, most carried first (then by
+   * tag): what the traces tab offers to narrow by. Absent where the source does not say.
+   */
+  tags?: { tag: string; traceCount: number }[];
 }
 
 /** The figures that are plain numbers, which bands, budgets and distributions apply to. */
@@ -249,6 +254,8 @@ export interface TracesQuery extends UserListQuery<TraceSortField> {
   search?: string;
   /** Keep traces whose most severe level is one of these: `['ERROR']` is "errors only". */
   levels?: readonly ObservationLevel[];
+  /** Keep traces that carry all of these tags. */
+  tags?: readonly string[];
 }
 
 /** A user's traces that share one `sessionId`, within the range. */

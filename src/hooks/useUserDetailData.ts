@@ -58,6 +58,7 @@ export function useUserDetailData(state: UserDetailState): UserDetailData {
       ...rangeParam,
       ...(tracesFilter.search?.trim() ? { search: tracesFilter.search.trim() } : {}),
       ...(tracesFilter.levels?.length ? { levels: tracesFilter.levels } : {}),
+      ...(tracesFilter.tags?.length ? { tags: tracesFilter.tags } : {}),
       sort: tracesTable.sort,
       page: tracesTable.page,
       pageSize,

@@ -16,12 +16,14 @@ export interface UserDetailTableState<Field extends string> {
   page: number;
 }
 
-/** The traces tab's own narrowing: a search over trace names and ids, and levels. */
+/** The traces tab's own narrowing: a search over trace names and ids, levels and tags. */
 export interface UserDetailTracesFilter {
   /** Case-insensitive substring of a trace's name or id. */
   search?: string;
   /** Traces whose most severe level is one of these: `['ERROR']` is "errors only". */
   levels?: readonly ObservationLevel[];
+  /** Traces that carry all of these tags. */
+  tags?: readonly string[];
 }
 
 /** Every piece of the detail view's state: each controlled (`value`) or not (`defaultValue`). */

@@ -1,5 +1,5 @@
 /**
- * The traces tab's own texts: its search and level filter, and a trace's steps. Their own module
+ * The traces tab's own texts: its search, level and tag filters, and a trace's steps. Their own module
  * so they load with the part that shows them (`UserDetailTraces`), not with the provider;
  * override any of them through the provider's `labels`.
  */
@@ -11,7 +11,11 @@ export const tracesTabEnUS = {
   levelsAll: 'All levels',
   levelsWarnings: 'Warnings and errors',
   levelsErrors: 'Errors only',
-  noTracesMatch: 'No trace matches the search and level in this range.',
+  traceTagFilter: 'Tag',
+  tagsAll: 'All tags',
+  /** A tag offered in the filter, with the user's traces that carry it. */
+  tagOption: '{tag} ({count})',
+  noTracesMatch: 'No trace matches the search, level and tag in this range.',
   stepsOf: 'Steps of {trace}',
   subjectSteps: 'the steps of this trace',
   noSteps: 'No steps were recorded for this trace.',

@@ -12,6 +12,7 @@ import {
   oracleSessions,
   oracleUsers,
   summarize,
+  tagsOf,
   tokensOf,
   tracesOf,
   type OracleDataset,
@@ -121,8 +122,9 @@ describe('createMemoryClient — getUser against the oracle', () => {
             continue;
           }
           const traces = tracesOf(oracle, userId, { range, filters });
-          const { models, ...summary } = stats!;
+          const { models, tags, ...summary } = stats!;
           expect(summary).toEqual(summarize(oracle, userId, traces));
+          expect(tags).toEqual(tagsOf(traces));
           const obs = observationsOf(oracle, traces);
           const expectedModels = [...new Set(obs.map((o) => o.model ?? null))].map((model) => {
             const mine = obs.filter((o) => (o.model ?? null) === model);
@@ -369,7 +371,7 @@ describe('createMemoryClient — list companions against the oracle', () => {
         const known = ds.userIds.filter((id) => ds.traces.some((t) => t.userId === id));
         expect(figures.map((f) => f.userId)).toEqual(known);
         for (const f of figures) {
-          const { models: _models, ...stats } = (await client.getUser(f.userId!, { range }))!;
+          const { models: _models, tags: _tags, ...stats } = (await client.getUser(f.userId!, { range }))!;
           expect(f).toEqual(stats);
         }
       }),

@@ -63,6 +63,7 @@ describe('createMemoryClient — defined behaviour', () => {
       latencyP95: null,
       scores: [],
       models: [],
+      tags: [],
     });
   });
 

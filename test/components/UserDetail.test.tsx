@@ -55,7 +55,7 @@ describe('UserDetail — consistency (the same figures everywhere)', () => {
         const listed = await client.listUsers({ range, pageSize: 1000 });
         for (const row of listed.items) {
           const stats = (await client.getUser(row.userId, { range }))!;
-          const { models, ...summary } = stats;
+          const { models, tags: _tags, ...summary } = stats;
           expect(summary).toEqual(row);
           const activity = await client.getActivity({ userId: row.userId, range, granularity: 'auto' });
           const sum = (key: 'traceCount' | 'observationCount' | 'totalTokens' | 'totalCost' | 'errorCount') =>

@@ -234,7 +234,15 @@ export function modelsOf(ds: OracleDataset, traces: Rec[]) {
 export function oracleUser(ds: OracleDataset, userId: string, query: OracleQuery = {}) {
   if (!ds.traces.some((trace) => trace.userId === userId)) return null;
   const traces = tracesOf(ds, userId, query);
-  return { ...summarize(ds, userId, traces), models: modelsOf(ds, traces) };
+  return { ...summarize(ds, userId, traces), models: modelsOf(ds, traces), tags: tagsOf(traces) };
+}
+
+/** Each tag of the traces with the traces carrying it (once per trace): most carried first, then by tag. */
+export function tagsOf(traces: Rec[]) {
+  const tags = [...new Set(traces.flatMap((trace) => (trace.tags ?? []) as string[]))];
+  return tags
+    .map((tag) => ({ tag, traceCount: traces.filter((trace) => (trace.tags ?? []).includes(tag)).length }))
+    .sort((a, b) => b.traceCount - a.traceCount || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
 }
 
 const LEVEL_ORDER = ['DEBUG', 'DEFAULT', 'WARNING', 'ERROR'];

@@ -71,7 +71,20 @@ export function getUser(index: MemoryIndex, userId: string, query: UserQuery): U
   const filter = new TraceFilter(index, query.filters);
   const [lo, hi] = userSlice(index, u, range);
   const totals = new Totals(index).sum(index, lo, hi, filter);
-  return { ...userSummary(index, u, lo, hi, filter, totals), models: modelUsage(index, lo, hi, filter) };
+  return { ...userSummary(index, u, lo, hi, filter, totals), models: modelUsage(index, lo, hi, filter), tags: tagUsage(index, lo, hi, filter) };
+}
+
+/** Each tag of the passing traces with the traces that carry it (a tag listed twice on one counts once). */
+function tagUsage(index: MemoryIndex, lo: number, hi: number, filter: TraceFilter): { tag: string; traceCount: number }[] {
+  const counts = new Map<number, number>();
+  for (let p = lo; p < hi; p++) {
+    if (!filter.none && !filter.passes(p)) continue;
+    const tags = new Set(index.tagData.subarray(index.tagOffsets[p]!, index.tagOffsets[p + 1]!));
+    for (const tag of tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([tag, traceCount]) => ({ tag: index.tags[tag]!, traceCount }))
+    .sort((a, b) => b.traceCount - a.traceCount || compareIds(a.tag, b.tag));
 }
 
 function modelUsage(index: MemoryIndex, lo: number, hi: number, filter: TraceFilter): ModelUsage[] {
@@ -276,17 +289,26 @@ export function listScores(index: MemoryIndex, query: ScoresQuery, maxPageSize: 
 /** The traces of `positions` that match the traces tab's search and levels. */
 function narrowTraces(index: MemoryIndex, positions: number[], query: TracesQuery): number[] {
   const where = 'listTraces';
-  const { search, levels } = query;
+  const { search, levels, tags } = query;
   if (search !== undefined && typeof search !== 'string') throw new UserlensError('invalid_query', `${where}: search must be a string.`, { where, field: 'search' });
+  if (tags !== undefined && !(Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))) {
+    throw new UserlensError('invalid_query', `${where}: tags must be an array of strings.`, { where, field: 'tags' });
+  }
+  // Tags no trace carries are absent from the dictionary (-1): then nothing matches.
+  const required = tags?.length ? [...new Set(tags)].map((tag) => index.tags.indexOf(tag)) : undefined;
   if (levels !== undefined && !(Array.isArray(levels) && levels.every((level) => LEVELS.includes(level)))) {
     throw new UserlensError('invalid_query', `${where}: levels must be an array of ${LEVELS.join(', ')}.`, { where, field: 'levels' });
   }
   const needle = search?.trim() ? foldCase(search.trim()) : '';
   // A trace without observations has no level: it matches no level asked for.
   const wanted = levels?.length ? new Set(levels.map((level) => LEVELS.indexOf(level))) : undefined;
-  if (!needle && !wanted) return positions;
+  if (!needle && !wanted && !required) return positions;
   return positions.filter((p) => {
     if (wanted && !wanted.has(index.level[p]!)) return false;
+    if (required) {
+      const carried = index.tagData.subarray(index.tagOffsets[p]!, index.tagOffsets[p + 1]!);
+      if (!required.every((tag) => carried.includes(tag))) return false;
+    }
     if (!needle) return true;
     const trace = index.traces[p]!;
     return foldCase(trace.id).includes(needle) || (typeof trace.name === 'string' && foldCase(trace.name).includes(needle));

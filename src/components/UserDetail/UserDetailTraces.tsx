@@ -2,6 +2,7 @@
 import { forwardRef, lazy, Suspense, useEffect, useId, useState, type ComponentPropsWithoutRef } from 'react';
 import type { ObservationLevel } from '../../client/types.js';
 import type { TraceRow } from '../../client/types.js';
+import { formatLabel } from '../../i18n/en-US.js';
 import { tracesTabText } from '../../i18n/tracesTab.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { HistoryTable } from './HistoryTable.js';
@@ -32,7 +33,7 @@ export type UserDetailTracesProps = ComponentPropsWithoutRef<'div'>;
  */
 export const UserDetailTraces = forwardRef<HTMLDivElement, UserDetailTracesProps>((props, ref) => {
   const { client, format, labels } = useUserTrackingContext(TRACES_NAME);
-  const { userId, queryRange, traces, tracesTable, setTracesTable, tracesFilter, setTracesFilter, pageSize, getTraceHref, getSessionHref } = useUserDetailContext(TRACES_NAME);
+  const { userId, queryRange, user, traces, tracesTable, setTracesTable, tracesFilter, setTracesFilter, pageSize, getTraceHref, getSessionHref } = useUserDetailContext(TRACES_NAME);
   // Typing is followed once it pauses, as in the list; a search set by the host shows at once.
   const [search, setSearch] = useState(tracesFilter.search ?? '');
   const [typed, setTyped] = useState(tracesFilter.search ?? '');
@@ -49,7 +50,10 @@ export const UserDetailTraces = forwardRef<HTMLDivElement, UserDetailTracesProps
     return () => clearTimeout(timer);
   }, [search, typed, tracesFilter, setTracesFilter]);
   const levels = tracesFilter.levels?.join(',') ?? '';
-  const narrowed = Boolean(tracesFilter.search?.trim() || levels);
+  const tag = tracesFilter.tags?.[0] ?? '';
+  // The user's own tags in the range, from their figures (no request more); a tag the host set stays offered.
+  const tags = user.data?.tags ?? [];
+  const narrowed = Boolean(tracesFilter.search?.trim() || levels || tag);
   // One trace open at a time: its steps are the question being asked.
   const [open, setOpen] = useState<string | null>(null);
   const panelId = useId();
@@ -75,6 +79,20 @@ export const UserDetailTraces = forwardRef<HTMLDivElement, UserDetailTracesProps
             <option value="ERROR">{tracesTabText(labels, 'levelsErrors')}</option>
           </select>
         </label>
+        {(tags.length > 0 || tag) && (
+          <label data-part="label">
+            {tracesTabText(labels, 'traceTagFilter')}{' '}
+            <select value={tag} onChange={(event) => setTracesFilter({ ...tracesFilter, tags: event.target.value ? [event.target.value] : [] })}>
+              <option value="">{tracesTabText(labels, 'tagsAll')}</option>
+              {tag && !tags.some((t) => t.tag === tag) && <option value={tag}>{tag}</option>}
+              {tags.map((t) => (
+                <option key={t.tag} value={t.tag}>
+                  {formatLabel(tracesTabText(labels, 'tagOption'), { tag: t.tag, count: format.number(t.traceCount) })}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
       <HistoryTable
         result={traces}
