@@ -94,5 +94,6 @@ export { useUserSegments } from './hooks/useUserSegments.js';
 export { segmentsEnUS, type SegmentsKey, type SegmentsLabels } from './i18n/segments.js';
 export { feedbackEnUS, type FeedbackLabels } from './i18n/feedback.js';
 export { metadataFilterEnUS, type MetadataFilterLabels } from './i18n/metadataFilter.js';
+export { scoresTabEnUS, type ScoresTabLabels } from './i18n/scoresTab.js';
 export { useExportUser, type StartUserExportOptions, type UseExportUserResult } from './hooks/useExportUser.js';
 export { userExportEnUS, type UserExportKey, type UserExportLabels } from './i18n/userExport.js';

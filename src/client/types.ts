@@ -32,6 +32,8 @@ export interface TraceFilters {
   environments?: readonly string[];
   /** Keep traces that carry all of these tags. Empty or absent: no tag constraint. */
   tags?: readonly string[];
+  /** Keep traces whose `release` is one of these. Empty or absent: any release. Where `filterableFields` has `release`. */
+  releases?: readonly string[];
   /**
    * Keep traces whose `metadata` has each of these keys with that value, compared as text (a
    * number or boolean by how it prints: `42`, `true`). Empty or absent: no metadata constraint.
@@ -380,8 +382,8 @@ export interface Activity {
 // ---------------------------------------------------------------------------------------------
 
 /** What segments group by: a trace's environment, or its tags (those starting with `prefix`). */
-/** What users are grouped by: environment, tags, or one metadata key of their traces (`metadata.plan`). */
-export type SegmentDimension = 'environment' | 'tags' | `metadata.${string}`;
+/** What users are grouped by: environment, tags, release, or one metadata key of their traces (`metadata.plan`). */
+export type SegmentDimension = 'environment' | 'tags' | 'release' | `metadata.${string}`;
 
 export interface SegmentsQuery {
   dimension: SegmentDimension;
@@ -400,9 +402,9 @@ export interface SegmentsQuery {
  */
 export interface Segment {
   /**
-   * The environment, tag or metadata value (as text, as `filters.metadata` compares it); `null`
-   * for traces without a matching tag, or without that metadata key (or with a value that is not
-   * text, a number or a boolean).
+   * The environment, tag, release or metadata value (as text, as `filters.metadata` compares
+   * it); `null` for traces without a matching tag, without a release, or without that metadata
+   * key (or with a value that is not text, a number or a boolean).
    */
   value: string | null;
   userCount: number | null;
@@ -563,7 +565,7 @@ export interface ClientCapabilities {
   /** Fields `listUsers` can sort on. */
   sortableFields: readonly UserSortField[];
   /** Filters the source can apply. */
-  filterableFields: readonly ('environment' | 'tags' | 'metadata')[];
+  filterableFields: readonly ('environment' | 'tags' | 'release' | 'metadata')[];
   /** Whether `listUsers` honours `search`. */
   search: boolean;
   /** Whether `listUsers` honours `searchUserIds`, so search can match names from the host's records. */
@@ -580,7 +582,7 @@ export interface ClientCapabilities {
   /** Whether `getOverview` is implemented (active, new and returning users over time, movers). */
   overview?: boolean;
   /** The dimensions `getSegments` groups users by (`metadata`: any `metadata.<key>`); absent or empty: no segments. */
-  segments?: readonly ('environment' | 'tags' | 'metadata')[];
+  segments?: readonly ('environment' | 'tags' | 'release' | 'metadata')[];
   /** Figures `listUsers` rows carry; with `deferredFigures`, what the list shows — others are "not available from this source". */
   listFigures: readonly UserFigure[];
   /** Figures `getUser` carries. */

@@ -7,6 +7,7 @@ export const segmentsEnUS = {
   segmentsBy: 'Group by',
   segmentsByEnvironment: 'Environment',
   segmentsByTags: 'Tag',
+  segmentsByRelease: 'Release',
   segmentsByMetadata: 'Metadata: {key}',
   segmentsValue: 'Segment',
   segmentsNone: '(no tag)',

@@ -15,6 +15,7 @@ import type { BudgetLabels } from '../i18n/budget.js';
 import type { SegmentsLabels } from '../i18n/segments.js';
 import type { FeedbackLabels } from '../i18n/feedback.js';
 import type { MetadataFilterLabels } from '../i18n/metadataFilter.js';
+import type { ScoresTabLabels } from '../i18n/scoresTab.js';
 import { createUserlensContext } from './context.js';
 
 /* -------------------------------------------------------------------------------------------
@@ -42,8 +43,8 @@ export interface UserTrackingProviderProps {
   currency?: string;
   /** Units of `currency` per USD (figures are stored in USD). @defaultValue 1 */
   currencyRate?: number;
-  /** Overrides for any of the English texts (`enUS`, the figure help in `figureHelpEnUS`, the traces tab's in `tracesTabEnUS`, the user export's in `userExportEnUS`, the overview's in `overviewEnUS`, the budgets' in `budgetEnUS`, the segments' in `segmentsEnUS`, sorting by a score's in `feedbackEnUS`, the metadata filter's in `metadataFilterEnUS`). */
-  labels?: Partial<Labels & FigureHelpLabels & TracesTabLabels & UserExportLabels & OverviewLabels & BudgetLabels & SegmentsLabels & FeedbackLabels & MetadataFilterLabels>;
+  /** Overrides for any of the English texts (`enUS`, the figure help in `figureHelpEnUS`, the traces tab's in `tracesTabEnUS`, the user export's in `userExportEnUS`, the overview's in `overviewEnUS`, the budgets' in `budgetEnUS`, the segments' in `segmentsEnUS`, sorting by a score's in `feedbackEnUS`, the metadata filter's in `metadataFilterEnUS`, the scores tab's in `scoresTabEnUS`). */
+  labels?: Partial<Labels & FigureHelpLabels & TracesTabLabels & UserExportLabels & OverviewLabels & BudgetLabels & SegmentsLabels & FeedbackLabels & MetadataFilterLabels & ScoresTabLabels>;
   /** Colour scheme; `auto` follows `prefers-color-scheme`. @defaultValue 'auto' */
   theme?: Theme;
   /** @defaultValue 'comfortable' */
@@ -90,7 +91,7 @@ export interface UserTrackingContextValue {
   queryClient: QueryClient;
   format: Formatters;
   /** The texts; the figure help only where the host gave it (its English loads with UserDetailStats). */
-  labels: Labels & Partial<FigureHelpLabels & TracesTabLabels & UserExportLabels & OverviewLabels & BudgetLabels & SegmentsLabels & FeedbackLabels & MetadataFilterLabels>;
+  labels: Labels & Partial<FigureHelpLabels & TracesTabLabels & UserExportLabels & OverviewLabels & BudgetLabels & SegmentsLabels & FeedbackLabels & MetadataFilterLabels & ScoresTabLabels>;
   theme: Theme;
   density: Density;
   unstyled: boolean;

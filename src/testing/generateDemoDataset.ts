@@ -186,7 +186,8 @@ export function generateDemoDataset(options: DemoDatasetOptions = {}): Required<
       name: workflow.name,
       userId,
       sessionId,
-      release: 'v2.14.0',
+      // A rollout: the last ten days run the new release.
+      release: timestampMs < endMs - 10 * DAY ? 'v2.13.2' : 'v2.14.0',
       version: null,
       tags,
       public: false,

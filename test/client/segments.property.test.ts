@@ -8,14 +8,14 @@ const RUNS = 300;
 const close = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
 
 describe('getSegments — the oracle', () => {
-  it('groups users by environment, tag (with a prefix) or metadata key with the defined figures, highest cost first (property)', async () => {
+  it('groups users by environment, tag (with a prefix), release or metadata key with the defined figures, highest cost first (property)', async () => {
     let segments = 0;
     await fc.assert(
       fc.asyncProperty(
         datasetArb,
         rangeArb,
         filtersArb,
-        fc.constantFrom('environment', 'tags', 'metadata.plan', 'metadata.org', 'metadata.absent') as fc.Arbitrary<'environment' | 'tags' | `metadata.${string}`>,
+        fc.constantFrom('environment', 'tags', 'release', 'metadata.plan', 'metadata.org', 'metadata.absent') as fc.Arbitrary<'environment' | 'tags' | 'release' | `metadata.${string}`>,
         fc.constantFrom('', 'a', 'b'),
         fc.constantFrom(undefined, 'quality', 'thumbs'),
         async (ds: GeneratedDataset, range, filters, dimension, prefix, scoreName) => {

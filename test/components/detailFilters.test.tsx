@@ -12,10 +12,11 @@ const { memory, langfuse } = pair(dataset);
 const options = await memory.getFilterOptions!({});
 const DAY = 86_400_000;
 
-/** Any subset of the environments and tags the data has (often none, sometimes one that matches nobody). */
+/** Any subset of the environments, tags and releases the data has (often none, sometimes one that matches nobody). */
 const filtersArb: fc.Arbitrary<TraceFilters> = fc.record({
   environments: fc.subarray(options.environments, { maxLength: 2 }),
   tags: fc.subarray(options.tags, { maxLength: 2 }),
+  releases: fc.subarray(['v2.13.2', 'v2.14.0', 'v0'], { maxLength: 2 }),
 });
 const rangeArb = fc.option(fc.record({ from: fc.integer({ min: 0, max: 19 }).map((d) => new Date(TEST_NOW - d * DAY).toISOString()) }), { nil: undefined });
 

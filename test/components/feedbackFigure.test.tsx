@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { UserList, createLangfuseClient, createMemoryClient, type FigureBand } from '../../src/index.ts';
+import { UserDetail, UserList, createLangfuseClient, createMemoryClient, type FigureBand } from '../../src/index.ts';
 import { generateDemoDataset } from '../../src/testing/index.ts';
 import { oracleUsers, type OracleDataset } from '../oracle/oracle.ts';
+import { pair } from '../client/langfuse/harness.ts';
 import { renderWithProvider } from '../utils.tsx';
 
 const END = Date.parse('2026-11-01T00:00:00.000Z');
@@ -53,7 +54,7 @@ describe('Feedback as a figure: sort and band the list by one score’s mean', (
     );
     const picker = await screen.findByRole('combobox', { name: 'Sort users by the mean of a score' });
     // Only NUMERIC and BOOLEAN names have a mean (the categorical "topic" is not offered); "resolved" is on sessions.
-    expect(within(picker).getAllByRole('option').map((option) => option.textContent)).toEqual(['Sort by…', 'helpfulness', 'resolved', 'user-feedback']);
+    expect(within(picker).getAllByRole('option').map((option) => option.textContent)).toEqual(['helpfulness', 'resolved', 'user-feedback']);
     await userEvent.selectOptions(picker, 'helpfulness');
     await expectSortedByHelpfulness('asc');
     const header = screen.getByRole('columnheader', { name: /Feedback/ });
@@ -107,5 +108,20 @@ describe('Feedback as a figure: sort and band the list by one score’s mean', (
     renderWithProvider(<UserList defaultRange={all} />, { client, now: () => END });
     await screen.findByText(/No users/);
     expect(screen.queryByRole('combobox', { name: 'Sort users by the mean of a score' })).toBeNull();
+  });
+});
+
+describe('Scores on sessions, where the source does not read them', () => {
+  it('says so under the scores tab on Langfuse by default, and not on the memory source', async () => {
+    const { langfuse, memory } = pair(dataset);
+    const userId = oracleUsers(oracle, { sort: { field: 'traceCount', direction: 'desc' } })[0]!.userId;
+    const note = /Scores on this user’s sessions \(not on a trace\) are not read from this source/;
+    const first = renderWithProvider(<UserDetail userId={userId} defaultTab="scores" defaultRange={all} />, { client: langfuse, now: () => END });
+    expect(await screen.findByText(note)).toBeInTheDocument();
+    first.unmount();
+    renderWithProvider(<UserDetail userId={userId} defaultTab="scores" defaultRange={all} />, { client: memory, now: () => END });
+    await screen.findByRole('tabpanel');
+    await waitFor(() => expect(screen.getAllByRole('row').length).toBeGreaterThan(1));
+    expect(screen.queryByText(note)).toBeNull();
   });
 });

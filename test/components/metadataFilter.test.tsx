@@ -56,7 +56,7 @@ describe('Metadata: filter the list by metadata.<key> = value, and group by a ke
       now: () => END,
     });
     const picker = await screen.findByRole('combobox', { name: 'Group by' });
-    expect(within(picker).getAllByRole('option').map((option) => option.textContent)).toEqual(['Environment', 'Tag', 'Metadata: plan', 'Metadata: region']);
+    expect(within(picker).getAllByRole('option').map((option) => option.textContent)).toEqual(['Environment', 'Tag', 'Release', 'Metadata: plan', 'Metadata: region']);
     const table = await screen.findByRole('table', { name: 'Segments' });
     const expected = oracleSegments(oracle, { dimension: 'metadata.plan' }).sort((a, b) => b.totalCost - a.totalCost);
     await waitFor(() => expect(within(table).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(expected.map((s) => s.value)));

@@ -60,6 +60,7 @@ export const datasetArb: fc.Arbitrary<GeneratedDataset> = userIdPool.chain((user
           environment: fc.constantFrom(...ENVIRONMENTS, undefined),
           tags: fc.subarray([...TAGS]),
           name: fc.constantFrom('chat', 'rag', null),
+          release: fc.constantFrom('v1', 'v2', '', null),
           // Values of every kind: text, numbers and booleans compare by their text; objects never match.
           metadata: fc.option(
             fc.record({ plan: fc.constantFrom('free', 'pro', 1, true, '', { tier: 'pro' }), org: fc.constantFrom('acme', 'globex') }, { requiredKeys: [] }),
@@ -161,6 +162,7 @@ export const filtersArb = fc.option(
     {
       environments: fc.subarray([...ENVIRONMENTS, 'default', 'unknown-env']),
       tags: fc.subarray([...TAGS, 'zzz'], { maxLength: 2 }),
+      releases: fc.subarray(['v1', 'v2', 'v9']),
       metadata: fc.record({ plan: fc.constantFrom('free', 'pro', '1', 'true', '', '[object Object]'), org: fc.constantFrom('acme', 'initech') }, { requiredKeys: [] }),
     },
     { requiredKeys: [] },

@@ -15,7 +15,7 @@ export interface OracleDataset {
 export interface OracleQuery {
   range?: { from?: string; to?: string };
   search?: string;
-  filters?: { environments?: string[]; tags?: string[]; metadata?: Record<string, string> };
+  filters?: { environments?: string[]; tags?: string[]; releases?: string[]; metadata?: Record<string, string> };
 }
 
 /** A trace's metadata value as text: strings, numbers and booleans as they print; anything else is none. */
@@ -43,6 +43,7 @@ export function tracesOf(ds: OracleDataset, userId: string | null, query: Oracle
     if (envs.length > 0 && !envs.includes(trace.environment || 'default')) return false;
     if (!tags.every((tag) => (trace.tags ?? []).includes(tag))) return false;
     if (!Object.entries(query.filters?.metadata ?? {}).every(([key, value]) => metadataText(trace, key) === value)) return false;
+    if (query.filters?.releases?.length && !query.filters.releases.includes(trace.release)) return false;
     return true;
   });
 }
@@ -445,7 +446,9 @@ export function oracleSegments(ds: OracleDataset, query: OracleQuery & { dimensi
     const values: (string | null)[] =
       query.dimension === 'environment'
         ? [trace.environment || 'default']
-        : query.dimension.startsWith('metadata.')
+        : query.dimension === 'release'
+          ? [typeof trace.release === 'string' && trace.release !== '' ? trace.release : null]
+          : query.dimension.startsWith('metadata.')
           ? [metadataText(trace, query.dimension.slice('metadata.'.length))]
           : tags.length
             ? tags

@@ -60,10 +60,12 @@ export interface LangfuseClientOptions {
   maxPagesPerList?: number;
   /**
    * Whether a user's scores include those on their sessions (scores with a session and no
-   * trace), as the figure definitions count them. It costs the detail view one more request per
-   * 100 of the user's sessions in the range, so it is off unless asked for; off, the scores
-   * summary counts the scores on traces only and `capabilities.sessionScores` says so. Not read
-   * from legacy endpoints. @defaultValue false
+   * trace), as the figure definitions count them. It costs the detail view at least one more
+   * request per 100 of the user's sessions in the range (one per 100 scores on them), so it is off
+   * unless asked for; off, the scores summary counts the scores on traces only and
+   * `capabilities.sessionScores` says so. Not read from legacy endpoints, nor where the proxy
+   * refuses them (a scope of users or tags): there the scores on traces are read alone.
+   * @defaultValue false
    */
   sessionScores?: boolean;
   /**
@@ -148,6 +150,8 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
       }
       if (generation !== 'legacy') snapshots.clear();
       generation = 'legacy';
+      // Legacy endpoints have no scores by session: say so from now on.
+      capabilities.sessionScores = false;
       return answer;
     }
   }
@@ -157,13 +161,13 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
     pagination: { kind: 'top-n', limit: TOP_N_LIMIT },
     maxPageSize,
     sortableFields: LANGFUSE_SORT_FIELDS,
-    filterableFields: ['environment', 'tags'],
+    filterableFields: ['environment', 'tags', 'release'],
     search: true,
     userIds: true,
     observations: true,
-    sessionScores: limits.sessionScores,
+    sessionScores: limits.sessionScores && mode !== 'legacy',
     // Cost, tokens and traces per group; users, error rate and feedback are not countable there.
-    segments: ['environment', 'tags'],
+    segments: ['environment', 'tags', 'release'],
     // Latency percentiles are Langfuse's approximate quantiles of root observations there, not
     // the nearest-rank percentiles of trace latencies: the detail view has them exactly.
     listFigures: ['observationCount', 'inputTokens', 'outputTokens', 'totalTokens', 'totalCost'],

@@ -6,7 +6,7 @@ import type { ApiGeneration } from './listUsers.js';
 import { HAS_USER, METRICS_ENDPOINTS, ROOTS_ONLY, metricLabel, metricNumber, metricsBounds, traceFilters } from './metricsRows.js';
 
 /*
- * Segments from metrics v2, loaded on the first call: cost and tokens per environment or tag
+ * Segments from metrics v2, loaded on the first call: cost and tokens per environment, tag or release
  * (observations that start in the range, as the list counts them) and traces (root observations).
  * Langfuse cannot count distinct users per group (`userId` is a top-N dimension only), nor
  * traces with an error (an observation's level, not its trace's), and its score metrics filter
@@ -14,13 +14,15 @@ import { HAS_USER, METRICS_ENDPOINTS, ROOTS_ONLY, metricLabel, metricNumber, met
  * `null` and listed as unavailable.
  */
 
+/** The costliest (or busiest) groups read: a project with more environments, tags or releases shows these. */
 const GROUPS = 1000;
+const order = (metrics: { measure: string; aggregation: string }[]) => `${metrics[0]!.aggregation}_${metrics[0]!.measure}`;
 
 export async function getSegments(api: LangfuseApi, generation: ApiGeneration, query: SegmentsQuery, signal: AbortSignal | undefined, now: () => number): Promise<Segments> {
   const where = 'getSegments';
   const { dimension, prefix = '' } = query;
-  if (dimension !== 'environment' && dimension !== 'tags') {
-    throw new UserlensError('unsupported', `${where}: Langfuse groups users by environment or tags here, not ${JSON.stringify(dimension)} (metadata is no metrics dimension).`, { where, field: 'dimension' });
+  if (dimension !== 'environment' && dimension !== 'tags' && dimension !== 'release') {
+    throw new UserlensError('unsupported', `${where}: Langfuse groups users by environment, tags or release here, not ${JSON.stringify(dimension)} (metadata is no metrics dimension).`, { where, field: 'dimension' });
   }
   const unavailable = ['userCount', 'costPerUser', 'errorRate', 'feedback'] as const;
   const bounds = metricsBounds(query.range, where, now());
@@ -30,11 +32,11 @@ export async function getSegments(api: LangfuseApi, generation: ApiGeneration, q
   const grouped = (metrics: { measure: string; aggregation: string }[], roots: boolean) =>
     generation === 'v4' || !roots
       ? (generation === 'v4' ? api.metrics : api.legacy.metrics)(
-          { view: 'observations', dimensions: [{ field: dimension }], metrics, filters: roots ? [ROOTS_ONLY, ...filters] : filters, ...bounds, config: { row_limit: GROUPS } },
+          { view: 'observations', dimensions: [{ field: dimension }], metrics, filters: roots ? [ROOTS_ONLY, ...filters] : filters, ...bounds, orderBy: [{ field: order(metrics), direction: 'desc' }], config: { row_limit: GROUPS } },
           signal,
         )
       : // Legacy deployments count traces in their traces view.
-        api.legacy.metrics({ view: 'traces', dimensions: [{ field: dimension }], metrics, filters, ...bounds, config: { row_limit: GROUPS } }, signal);
+        api.legacy.metrics({ view: 'traces', dimensions: [{ field: dimension }], metrics, filters, ...bounds, orderBy: [{ field: order(metrics), direction: 'desc' }], config: { row_limit: GROUPS } }, signal);
   const [sums, counts] = await Promise.all([
     grouped(
       [
@@ -64,6 +66,7 @@ export async function getSegments(api: LangfuseApi, generation: ApiGeneration, q
     }
     const label = metricLabel(row, dimension, i, endpoint);
     if (dimension === 'environment') return [label ?? 'default'];
+    if (dimension === 'release') return [label];
     return label === null || !label.startsWith(prefix) ? (label === null ? [null] : []) : [label];
   };
   sums.data.forEach((row, i) => {

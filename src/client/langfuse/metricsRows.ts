@@ -23,7 +23,7 @@ export function metricsBounds(range: DateRange | undefined, where: string, now =
   return { fromTimestamp: new Date(from).toISOString(), toTimestamp: new Date(to).toISOString() };
 }
 
-/** Environments and tags as metrics filters (an observation carries its trace's tags and environment). */
+/** Environments, tags and releases as metrics filters (an observation carries its trace's). */
 export function traceFilters(filters: TraceFilters | undefined): MetricsFilter[] {
   refuseMetadata(filters);
   const out: MetricsFilter[] = [];
@@ -31,6 +31,7 @@ export function traceFilters(filters: TraceFilters | undefined): MetricsFilter[]
     out.push({ column: 'environment', operator: 'any of', value: [...filters.environments], type: 'stringOptions' });
   }
   if (filters?.tags?.length) out.push({ column: 'tags', operator: 'all of', value: [...filters.tags], type: 'arrayOptions' });
+  if (filters?.releases?.length) out.push({ column: 'release', operator: 'any of', value: [...filters.releases], type: 'stringOptions' });
   return out;
 }
 

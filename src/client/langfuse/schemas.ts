@@ -34,6 +34,7 @@ export const observationV2 = object({
   totalCost: nullish(number),
   traceName: nullish(string),
   tags: nullish(arrayOf(string)),
+  release: nullish(string),
   input: optional(anything),
   output: optional(anything),
 });
@@ -79,6 +80,7 @@ export const legacyTrace = object({
   sessionId: nullish(string),
   tags: nullish(arrayOf(string)),
   environment: nullish(string),
+  release: nullish(string),
   input: optional(anything),
   output: optional(anything),
 });

@@ -100,10 +100,16 @@ async function loadV4(api: LangfuseApi, userId: string, range: DateRange | undef
     const at = parseIsoDate(trace.timestamp);
     return at >= fromMs && at < toMs;
   });
-  const sessionIds = limits.sessionScores ? [...new Set(traces.map((trace) => trace.sessionId).filter((id) => !!id))] : [];
+  // A session id holding a comma cannot be named in the comma list the endpoint takes.
+  const sessionIds = limits.sessionScores ? [...new Set(traces.map((trace) => trace.sessionId).filter((id): id is string => !!id && !id.includes(',')))] : [];
   const [traceScores, sessionScores] = await Promise.all([
     loadScores(api, 'traceId', traces.map((trace) => trace.id), limits.maxPages, signal),
-    loadScores(api, 'sessionId', sessionIds as string[], limits.maxPages, signal),
+    // A proxy scoped to users or tags refuses scores by session (it cannot see whose they are):
+    // the user's page then shows the scores on their traces, as without `sessionScores`.
+    loadScores(api, 'sessionId', sessionIds, limits.maxPages, signal).catch((error: unknown) => {
+      if (isUserlensError(error) && error.status === 403) return [];
+      throw error;
+    }),
   ]);
   const scores = [...traceScores, ...sessionScores];
   return snapshotOf(
@@ -321,6 +327,7 @@ function toTrace(root: ObservationV2): DatasetTrace {
     sessionId: root.sessionId ?? null,
     tags: root.tags ?? [],
     environment: root.environment ?? null,
+    release: root.release ?? null,
   };
 }
 

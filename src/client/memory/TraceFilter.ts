@@ -9,6 +9,7 @@ export class TraceFilter {
   private readonly environmentAllowed: Uint8Array | null;
   private readonly requiredTags: number[] | null;
   private readonly metadata: [string, string][] | null;
+  private readonly releases: Set<string> | null;
   private readonly index: MemoryIndex;
 
   constructor(index: MemoryIndex, filters: TraceFilters | undefined) {
@@ -34,7 +35,8 @@ export class TraceFilter {
     }
     const pairs = metadata ? Object.entries(metadata) : [];
     this.metadata = pairs.length > 0 ? pairs : null;
-    this.none = this.environmentAllowed === null && this.requiredTags === null && this.metadata === null;
+    this.releases = filters?.releases?.length ? new Set(filters.releases) : null;
+    this.none = this.environmentAllowed === null && this.requiredTags === null && this.metadata === null && this.releases === null;
   }
 
   passes(p: number): boolean {
@@ -53,6 +55,10 @@ export class TraceFilter {
         }
         if (!found) return false;
       }
+    }
+    if (this.releases) {
+      const release = this.index.traces[p]!.release;
+      if (typeof release !== 'string' || !this.releases.has(release)) return false;
     }
     if (this.metadata) {
       // Read from the record: a filter on metadata is rare, an index of every key would cost every dataset.

@@ -104,7 +104,7 @@ export class UserRows {
 
   /** Drops the rows outside the band, compacting every column in place. */
   private keepBand(band: FigureBand, where: string): void {
-    if (!NUMERIC_FIGURES.includes(band.field as NumericUserFigure) && !scoreFigureName(band.field)) {
+    if (!NUMERIC_FIGURES.includes(band.field as NumericUserFigure) && scoreFigureName(band.field) === null) {
       throw new UserlensError(
         'invalid_query',
         `${where}: bands can apply to ${NUMERIC_FIGURES.join(', ')} or score:<name>; got ${JSON.stringify(band.field)}.`,

@@ -27,8 +27,8 @@ interface Group {
 export function getSegments(index: MemoryIndex, query: SegmentsQuery): Segments {
   const { dimension, prefix = '', scoreName } = query;
   const metadataKey = typeof dimension === 'string' && dimension.startsWith('metadata.') ? dimension.slice(9) : null;
-  if (dimension !== 'environment' && dimension !== 'tags' && !metadataKey) {
-    throw new UserlensError('invalid_query', `${where}: dimension must be environment, tags or metadata.<key>, got ${JSON.stringify(dimension)}.`, { where, field: 'dimension' });
+  if (dimension !== 'environment' && dimension !== 'tags' && dimension !== 'release' && !metadataKey) {
+    throw new UserlensError('invalid_query', `${where}: dimension must be environment, tags, release or metadata.<key>, got ${JSON.stringify(dimension)}.`, { where, field: 'dimension' });
   }
   const range = parseRange(query.range, where);
   const filter = new TraceFilter(index, query.filters);
@@ -65,8 +65,8 @@ export function getSegments(index: MemoryIndex, query: SegmentsQuery): Segments 
         add(index.environments[index.environment[p]!]!, u, p);
         continue;
       }
-      if (metadataKey) {
-        add(metadataText(index.traces[p]!.metadata, metadataKey), u, p);
+      if (metadataKey || dimension === 'release') {
+        add(metadataKey ? metadataText(index.traces[p]!.metadata, metadataKey) : releaseOf(index, p), u, p);
         continue;
       }
       let matched = false;
@@ -100,4 +100,10 @@ function metadataText(metadata: unknown, key: string): string | null {
   if (typeof metadata !== 'object' || metadata === null || !Object.hasOwn(metadata, key)) return null;
   const value = (metadata as Record<string, unknown>)[key];
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
+}
+
+/** A trace's release: a non-empty string, else none. */
+function releaseOf(index: MemoryIndex, p: number): string | null {
+  const release = index.traces[p]!.release;
+  return typeof release === 'string' && release !== '' ? release : null;
 }

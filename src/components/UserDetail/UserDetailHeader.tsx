@@ -91,6 +91,8 @@ export const UserDetailHeader = forwardRef<HTMLElement, UserDetailHeaderProps>((
           {[
             queryFilters.environments?.length && `${labels.environmentsLabel}: ${queryFilters.environments.join(', ')}`,
             queryFilters.tags?.length && `${labels.tagsLabel}: ${queryFilters.tags.join(', ')}`,
+            // Releases and metadata read as their fields do: `release = v2.14.0`, `plan = pro`.
+            queryFilters.releases?.length && `release = ${queryFilters.releases.join(', ')}`,
             ...Object.entries(queryFilters.metadata ?? {}).map(([key, value]) => `${key} = ${value}`),
           ]
             .filter(Boolean)

@@ -1,5 +1,6 @@
 'use client';
 import { forwardRef, lazy, Suspense, type ComponentPropsWithoutRef } from 'react';
+import { filterCount } from '../../client/hasTraceFilters.js';
 import { useFilterOptions } from '../../hooks/useFilterOptions.js';
 import { formatLabel } from '../../i18n/en-US.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
@@ -28,7 +29,7 @@ export const UserListFilters = forwardRef<HTMLSpanElement, UserListFiltersProps>
   const filterable = client.capabilities.filterableFields;
   const options = useFilterOptions(query.range ? { range: query.range } : {});
   if (filterable.length === 0) return null;
-  const active = (filters.environments?.length ?? 0) + (filters.tags?.length ?? 0) + Object.keys(filters.metadata ?? {}).length;
+  const active = filterCount(filters);
   const toggle = (key: 'environments' | 'tags', value: string) => {
     const current = filters[key] ?? [];
     const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
@@ -65,10 +66,10 @@ export const UserListFilters = forwardRef<HTMLSpanElement, UserListFiltersProps>
             {group('tags', labels.tagsLabel, tags)}
           </>
         )}
-        {filterable.includes('metadata') && (
+        {(filterable.includes('metadata') || !!filters.releases?.length) && (
           // Loaded when the menu first opens: a host that never filters by metadata never downloads it.
           <Suspense fallback={null}>
-            <MetadataFilterFields filters={filters} setFilters={setFilters} />
+            <MetadataFilterFields filters={filters} setFilters={setFilters} typed={filterable.includes('metadata')} />
           </Suspense>
         )}
         {active > 0 && (

@@ -245,13 +245,16 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
           data-part="user-list-score-sort"
           aria-label={text.feedbackSortBy}
           // Narrow, so the default columns still fit 1000 px; the picked name reads in full when open.
-          style={{ maxWidth: '6.5rem', marginInlineStart: '0.25rem' }}
+          style={{ maxWidth: '6.5rem' }}
           value={sortedScore ?? ''}
-          onChange={(event) => {
-            if (event.target.value) setSorting({ field: `score:${event.target.value}`, direction: 'asc' });
-          }}
+          onChange={(event) => setSorting({ field: `score:${event.target.value}`, direction: 'asc' })}
         >
-          {sortedScore === null && <option value="">{text.feedbackSortPlaceholder}</option>}
+          {/* Hidden: it names the choice to make, and cannot be chosen. */}
+          {sortedScore === null && (
+            <option value="" hidden>
+              {text.feedbackSortPlaceholder}
+            </option>
+          )}
           {scoreNames.map((name) => (
             <option key={name} value={name}>
               {name}

@@ -68,7 +68,8 @@ const UserSegmentsView = forwardRef<HTMLElement, UserSegmentsProps>((props, ref)
   const dimensions: SegmentDimension[] = kinds.flatMap((kind) =>
     kind === 'metadata' ? [...new Set([...metadataKeys, ...(dimension.startsWith('metadata.') ? [dimension.slice(9)] : [])])].map((key) => `metadata.${key}` as const) : [kind],
   );
-  const dimensionName = (d: SegmentDimension) => (d === 'environment' ? labels.segmentsByEnvironment : d === 'tags' ? labels.segmentsByTags : formatLabel(labels.segmentsByMetadata, { key: d.slice(9) }));
+  const dimensionName = (d: SegmentDimension) =>
+    d === 'environment' ? labels.segmentsByEnvironment : d === 'tags' ? labels.segmentsByTags : d === 'release' ? labels.segmentsByRelease : formatLabel(labels.segmentsByMetadata, { key: d.slice(9) });
   const result = useUserSegments({
     dimension,
     ...(dimension === 'tags' && prefix ? { prefix } : {}),
@@ -101,7 +102,9 @@ const UserSegmentsView = forwardRef<HTMLElement, UserSegmentsProps>((props, ref)
       ? { ...filters, environments: [segment.value!] }
       : shown === 'tags'
         ? { ...filters, tags: [...(filters?.tags ?? []), segment.value!] }
-        : { ...filters, metadata: { ...filters?.metadata, [shown.slice(9)]: segment.value! } };
+        : shown === 'release'
+          ? { ...filters, releases: [segment.value!] }
+          : { ...filters, metadata: { ...filters?.metadata, [shown.slice(9)]: segment.value! } };
   const header = (field: Column, text: string, numeric: boolean) => (
     <SortHeader
       key={field}
@@ -163,7 +166,8 @@ const UserSegmentsView = forwardRef<HTMLElement, UserSegmentsProps>((props, ref)
             </thead>
             <tbody>
               {rows.map((segment) => {
-                const name = segment.value ?? (shown === 'tags' ? labels.segmentsNone : labels.segmentsNoValue);
+                // An empty value (metadata `""`) still needs a name to read and to click.
+                const name = segment.value === '' ? '""' : (segment.value ?? (shown === 'tags' ? labels.segmentsNone : labels.segmentsNoValue));
                 const open = formatLabel(labels.segmentsOpen, { segment: name });
                 return (
                   <tr key={segment.value ?? '\u0000none'}>

@@ -63,4 +63,19 @@ describe('scores on sessions', () => {
     expect(bySession[0]!.searchParams.get('sessionId')!.split(',').sort()).toEqual(['s-ana', 's-shared']);
     expect(on.requests).toHaveLength(off.requests.length + 1);
   });
+
+  it('on Langfuse, fall back to the scores on traces where a scoped proxy refuses them, and are never declared on legacy endpoints', async () => {
+    const scoped = pair(dataset, {
+      client: { sessionScores: true },
+      intercept: (url) => (url.searchParams.has('sessionId') ? Response.json({ message: 'Scores by session are not available to a user limited to some users or tags; ask by traceId.' }, { status: 403 }) : undefined),
+    });
+    expect((await scoped.langfuse.getUser('ana'))!.scores).toEqual([{ name: 'helpfulness', dataType: 'NUMERIC', count: 1, mean: 1 }]);
+    const legacy = pair(dataset, { fake: { api: 'legacy' }, client: { api: 'legacy', sessionScores: true } });
+    expect(legacy.langfuse.capabilities.sessionScores).toBe(false);
+    // In auto mode the client learns it is on legacy endpoints from their answer, and says so from then on.
+    const auto = pair(dataset, { fake: { api: 'legacy' }, client: { api: 'auto', sessionScores: true } });
+    expect(auto.langfuse.capabilities.sessionScores).toBe(true);
+    await auto.langfuse.listUsers({});
+    expect(auto.langfuse.capabilities.sessionScores).toBe(false);
+  });
 });
