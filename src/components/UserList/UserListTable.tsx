@@ -245,7 +245,7 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
           data-part="user-list-score-sort"
           aria-label={text.feedbackSortBy}
           // Narrow, so the default columns still fit 1000 px; the picked name reads in full when open.
-          style={{ maxWidth: '6.5rem' }}
+          style={{ maxWidth: '7.5rem' }}
           value={sortedScore ?? ''}
           onChange={(event) => setSorting({ field: `score:${event.target.value}`, direction: 'asc' })}
         >
