@@ -89,7 +89,7 @@ export { UserOverview, type UserOverviewProps } from './components/UserOverview/
 export { useUserOverview } from './hooks/useUserOverview.js';
 export { overviewEnUS, type OverviewKey, type OverviewLabels } from './i18n/overview.js';
 export { budgetEnUS, type BudgetLabels } from './i18n/budget.js';
-export { UserSegments, type UserSegmentsProps } from './components/UserSegments/UserSegments.js';
+export { UserSegments, type UserSegmentsDimension, type UserSegmentsProps } from './components/UserSegments/UserSegments.js';
 export { useUserSegments } from './hooks/useUserSegments.js';
 export { segmentsEnUS, type SegmentsKey, type SegmentsLabels } from './i18n/segments.js';
 export { feedbackEnUS, type FeedbackLabels } from './i18n/feedback.js';

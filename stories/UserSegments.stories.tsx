@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { UserSegments } from '../src/index.ts';
+import { createDemoProfiles } from '../src/testing/index.ts';
 
 const meta = {
   title: 'Components/UserSegments',
@@ -66,5 +67,36 @@ export const ByMetadataPlan: Story = {
     await expect(within(table).getAllByRole('rowheader').map((cell) => cell.textContent).sort()).toEqual(['enterprise', 'free', 'pro']);
     await userEvent.click(within(table).getByRole('button', { name: 'enterprise' }));
     await expect(args.onSelectSegment).toHaveBeenCalledWith({ metadata: { plan: 'enterprise' } });
+  },
+};
+
+/**
+ * Cost per organisation from the host's own records: the provider's `getUserProfiles` and
+ * `profileFields` add the fields to the picker, and the part joins every user's figures with their
+ * profile in the browser (the source never sees a profile). Langfuse lists only its top 1,000
+ * users, so the fields are not offered there.
+ */
+export const ByProfileOrganisation: Story = {
+  args: { defaultDimension: 'profile.organisation', defaultRange: { preset: '30d' } },
+  parameters: {
+    userlens: {
+      getUserProfiles: createDemoProfiles(),
+      profileFields: [
+        { field: 'organisation', label: 'Organisation' },
+        { field: 'plan', label: 'Plan' },
+      ],
+    },
+  },
+  play: async ({ canvasElement, globals }) => {
+    const canvas = within(canvasElement);
+    const picker = await canvas.findByRole('combobox', { name: 'Group by' }, { timeout: 5000 });
+    if (globals.source === 'langfuse') {
+      await expect(within(picker).queryByRole('option', { name: 'Organisation' })).toBeNull();
+      return;
+    }
+    await expect(picker).toHaveValue('profile.organisation');
+    const table = await canvas.findByRole('table', { name: 'Segments' }, { timeout: 5000 });
+    await expect(within(table).getAllByRole('rowheader').length).toBeGreaterThan(2);
+    await expect(within(table).getByText('(none)')).toBeInTheDocument();
   },
 };

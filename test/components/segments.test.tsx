@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { UserSegments, createMemoryClient, type TraceFilters } from '../../src/index.ts';
-import { generateDemoDataset } from '../../src/testing/index.ts';
+import { createDemoProfiles, demoProfile, generateDemoDataset } from '../../src/testing/index.ts';
 import { pair, TEST_NOW } from '../client/langfuse/harness.ts';
 import { renderWithProvider } from '../utils.tsx';
 
@@ -57,5 +57,56 @@ describe('UserSegments', () => {
     for (const at of [0, 4, 5, 6]) expect(cells[at]).toHaveTextContent('Not available from this source');
     expect(within(table).queryByRole('button', { name: /^Users/ })).toBeNull();
     expect(within(table).getByRole('button', { name: /^Traces/ })).toBeInTheDocument();
+  });
+});
+
+describe('UserSegments by a field of the host’s records', () => {
+  it('groups every user of the range by a profile field, summing their figures, without a link (the list filters traces, not people)', async () => {
+    const getUserProfiles = vi.fn(createDemoProfiles({ unknownShare: 0.2 }));
+    const onSelectSegment = vi.fn();
+    renderWithProvider(<UserSegments defaultDimension="profile.organisation" scoreName="helpfulness" onSelectSegment={onSelectSegment} />, {
+      client: memory,
+      defaultRange: { preset: 'all' },
+      now: () => TEST_NOW,
+      getUserProfiles,
+      profileFields: [{ field: 'organisation', label: 'Organisation' }],
+    });
+    const picker = await screen.findByRole('combobox', { name: 'Group by' });
+    expect(within(picker).getByRole('option', { name: 'Organisation' })).toBeInTheDocument();
+    const table = await screen.findByRole('table', { name: 'Segments' });
+    // Expected from the list method and the demo's own records, summed here.
+    const users = (await memory.listUsers({ pageSize: 1000 })).items;
+    const byOrg = new Map<string | null, typeof users>();
+    for (const user of users) {
+      const org = (demoProfile(user.userId, 0.2)?.organisation as string | undefined) ?? null;
+      byOrg.set(org, [...(byOrg.get(org) ?? []), user]);
+    }
+    const expected = [...byOrg].map(([org, members]) => ({ org, cost: members.reduce((sum, u) => sum + u.totalCost, 0), users: members.length, traces: members.reduce((sum, u) => sum + u.traceCount, 0) }));
+    expected.sort((a, b) => b.cost - a.cost);
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual(expected.map((e) => e.org ?? '(none)'));
+    rows.forEach((row, i) => {
+      const cells = within(row).getAllByRole('cell');
+      expect(cells[0]).toHaveTextContent(String(expected[i]!.users));
+      expect(cells[1]).toHaveTextContent(new Intl.NumberFormat('en-US').format(expected[i]!.traces));
+      expect(cells[3]).toHaveTextContent(money.format(expected[i]!.cost));
+    });
+    // One call with every user's id, never per page of the table.
+    expect(getUserProfiles).toHaveBeenCalledTimes(1);
+    expect([...getUserProfiles.mock.calls[0]![0]].sort()).toEqual(users.map((u) => u.userId).sort());
+    expect(within(table).queryAllByRole('button', { name: expected[0]!.org ?? '' })).toHaveLength(0);
+  });
+
+  it('offers no profile field on a source that cannot list every user with their figures (Langfuse)', async () => {
+    const { langfuse } = pair(dataset);
+    renderWithProvider(<UserSegments />, {
+      client: langfuse,
+      defaultRange: { preset: 'all' },
+      now: () => TEST_NOW,
+      getUserProfiles: createDemoProfiles(),
+      profileFields: [{ field: 'organisation', label: 'Organisation' }],
+    });
+    const picker = await screen.findByRole('combobox', { name: 'Group by' });
+    expect(within(picker).queryByRole('option', { name: 'Organisation' })).toBeNull();
   });
 });

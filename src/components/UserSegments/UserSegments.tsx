@@ -12,11 +12,17 @@ const SEGMENTS_NAME = 'UserSegments';
 // Loaded when it first renders: a host without a segments page never downloads it.
 const UserSegmentsView = lazy(() => import('./UserSegmentsView.js'));
 
+/**
+ * What `UserSegments` groups by: a trace attribute the source groups by, or a field of your own
+ * records (`profile.organisation`, one of the provider's `profileFields`), joined in the browser.
+ */
+export type UserSegmentsDimension = SegmentDimension | `profile.${string}`;
+
 export interface UserSegmentsProps extends Omit<ComponentPropsWithoutRef<'section'>, 'defaultValue'> {
   /** What to group by. @defaultValue 'environment' */
-  dimension?: SegmentDimension;
-  defaultDimension?: SegmentDimension;
-  onDimensionChange?: (dimension: SegmentDimension) => void;
+  dimension?: UserSegmentsDimension;
+  defaultDimension?: UserSegmentsDimension;
+  onDimensionChange?: (dimension: UserSegmentsDimension) => void;
   /** For tags: only those starting with it (`org:` groups by customer). @defaultValue '' */
   prefix?: string;
   /**
@@ -40,7 +46,8 @@ export interface UserSegmentsProps extends Omit<ComponentPropsWithoutRef<'sectio
 
 /**
  * Users grouped by one trace attribute — environment, tags (with a prefix such as `org:`, the
- * cost per customer) or a metadata key (`metadata.plan`) — as a sortable table: users, traces, tokens, cost, cost per user, error
+ * cost per customer), the release or a metadata key (`metadata.plan`) — or by a field of the
+ * host's records (`profile.organisation`) — as a sortable table: users, traces, tokens, cost, cost per user, error
  * rate and mean feedback. A segment opens the user list filtered to it. Its code loads on first
  * render (a skeleton meanwhile).
  *

@@ -1,6 +1,9 @@
 'use client';
 import { hasTraceFilters } from '../../client/hasTraceFilters.js';
 import { useControllableState } from '@radix-ui/react-use-controllable-state';
+import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
+import { profileSegments, profileSegmentsAvailable } from '../../client/profileSegments.js';
+import { retryPassing, userTrackingQueries } from '../../hooks/queries.js';
 import { forwardRef, useMemo, useState } from 'react';
 import type { Segment, SegmentDimension, SortSpec, TraceFilters } from '../../client/types.js';
 import { rangeKey, resolveRange, type RangeValue } from '../../format/dateRangePresets.js';
@@ -13,7 +16,7 @@ import { DateRangePicker } from '../shared/DateRangePicker.js';
 import { ErrorState, NotAvailable, Skeleton } from '../Status/Status.js';
 import { SortHeader } from '../table/SortHeader.js';
 import { nextSort } from '../table/nextSort.js';
-import type { UserSegmentsProps } from './UserSegments.js';
+import type { UserSegmentsDimension, UserSegmentsProps } from './UserSegments.js';
 
 type Column = Exclude<keyof Segment, 'value'> | 'value';
 const NO_KEYS: readonly string[] = [];
@@ -52,11 +55,11 @@ const UserSegmentsView = forwardRef<HTMLElement, UserSegmentsProps>((props, ref)
     onSelectSegment,
     ...sectionProps
   } = props;
-  const { client, format, labels: hostLabels, now, defaultRange: providerRange } = useUserTrackingContext('UserSegments');
+  const { client, queryClient, format, labels: hostLabels, now, defaultRange: providerRange, getUserProfiles, profileFields } = useUserTrackingContext('UserSegments');
   const root = useRootAttributes('UserSegments');
   // The host's overrides first, then this part's English.
   const labels = { ...segmentsEnUS, ...hostLabels };
-  const [dimension, setDimension] = useControllableState<SegmentDimension>({ prop: dimensionProp, defaultProp: defaultDimension, onChange: onDimensionChange, caller: 'UserSegments' });
+  const [dimension, setDimension] = useControllableState<UserSegmentsDimension>({ prop: dimensionProp, defaultProp: defaultDimension, onChange: onDimensionChange, caller: 'UserSegments' });
   const [range, setRange] = useControllableState<RangeValue>({ prop: rangeProp, defaultProp: defaultRange ?? providerRange, onChange: onRangeChange, caller: 'UserSegments' });
   // Relative ranges resolve against the instant they were picked, as the list's do.
   const [anchor] = useAnchor(rangeKey(range), now);
@@ -65,18 +68,45 @@ const UserSegmentsView = forwardRef<HTMLElement, UserSegmentsProps>((props, ref)
   const kinds = client.capabilities.segments ?? [];
   // What the picker offers: the source's dimensions, metadata as one per key the host names
   // (and the one shown, if the host set another).
-  const dimensions: SegmentDimension[] = kinds.flatMap((kind) =>
+  const dimensions: UserSegmentsDimension[] = kinds.flatMap((kind) =>
     kind === 'metadata' ? [...new Set([...metadataKeys, ...(dimension.startsWith('metadata.') ? [dimension.slice(9)] : [])])].map((key) => `metadata.${key}` as const) : [kind],
   );
-  const dimensionName = (d: SegmentDimension) =>
-    d === 'environment' ? labels.segmentsByEnvironment : d === 'tags' ? labels.segmentsByTags : d === 'release' ? labels.segmentsByRelease : formatLabel(labels.segmentsByMetadata, { key: d.slice(9) });
-  const result = useUserSegments({
-    dimension,
+  // The host's profile fields, where its records can meet every user's figures.
+  if (getUserProfiles && profileSegmentsAvailable(client)) dimensions.push(...profileFields.map(({ field }) => `profile.${field}` as const));
+  const profileField = dimension.startsWith('profile.') ? dimension.slice(8) : null;
+  const dimensionName = (d: UserSegmentsDimension) =>
+    d === 'environment'
+      ? labels.segmentsByEnvironment
+      : d === 'tags'
+        ? labels.segmentsByTags
+        : d === 'release'
+          ? labels.segmentsByRelease
+          : d.startsWith('profile.')
+            ? (profileFields.find(({ field }) => field === d.slice(8))?.label ?? d.slice(8))
+            : formatLabel(labels.segmentsByMetadata, { key: d.slice(9) });
+  const profileQuery = {
+    field: profileField ?? '',
+    ...(Object.keys(queryRange).length ? { range: queryRange } : {}),
+    ...(hasTraceFilters(filters) ? { filters } : {}),
+    ...(scoreName ? { scoreName } : {}),
+  };
+  const byProfile = useQuery(
+    {
+      queryKey: [...userTrackingQueries.scope(client), 'profileSegments', profileQuery],
+      queryFn: profileField !== null && getUserProfiles && dimensions.includes(dimension) ? ({ signal }) => profileSegments(client, getUserProfiles, profileQuery, { signal }) : skipToken,
+      retry: retryPassing,
+      placeholderData: keepPreviousData,
+    },
+    queryClient,
+  );
+  const bySource = useUserSegments({
+    dimension: dimension as SegmentDimension,
     ...(dimension === 'tags' && prefix ? { prefix } : {}),
     ...(Object.keys(queryRange).length ? { range: queryRange } : {}),
     ...(hasTraceFilters(filters) ? { filters } : {}),
     ...(scoreName ? { scoreName } : {}),
   });
+  const result = profileField === null ? bySource : byProfile;
   // A small table: sorted here, figures of unknown value last whichever the direction.
   const rows = useMemo(() => {
     const list = [...(result.data?.segments ?? [])];
@@ -173,7 +203,8 @@ const UserSegmentsView = forwardRef<HTMLElement, UserSegmentsProps>((props, ref)
                   <tr key={segment.value ?? '\u0000none'}>
                     <th scope="row">
                       {/* A segment without a tag (or metadata value) has no filter that keeps it: plain text. */}
-                      {segment.value === null ? (
+                      {/* Nor does a group of the host's records: the list filters traces, not people. */}
+                      {segment.value === null || shown.startsWith('profile.') ? (
                         name
                       ) : getSegmentHref ? (
                         <a
