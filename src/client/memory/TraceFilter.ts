@@ -63,12 +63,18 @@ export class TraceFilter {
     if (this.metadata) {
       // Read from the record: a filter on metadata is rare, an index of every key would cost every dataset.
       const recorded = this.index.traces[p]!.metadata;
-      if (typeof recorded !== 'object' || recorded === null) return false;
-      for (const [key, value] of this.metadata) {
-        const held = Object.hasOwn(recorded, key) ? (recorded as Record<string, unknown>)[key] : undefined;
-        if (!((typeof held === 'string' || typeof held === 'number' || typeof held === 'boolean') && String(held) === value)) return false;
-      }
+      for (const [key, value] of this.metadata) if (metadataText(recorded, key) !== value) return false;
     }
     return true;
   }
+}
+
+/**
+ * A trace's metadata value as filters compare it and segments name it: text, or a number or
+ * boolean as it prints; `null` without the own key or for any other value.
+ */
+export function metadataText(metadata: unknown, key: string): string | null {
+  if (typeof metadata !== 'object' || metadata === null || !Object.hasOwn(metadata, key)) return null;
+  const value = (metadata as Record<string, unknown>)[key];
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
 }

@@ -2,7 +2,7 @@ import { UserlensError } from '../errors.js';
 import { parseRange } from '../query.js';
 import type { Segment, Segments, SegmentsQuery } from '../types.js';
 import { compareIds, type MemoryIndex } from './buildIndex.js';
-import { TraceFilter } from './TraceFilter.js';
+import { TraceFilter, metadataText } from './TraceFilter.js';
 import { userSlice } from './userSlice.js';
 
 /*
@@ -93,13 +93,6 @@ export function getSegments(index: MemoryIndex, query: SegmentsQuery): Segments 
   }));
   segments.sort((a, b) => b.totalCost - a.totalCost || (a.value === null ? 1 : b.value === null ? -1 : compareIds(a.value, b.value)));
   return { dimension, segments };
-}
-
-/** A trace's metadata value as `filters.metadata` compares it: text, a number or a boolean as it prints; else none. */
-function metadataText(metadata: unknown, key: string): string | null {
-  if (typeof metadata !== 'object' || metadata === null || !Object.hasOwn(metadata, key)) return null;
-  const value = (metadata as Record<string, unknown>)[key];
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
 }
 
 /** A trace's release: a non-empty string, else none. */
