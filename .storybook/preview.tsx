@@ -89,8 +89,8 @@ const preview: Preview = {
       toolbar: { icon: 'mirror', items: ['light', 'dark', 'auto'], dynamicTitle: true },
     },
     locale: {
-      description: 'Locale for numbers, cost and dates',
-      toolbar: { icon: 'globe', items: ['en-US', 'de-DE', 'ja-JP'], dynamicTitle: true },
+      description: 'Language and locale: texts in English, German or Chinese; numbers, cost and dates in the locale (ja-JP: English texts, Japanese numbers and dates)',
+      toolbar: { icon: 'globe', items: ['en-US', 'de-DE', 'zh-CN', 'ja-JP'], dynamicTitle: true },
     },
     timeZone: {
       description: 'The viewer’s time zone: activity days and hours, dates and custom ranges follow it',

@@ -23,6 +23,18 @@ if (!path && isRoot && hasApt && !optional) {
   }
 }
 
+// The Chinese texts' layout is measured in the browser tests and seen in screenshots: without a
+// CJK font each character is a box of some other width. Debian's Noto CJK, when we may install it.
+const hasCjkFont = () => /\S/.test(spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout ?? '');
+if (path && isRoot && hasApt && !optional && !hasCjkFont()) {
+  console.log('[userlens] No Chinese font found; installing Debian\'s fonts-noto-cjk for the browser tests…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const install = (args) => spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env }).status === 0;
+  if (!install(['install', '-y', '-qq', '--no-install-recommends', 'fonts-noto-cjk']) && !(install(['update', '-qq']) && install(['install', '-y', '-qq', '--no-install-recommends', 'fonts-noto-cjk']))) {
+    console.warn('[userlens] Could not install fonts-noto-cjk: Chinese text renders as boxes, and its layout is measured on them.');
+  }
+}
+
 if (!path) {
   finish(
     'No Chromium found for the browser tests. Install one (Debian/Ubuntu: `sudo apt-get install chromium`), ' +

@@ -10,7 +10,7 @@ export { createMemoryClient } from './client/memory/createMemoryClient.js';
 export type { MemoryClient, MemoryClientOptions } from './client/memory/createMemoryClient.js';
 export { createLangfuseClient } from './client/langfuse/createLangfuseClient.js';
 export type { LangfuseClient, LangfuseClientOptions } from './client/langfuse/createLangfuseClient.js';
-export type { RetryOptions } from './client/http/requestJson.js';
+export type { RequestHeaders, RetryOptions } from './client/http/requestJson.js';
 export { observationCost, observationTokens, nearestRank, foldCase, LEVELS, NUMERIC_USER_FIGURES, scoreFigureName } from './client/figures.js';
 export type { ObservationTokens } from './client/figures.js';
 export { pickGranularity, bucketStart } from './client/calendar.js';

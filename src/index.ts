@@ -29,6 +29,7 @@ export { useUserSessions } from './hooks/useUserSessions.js';
 export { useUserScores } from './hooks/useUserScores.js';
 export { useUserActivity } from './hooks/useUserActivity.js';
 export { enUS, formatLabel } from './i18n/en-US.js';
+export type { Dictionary, PluralKey, PluralLabels } from './i18n/dictionary.js';
 export { figureHelpEnUS, type FigureHelpKey, type FigureHelpLabels } from './i18n/figureHelp.js';
 export { tracesTabEnUS, type TracesTabKey, type TracesTabLabels } from './i18n/tracesTab.js';
 export type { Labels, LabelKey } from './i18n/en-US.js';
@@ -97,3 +98,4 @@ export { metadataFilterEnUS, type MetadataFilterLabels } from './i18n/metadataFi
 export { scoresTabEnUS, type ScoresTabLabels } from './i18n/scoresTab.js';
 export { useExportUser, type StartUserExportOptions, type UseExportUserResult } from './hooks/useExportUser.js';
 export { userExportEnUS, type UserExportKey, type UserExportLabels } from './i18n/userExport.js';
+export { userDetailEnUS, type UserDetailKey, type UserDetailLabels } from './i18n/userDetail.js';

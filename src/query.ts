@@ -18,4 +18,4 @@ export { createMemoryClient } from './client/memory/createMemoryClient.js';
 export type { MemoryClient, MemoryClientOptions } from './client/memory/createMemoryClient.js';
 export { createLangfuseClient } from './client/langfuse/createLangfuseClient.js';
 export type { LangfuseClient, LangfuseClientOptions } from './client/langfuse/createLangfuseClient.js';
-export type { RetryOptions } from './client/http/requestJson.js';
+export type { RequestHeaders, RetryOptions } from './client/http/requestJson.js';

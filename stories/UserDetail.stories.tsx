@@ -282,6 +282,24 @@ export const Dark: Story = {
   },
 };
 
+/** German texts (loaded on demand for a `de` locale). */
+export const German: Story = {
+  globals: { locale: 'de-DE' },
+  play: async ({ canvasElement }) => {
+    await figure(canvasElement, 'Kosten');
+    await expect(within(canvasElement).getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Traces', 'Sessions', 'Scores']);
+  },
+};
+
+/** Chinese texts: figures, charts, tabs and tables. */
+export const Chinese: Story = {
+  globals: { locale: 'zh-CN' },
+  play: async ({ canvasElement }) => {
+    await figure(canvasElement, '成本');
+    await expect(within(canvasElement).getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['追踪', '会话', '评分']);
+  },
+};
+
 /** 360 px wide: stats wrap, tables scroll. */
 export const NarrowContainer: Story = {
   decorators: [(Story) => <div style={{ width: 360 }}>{<Story />}</div>],

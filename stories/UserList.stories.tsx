@@ -325,6 +325,28 @@ export const Dark: Story = {
   },
 };
 
+/** German texts (loaded on demand for a `de` locale): long headers wrap rather than widen their columns. */
+export const German: Story = {
+  globals: { locale: 'de-DE' },
+  play: async ({ canvasElement }) => {
+    await dataRows(canvasElement);
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('searchbox', { name: 'Nutzer suchen' })).toBeInTheDocument();
+    await expect(canvasElement.querySelector('[data-part="user-list"]')).toHaveAttribute('lang', 'de-DE');
+  },
+};
+
+/** Chinese texts, written for Chinese readers; numbers, cost and dates in zh-CN. */
+export const Chinese: Story = {
+  globals: { locale: 'zh-CN' },
+  play: async ({ canvasElement }) => {
+    await dataRows(canvasElement);
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('searchbox', { name: '搜索用户' })).toBeInTheDocument();
+    await expect(canvasElement.querySelector('[data-part="user-list"]')).toHaveAttribute('lang', 'zh-CN');
+  },
+};
+
 /** 360 px wide: each user is a card of the id and three figures, the toolbar folds behind one button. */
 export const NarrowContainer: Story = {
   decorators: [(Story) => <div style={{ width: 360 }}>{<Story />}</div>],

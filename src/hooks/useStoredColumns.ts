@@ -1,5 +1,5 @@
 'use client';
-import { useControllableState } from '@radix-ui/react-use-controllable-state';
+import { useControllableState } from './useControllableState.js';
 import { useEffect, useState } from 'react';
 import { COLUMN_BY_ID, type ColumnId } from '../components/UserList/columns.js';
 

@@ -1,6 +1,6 @@
 'use client';
 import { hasTraceFilters } from '../client/hasTraceFilters.js';
-import { useControllableState } from '@radix-ui/react-use-controllable-state';
+import { useControllableState } from './useControllableState.js';
 import { useEffect, useMemo, useState } from 'react';
 import type { DateRange, ObservationLevel, ScoreSortField, SessionSortField, SortSpec, TraceFilters, TraceSortField } from '../client/types.js';
 import { rangeKey, resolveRange, type RangeValue } from '../format/dateRangePresets.js';

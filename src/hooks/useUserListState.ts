@@ -1,6 +1,6 @@
 'use client';
 import { hasTraceFilters } from '../client/hasTraceFilters.js';
-import { useControllableState } from '@radix-ui/react-use-controllable-state';
+import { useControllableState } from './useControllableState.js';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type {
   ClientCapabilities,

@@ -20,6 +20,7 @@ export const tracesTabEnUS = {
   subjectSteps: 'the steps of this trace',
   noSteps: 'No steps were recorded for this trace.',
   moreSteps: '{count} more steps are not shown.',
+  moreStepsOne: '{count} more step is not shown.',
   stepStart: 'Start',
   stepDuration: 'Duration',
   stepName: 'Step',

@@ -11,6 +11,7 @@ export const userExportEnUS = {
   userExportStart: 'Export',
   userExportProgress: 'Exporting… {done} rows',
   userExportDone: 'Exported {count} rows',
+  userExportDoneOne: 'Exported {count} row',
   userExportFailed: 'Export failed: {message}',
   userExportCancel: 'Cancel export',
 };

@@ -7,15 +7,8 @@ import { createFormatters, runtimeTimeZone, type Formatters } from '../format/cr
 import type { RangeValue } from '../format/dateRangePresets.js';
 import { retryPassing } from '../hooks/queries.js';
 import { enUS, type Labels } from '../i18n/en-US.js';
-import type { FigureHelpLabels } from '../i18n/figureHelp.js';
-import type { TracesTabLabels } from '../i18n/tracesTab.js';
-import type { UserExportLabels } from '../i18n/userExport.js';
-import type { OverviewLabels } from '../i18n/overview.js';
-import type { BudgetLabels } from '../i18n/budget.js';
-import type { SegmentsLabels } from '../i18n/segments.js';
-import type { FeedbackLabels } from '../i18n/feedback.js';
-import type { MetadataFilterLabels } from '../i18n/metadataFilter.js';
-import type { ScoresTabLabels } from '../i18n/scoresTab.js';
+import type { Dictionary, PluralLabels } from '../i18n/dictionary.js';
+import { dictionaryLanguage, loadDictionary, loadedDictionary, type DictionaryLanguage } from '../i18n/loadDictionary.js';
 import { createUserlensContext } from './context.js';
 
 /* -------------------------------------------------------------------------------------------
@@ -37,14 +30,24 @@ export interface UserTrackingProviderProps {
    * above) is reused; without one, userlens keeps a private client.
    */
   queryClient?: QueryClient;
-  /** BCP 47 locale for numbers, cost and dates. @defaultValue 'en-US' */
+  /**
+   * BCP 47 locale for the texts, numbers, cost and dates. Texts come in English, German (`de…`)
+   * and Simplified Chinese (`zh…`); any other language reads English texts with its own numbers
+   * and dates. German and Chinese texts load on demand, and the views wait for them (a few ms):
+   * pass `dictionary` to have them on the first render, on the server too. @defaultValue 'en-US'
+   */
   locale?: string;
+  /**
+   * The texts for `locale`, loaded up front: `de` from `userlens/locales/de`, `zhCN` from
+   * `userlens/locales/zh-CN`, or a complete dictionary of the host's own. `labels` apply on top.
+   */
+  dictionary?: Dictionary;
   /** ISO 4217 currency costs are shown in. @defaultValue 'USD' */
   currency?: string;
   /** Units of `currency` per USD (figures are stored in USD). @defaultValue 1 */
   currencyRate?: number;
-  /** Overrides for any of the English texts (`enUS`, the figure help in `figureHelpEnUS`, the traces tab's in `tracesTabEnUS`, the user export's in `userExportEnUS`, the overview's in `overviewEnUS`, the budgets' in `budgetEnUS`, the segments' in `segmentsEnUS`, sorting by a score's in `feedbackEnUS`, the metadata filter's in `metadataFilterEnUS`, the scores tab's in `scoresTabEnUS`). */
-  labels?: Partial<Labels & FigureHelpLabels & TracesTabLabels & UserExportLabels & OverviewLabels & BudgetLabels & SegmentsLabels & FeedbackLabels & MetadataFilterLabels & ScoresTabLabels>;
+  /** Overrides for any of the texts, in the dictionary's language: the English ones are (`enUS`, the user page's in `userDetailEnUS`, the figure help in `figureHelpEnUS`, the traces tab's in `tracesTabEnUS`, the user export's in `userExportEnUS`, the overview's in `overviewEnUS`, the budgets' in `budgetEnUS`, the segments' in `segmentsEnUS`, sorting by a score's in `feedbackEnUS`, the metadata filter's in `metadataFilterEnUS`, the scores tab's in `scoresTabEnUS`). */
+  labels?: Partial<Dictionary> & PluralLabels;
   /** Colour scheme; `auto` follows `prefers-color-scheme`. @defaultValue 'auto' */
   theme?: Theme;
   /** @defaultValue 'comfortable' */
@@ -91,10 +94,12 @@ export interface UserTrackingContextValue {
   queryClient: QueryClient;
   format: Formatters;
   /** The texts; the figure help only where the host gave it (its English loads with UserDetailStats). */
-  labels: Labels & Partial<FigureHelpLabels & TracesTabLabels & UserExportLabels & OverviewLabels & BudgetLabels & SegmentsLabels & FeedbackLabels & MetadataFilterLabels & ScoresTabLabels>;
+  labels: Labels & Partial<Dictionary> & PluralLabels;
   theme: Theme;
   density: Density;
   unstyled: boolean;
+  /** The language the texts are in, for the views' `lang`: what screen readers pronounce them in. */
+  lang: string;
   /** The views' clock (ms since the epoch). */
   now: () => number;
   /** The viewer's IANA time zone. */
@@ -125,6 +130,7 @@ export function UserTrackingProvider(props: UserTrackingProviderProps) {
     client,
     queryClient,
     locale,
+    dictionary,
     currency,
     currencyRate,
     labels,
@@ -168,7 +174,20 @@ export function UserTrackingProvider(props: UserTrackingProviderProps) {
   const fieldsKey = JSON.stringify(profileFields);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by value on purpose
   const stableProfileFields = useMemo(() => profileFields, [fieldsKey]);
-  const mergedLabels = useMemo(() => ({ ...enUS, ...labels }), [labels]);
+  const language = dictionary ? undefined : dictionaryLanguage(locale);
+  const [fetched, setFetched] = useState<readonly [DictionaryLanguage, Dictionary]>();
+  const texts = dictionary ?? (language ? (loadedDictionary(language) ?? (fetched?.[0] === language ? fetched[1] : undefined)) : enUS);
+  useEffect(() => {
+    if (!language || loadedDictionary(language)) return;
+    let live = true;
+    void loadDictionary(language).then((loaded) => live && setFetched([language, loaded]));
+    return () => {
+      live = false;
+    };
+  }, [language]);
+  // English texts under another locale (fr-FR) are still English, and read as such.
+  const lang = dictionary || language || /^en\b/i.test(locale ?? 'en') ? (locale ?? 'en-US') : 'en';
+  const mergedLabels = useMemo(() => ({ ...enUS, ...texts, ...labels }), [texts, labels]);
   const value = useMemo<UserTrackingContextValue>(
     () => ({
       client,
@@ -178,15 +197,17 @@ export function UserTrackingProvider(props: UserTrackingProviderProps) {
       theme,
       density,
       unstyled,
+      lang,
       now,
       timeZone,
       defaultRange: stableDefaultRange,
       getUserProfiles,
       profileFields: stableProfileFields,
     }),
-    [client, resolvedQueryClient, format, mergedLabels, theme, density, unstyled, now, timeZone, stableDefaultRange, getUserProfiles, stableProfileFields],
+    [client, resolvedQueryClient, format, mergedLabels, theme, density, unstyled, lang, now, timeZone, stableDefaultRange, getUserProfiles, stableProfileFields],
   );
-  return <UserTrackingContext.Provider value={value}>{children}</UserTrackingContext.Provider>;
+  // Until its language's texts arrive, nothing: a flash of English, then German, reads as a bug.
+  return texts ? <UserTrackingContext.Provider value={value}>{children}</UserTrackingContext.Provider> : null;
 }
 
 UserTrackingProvider.displayName = PROVIDER_NAME;
@@ -226,8 +247,9 @@ export function useLabels(): Labels {
 
 /** Attributes every userlens root element carries: theme, density and the `unstyled` switch. */
 export function useRootAttributes(consumerName: string) {
-  const { theme, density, unstyled } = useUserTrackingContext(consumerName);
+  const { theme, density, unstyled, lang } = useUserTrackingContext(consumerName);
   return {
+    lang,
     'data-userlens': '',
     'data-theme': theme,
     'data-density': density,

@@ -4,6 +4,7 @@ import { page, userEvent } from 'vitest/browser';
 import { UserList, UserTrackingProvider, createMemoryClient } from '../../src/index.ts';
 import { generateDemoDataset } from '../../src/testing/index.ts';
 import '../../src/styles/userlens.css';
+import { clippedWithoutEllipsis, shown } from './layout.ts';
 
 const END = Date.parse('2026-11-01T00:00:00.000Z');
 const client = createMemoryClient(generateDemoDataset({ seed: 8, users: 120, end: END }), { id: 'list-layout' });
@@ -28,20 +29,6 @@ async function renderInPanel(viewport: [number, number], sidebar: number) {
   await expect.poll(() => host.querySelectorAll('[data-part="user-list-row"]').length).toBe(50);
   // Wait for the figures that load after the rows (the trend sparklines).
   await expect.poll(() => host.querySelectorAll('[data-part="user-list-row"] svg').length).toBeGreaterThan(10);
-}
-
-const shown = (element: Element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden';
-
-/** Elements in `cell` whose text runs past their box without an ellipsis to say so. */
-function clippedWithoutEllipsis(cell: Element): Element[] {
-  return [cell, ...cell.querySelectorAll('*')].filter((element) => {
-    if (!shown(element) || element.closest('[data-part="visually-hidden"], svg')) return false;
-    const style = getComputedStyle(element);
-    // Visually hidden texts (for screen readers) are clipped to a pixel on purpose.
-    if ((element as HTMLElement).offsetWidth <= 1) return false;
-    const clips = style.overflowX !== 'visible';
-    return clips && element.scrollWidth > element.clientWidth + 1 && style.textOverflow !== 'ellipsis';
-  });
 }
 
 describe('the user list at 1280 px beside a 240 px sidebar', () => {

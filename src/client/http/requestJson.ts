@@ -12,6 +12,14 @@ import { UserlensError, isUserlensError } from '../errors.js';
  * caller's abort, which rejects with the signal's reason.
  */
 
+/**
+ * Headers as `new Headers(init)` takes them: a `Headers`, a record or `[name, value]` pairs. Said
+ * through the `Headers` constructor rather than the DOM lib's `HeadersInit`, which a host that
+ * type-checks without the DOM lib (a Node server with `@types/node`) does not have; `Headers`
+ * itself is global in both.
+ */
+export type RequestHeaders = NonNullable<ConstructorParameters<typeof Headers>[0]>;
+
 export interface RetryOptions {
   /** Attempts after the first. @defaultValue 2 */
   retries?: number;
@@ -31,7 +39,7 @@ export interface RequestJsonOptions<Schema extends Check> {
   timeoutMs?: number;
   retry?: RetryOptions;
   fetch?: typeof fetch;
-  headers?: HeadersInit;
+  headers?: RequestHeaders;
   /** Waits; injectable so tests need not sleep. @defaultValue a timer that honours the signal */
   sleep?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
   /** Source of jitter in [0, 1). @defaultValue Math.random */

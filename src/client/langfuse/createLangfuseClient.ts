@@ -1,6 +1,6 @@
 import { UserlensError, isUserlensError } from '../errors.js';
 import { NUMERIC_USER_FIGURES } from '../figures.js';
-import type { RetryOptions } from '../http/requestJson.js';
+import type { RequestHeaders, RetryOptions } from '../http/requestJson.js';
 import { createMemoryClient } from '../memory/createMemoryClient.js';
 import { parseRange } from '../query.js';
 import type { ClientCapabilities, DateRange, TraceFilters, UserFigure, UserStats, UserTrackingClient } from '../types.js';
@@ -26,7 +26,7 @@ export interface LangfuseClientOptions {
    * Sent with every request, e.g. a CSRF token for the host's proxy, and never to another origin.
    * Never the Langfuse secret key.
    */
-  headers?: HeadersInit;
+  headers?: RequestHeaders;
   /**
    * Which endpoints to use: `v4` (metrics v2, observations v2, scores v3 — Langfuse Cloud and
    * v4 self-hosted), `legacy` (the pre-v4 endpoints of a v3 self-hosted deployment), or `auto`:

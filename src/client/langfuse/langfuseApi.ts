@@ -1,5 +1,5 @@
 import type { Check, Infer } from '../shape.js';
-import { requestJson, type RetryOptions } from '../http/requestJson.js';
+import { requestJson, type RequestHeaders, type RetryOptions } from '../http/requestJson.js';
 import {
   legacyObservationsResponse,
   legacyScoresResponse,
@@ -17,7 +17,7 @@ import {
 export interface LangfuseApiOptions {
   baseUrl: string;
   fetch?: typeof fetch | undefined;
-  headers?: HeadersInit | undefined;
+  headers?: RequestHeaders | undefined;
   timeoutMs?: number | undefined;
   retry?: RetryOptions | undefined;
   /** True while requests should bypass caches on the way (after a refresh). */

@@ -3,8 +3,8 @@ import { forwardRef, useId, useRef, useState, type ComponentPropsWithoutRef, typ
 import type { ActivityPoint } from '../../client/types.js';
 import { createFormatters } from '../../format/createFormatters.js';
 import type { ActivityMetric } from '../../hooks/useUserDetailState.js';
-import { formatLabel, type LabelKey } from '../../i18n/en-US.js';
-import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { formatLabel, } from '../../i18n/en-US.js';
+import type { PageLabelKey } from '../../i18n/userDetail.js';
 import { Axis } from '../charts/Axis.js';
 import { bandScale } from '../charts/bandScale.js';
 import { ChartTable } from '../charts/ChartTable.js';
@@ -13,6 +13,7 @@ import { STRIDES, axisWidth, niceTicks, textWidth, thin, tipLeft } from '../char
 import { useChartWidth } from '../charts/useChartWidth.js';
 import { ErrorState, Skeleton } from '../Status/Status.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
+import { useUserDetailTexts } from './useUserDetailTexts.js';
 
 /* -------------------------------------------------------------------------------------------
  * UserDetailActivity
@@ -20,13 +21,13 @@ import { useUserDetailContext } from './UserDetailRoot.js';
 
 const ACTIVITY_NAME = 'UserDetailActivity';
 
-const METRICS: readonly { id: ActivityMetric; label: LabelKey }[] = [
+const METRICS: readonly { id: ActivityMetric; label: PageLabelKey }[] = [
   { id: 'traceCount', label: 'statTraces' },
   { id: 'totalTokens', label: 'statTotalTokens' },
   { id: 'totalCost', label: 'statCost' },
   { id: 'errorCount', label: 'statErrors' },
 ];
-const GRANULARITY: Record<string, LabelKey> = { hour: 'granularityHour', day: 'granularityDay', week: 'granularityWeek' };
+const GRANULARITY: Record<string, PageLabelKey> = { hour: 'granularityHour', day: 'granularityDay', week: 'granularityWeek' };
 /** The widest a bar grows: one bucket (a brand-new user) is a bar, not a block across the chart. */
 const MAX_BAR = 40;
 /** Room above the plot for the y axis's unit, and below it for the dates. */
@@ -52,7 +53,7 @@ export interface UserDetailActivityProps extends ComponentPropsWithoutRef<'secti
  * @selector [data-part="user-detail-activity"] [data-part="user-detail-bar"][data-active] [data-part="user-detail-bar-failed"] [data-part="user-detail-chart-legend"] [data-part="user-detail-chart-table"]
  */
 export const UserDetailActivity = forwardRef<HTMLElement, UserDetailActivityProps>(({ width: initialWidth = 720, height = 180, ...props }, ref) => {
-  const { client, format, labels } = useUserTrackingContext(ACTIVITY_NAME);
+  const { client, format, labels } = useUserDetailTexts(ACTIVITY_NAME);
   const { activity, metric, setMetric, user } = useUserDetailContext(ACTIVITY_NAME);
   const [active, setActive] = useState<number | null>(null);
   const [current, setCurrent] = useState(0);

@@ -4,9 +4,8 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { ColumnDef, RowData } from '@tanstack/react-table';
 import type { Page } from '../../client/types.js';
 import type { Formatters } from '../../format/createFormatters.js';
-import type { Labels } from '../../i18n/en-US.js';
+import type { PageLabels } from '../../i18n/userDetail.js';
 import type { TracesTabLabels } from '../../i18n/tracesTab.js';
-import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { ErrorState } from '../Status/Status.js';
 import { EmptyRow } from '../table/EmptyRow.js';
 import { SkeletonRows } from '../table/SkeletonRows.js';
@@ -15,6 +14,7 @@ import { TablePager } from '../table/TablePager.js';
 import { useGridKeyboard } from '../table/useGridKeyboard.js';
 import { useScrollEdges } from '../table/useScrollEdges.js';
 import { manualTableFeatures, useManualTable, type ManualTableFeatures, type ManualTableState } from '../table/useManualTable.js';
+import { useUserDetailTexts } from './useUserDetailTexts.js';
 
 /**
  * The history tables of the detail view (traces, sessions, scores): one set of features, and
@@ -23,7 +23,7 @@ import { manualTableFeatures, useManualTable, type ManualTableFeatures, type Man
 
 /** What the history tables' cells read through `table.options.meta`. */
 export interface HistoryMeta {
-  labels: Labels & Partial<TracesTabLabels>;
+  labels: PageLabels & Partial<TracesTabLabels>;
   format: Formatters;
   getTraceHref: ((traceId: string) => string) | undefined;
   getSessionHref: ((sessionId: string) => string) | undefined;
@@ -57,7 +57,7 @@ export interface HistoryTableProps<Row extends RowData, Field extends string> {
 
 /** A sortable, paged table of one tab's rows: an error with retry in its place when it fails. */
 export function HistoryTable<Row extends RowData, Field extends string>(props: HistoryTableProps<Row, Field>) {
-  const { client } = useUserTrackingContext('HistoryTable');
+  const { client } = useUserDetailTexts('HistoryTable');
   // One tab stop per table, arrows inside: a page of traces is not 75 Tab presses.
   const gridRef = useGridKeyboard();
   const scrollRef = useRef<HTMLDivElement>(null);

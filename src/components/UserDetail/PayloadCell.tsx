@@ -3,7 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { chatText, type PayloadSide } from '../../format/chatText.js';
 import { previewValue } from '../../format/previewValue.js';
 import { formatLabel } from '../../i18n/en-US.js';
-import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { useUserDetailTexts } from './useUserDetailTexts.js';
 
 const PAYLOAD_NAME = 'PayloadCell';
 /** The line shows what fits; this much more reads on hover. */
@@ -27,7 +27,7 @@ export interface PayloadCellProps {
  * @selector [data-part="user-detail-payload"][data-open] [data-part="user-detail-show-full"] [data-part="user-detail-payload-text"] [data-part="user-detail-truncated"]
  */
 export function PayloadCell({ value, side, trace }: PayloadCellProps) {
-  const { labels } = useUserTrackingContext(PAYLOAD_NAME);
+  const { labels } = useUserDetailTexts(PAYLOAD_NAME);
   const id = useId();
   const [open, setOpen] = useState(false);
   const preview = useMemo(() => chatText(value, side, PREVIEW_CHARS) ?? previewValue(value, PREVIEW_CHARS), [value, side]);
@@ -58,7 +58,7 @@ export function PayloadCell({ value, side, trace }: PayloadCellProps) {
 }
 
 function FullPayload({ id, value }: { id: string; value: unknown }) {
-  const { format, labels } = useUserTrackingContext(PAYLOAD_NAME);
+  const { format, labels } = useUserDetailTexts(PAYLOAD_NAME);
   const full = previewValue(value, FULL_CHARS, 2);
   return (
     <>

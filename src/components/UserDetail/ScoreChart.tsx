@@ -3,7 +3,6 @@ import { forwardRef, useMemo, useState, type ComponentPropsWithoutRef, type Keyb
 import { bucketBoundaries, pickGranularity } from '../../client/calendar.js';
 import type { ScoreRow } from '../../client/types.js';
 import { formatLabel } from '../../i18n/en-US.js';
-import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { Axis } from '../charts/Axis.js';
 import { ChartTable } from '../charts/ChartTable.js';
 import { linearScale } from '../charts/linearScale.js';
@@ -13,6 +12,7 @@ import { useChartWidth } from '../charts/useChartWidth.js';
 import { ErrorState, Skeleton } from '../Status/Status.js';
 import { scoreText } from './scoreText.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
+import { useUserDetailTexts } from './useUserDetailTexts.js';
 
 /* -------------------------------------------------------------------------------------------
  * UserDetailScoreChart
@@ -50,7 +50,7 @@ interface Mark {
  * @selector [data-part="user-detail-score-chart"] [data-part="user-detail-legend"] [data-part="user-detail-score-counts"] [data-part="user-detail-chart-table"]
  */
 export const UserDetailScoreChart = forwardRef<HTMLDivElement, UserDetailScoreChartProps>((props, ref) => {
-  const { format, labels } = useUserTrackingContext(SCORE_CHART_NAME);
+  const { format, labels } = useUserDetailTexts(SCORE_CHART_NAME);
   const { scoreSeries } = useUserDetailContext(SCORE_CHART_NAME);
   const [width, measure] = useChartWidth(CHART_WIDTH);
   const [active, setActive] = useState<number | null>(null);

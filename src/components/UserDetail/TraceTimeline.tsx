@@ -3,9 +3,10 @@ import type { DateRange, ObservationRow } from '../../client/types.js';
 import { parseIsoDate } from '../../client/parseIsoDate.js';
 import { useTraceObservations } from '../../hooks/useTraceObservations.js';
 import { formatLabel } from '../../i18n/en-US.js';
-import { tracesTabText } from '../../i18n/tracesTab.js';
-import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { tracesTabEnUS, tracesTabText } from '../../i18n/tracesTab.js';
 import { ErrorState, Skeleton } from '../Status/Status.js';
+import { pluralText } from '../../i18n/plural.js';
+import { useUserDetailTexts } from './useUserDetailTexts.js';
 
 /** Steps drawn at most; a trace with more says how many are left out. */
 const MAX_STEPS = 200;
@@ -25,7 +26,7 @@ export interface TraceTimelineProps {
  * first use: a page of traces never pays for it until a row is opened.
  */
 export default function TraceTimeline({ userId, traceId, range, title }: TraceTimelineProps) {
-  const { format, labels } = useUserTrackingContext('TraceTimeline');
+  const { format, labels } = useUserDetailTexts('TraceTimeline');
   const steps = useTraceObservations({ userId, traceId, ...(range ? { range } : {}) });
   if (steps.isPending) return <Skeleton width="60%" />;
   if (steps.isError) return <ErrorState error={steps.error} subject={tracesTabText(labels, 'subjectSteps')} onRetry={() => void steps.refetch()} retrying={steps.isFetching} />;
@@ -93,7 +94,7 @@ export default function TraceTimeline({ userId, traceId, range, title }: TraceTi
           })}
         </tbody>
       </table>
-      {rows.length > MAX_STEPS && <p>{formatLabel(tracesTabText(labels, 'moreSteps'), { count: format.number(rows.length - MAX_STEPS) })}</p>}
+      {rows.length > MAX_STEPS && <p>{formatLabel(pluralText({ ...tracesTabEnUS, ...labels }, 'moreSteps', rows.length - MAX_STEPS, format.locale), { count: format.number(rows.length - MAX_STEPS) })}</p>}
     </div>
   );
 }

@@ -1,11 +1,11 @@
 'use client';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { profileName, profileOf } from '../../client/profiles.js';
-import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { CopyButton } from '../shared/CopyButton.js';
 import { DateRangePicker } from '../shared/DateRangePicker.js';
 import { UserDetailExport } from './UserDetailExport.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
+import { useUserDetailTexts } from './useUserDetailTexts.js';
 
 /* -------------------------------------------------------------------------------------------
  * UserDetailHeader
@@ -26,7 +26,7 @@ export type UserDetailHeaderProps = ComponentPropsWithoutRef<'header'>;
  * @selector [data-part="user-detail-header"] [data-part="user-detail-nav"] [data-part="user-detail-controls"]
  */
 export const UserDetailHeader = forwardRef<HTMLElement, UserDetailHeaderProps>((props, ref) => {
-  const { labels } = useUserTrackingContext(HEADER_NAME);
+  const { labels } = useUserDetailTexts(HEADER_NAME);
   const { userId, listHref, onBack, previousUserId, nextUserId, getUserHref, onSelectUser, range, setRange, refresh, user, profiles, queryFilters, setFilters } =
     useUserDetailContext(HEADER_NAME);
   const name = profileName(profileOf(profiles.data, userId));

@@ -1,9 +1,9 @@
 'use client';
 import { forwardRef, useId, type ComponentPropsWithoutRef } from 'react';
-import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { linearScale } from '../charts/linearScale.js';
 import { Skeleton } from '../Status/Status.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
+import { useUserDetailTexts } from './useUserDetailTexts.js';
 
 /* -------------------------------------------------------------------------------------------
  * UserDetailModels
@@ -22,7 +22,7 @@ export type UserDetailModelsProps = ComponentPropsWithoutRef<'section'>;
  * @selector [data-part="user-detail-models"] [data-part="user-detail-share"]
  */
 export const UserDetailModels = forwardRef<HTMLElement, UserDetailModelsProps>((props, ref) => {
-  const { client, format, labels } = useUserTrackingContext(MODELS_NAME);
+  const { client, format, labels } = useUserDetailTexts(MODELS_NAME);
   const { user } = useUserDetailContext(MODELS_NAME);
   const id = useId();
   const stats = user.data;

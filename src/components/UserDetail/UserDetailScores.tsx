@@ -2,10 +2,10 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import type { ScoreRow } from '../../client/types.js';
 import { scoresTabEnUS } from '../../i18n/scoresTab.js';
-import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { HistoryTable } from './HistoryTable.js';
 import { SCORE_COLUMNS } from './scoreColumns.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
+import { useUserDetailTexts } from './useUserDetailTexts.js';
 
 /* -------------------------------------------------------------------------------------------
  * UserDetailScores
@@ -27,7 +27,7 @@ export type UserDetailScoresProps = ComponentPropsWithoutRef<'div'>;
  * @selector [data-part="user-detail-scores"] [data-stale]
  */
 export const UserDetailScores = forwardRef<HTMLDivElement, UserDetailScoresProps>((props, ref) => {
-  const { client, format, labels } = useUserTrackingContext(SCORES_NAME);
+  const { client, format, labels } = useUserDetailTexts(SCORES_NAME);
   const { scores, scoresTable, setScoresTable, pageSize, getTraceHref, getSessionHref } = useUserDetailContext(SCORES_NAME);
   return (
     <div data-part="user-detail-scores" data-stale={scores.isPlaceholderData ? '' : undefined} {...props} ref={ref}>

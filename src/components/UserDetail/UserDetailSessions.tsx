@@ -1,10 +1,10 @@
 'use client';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import type { SessionRow } from '../../client/types.js';
-import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { HistoryTable } from './HistoryTable.js';
 import { SESSION_COLUMNS } from './sessionColumns.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
+import { useUserDetailTexts } from './useUserDetailTexts.js';
 
 /* -------------------------------------------------------------------------------------------
  * UserDetailSessions
@@ -25,7 +25,7 @@ export type UserDetailSessionsProps = ComponentPropsWithoutRef<'div'>;
  * @selector [data-part="user-detail-sessions"] [data-stale]
  */
 export const UserDetailSessions = forwardRef<HTMLDivElement, UserDetailSessionsProps>((props, ref) => {
-  const { format, labels } = useUserTrackingContext(SESSIONS_NAME);
+  const { format, labels } = useUserDetailTexts(SESSIONS_NAME);
   const { sessions, sessionsTable, setSessionsTable, pageSize, getTraceHref, getSessionHref } = useUserDetailContext(SESSIONS_NAME);
   return (
     <div data-part="user-detail-sessions" data-stale={sessions.isPlaceholderData ? '' : undefined} {...props} ref={ref}>

@@ -14,12 +14,13 @@ import {
   type ReactNode,
 } from 'react';
 import type { UserFigure } from '../../client/types.js';
-import { formatLabel, type LabelKey } from '../../i18n/en-US.js';
+import { formatLabel, } from '../../i18n/en-US.js';
+import type { PageLabelKey } from '../../i18n/userDetail.js';
 import { figureHelpEnUS, type FigureHelpKey } from '../../i18n/figureHelp.js';
-import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { AlertIcon, InfoIcon } from '../shared/icons.js';
 import { NotAvailable, Skeleton, VisuallyHidden } from '../Status/Status.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
+import { useUserDetailTexts } from './useUserDetailTexts.js';
 
 /* -------------------------------------------------------------------------------------------
  * UserDetailStats
@@ -30,7 +31,7 @@ const STATS_NAME = 'UserDetailStats';
 export type UserDetailStatsProps = ComponentPropsWithoutRef<'dl'>;
 
 interface StatSpec {
-  label: LabelKey;
+  label: PageLabelKey;
   explain: FigureHelpKey;
   figures: readonly UserFigure[];
 }
@@ -60,7 +61,7 @@ const STATS: readonly StatSpec[] = [
  * @selector [data-part="user-detail-stats"] [data-part="user-detail-stat"][data-wide] [data-part="user-detail-explain"][data-state="open|closed"] [data-part="tooltip"] [data-part="tooltip-definition"] [data-danger]
  */
 export const UserDetailStats = forwardRef<HTMLDListElement, UserDetailStatsProps>((props, ref) => {
-  const { client, format, labels } = useUserTrackingContext(STATS_NAME);
+  const { client, format, labels } = useUserDetailTexts(STATS_NAME);
   const { user } = useUserDetailContext(STATS_NAME);
   const stats = user.data;
   const help = useFigureHelp(STATS.length);

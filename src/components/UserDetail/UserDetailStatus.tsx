@@ -1,9 +1,9 @@
 'use client';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { renderLabel } from '../../i18n/en-US.js';
-import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { ErrorState } from '../Status/Status.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
+import { useUserDetailTexts } from './useUserDetailTexts.js';
 
 /* -------------------------------------------------------------------------------------------
  * UserDetailStatus
@@ -24,7 +24,7 @@ export type UserDetailStatusProps = ComponentPropsWithoutRef<'div'>;
  * @selector [data-part="user-detail-status"] [data-kind="not-found|no-activity"] [data-part="error-state"]
  */
 export const UserDetailStatus = forwardRef<HTMLDivElement, UserDetailStatusProps>((props, ref) => {
-  const { labels } = useUserTrackingContext(STATUS_NAME);
+  const { labels } = useUserDetailTexts(STATUS_NAME);
   const { user, userId, listHref, onBack, range, setRange } = useUserDetailContext(STATUS_NAME);
   if (user.isError) {
     return <ErrorState error={user.error} subject={labels.subjectUser} onRetry={() => void user.refetch()} retrying={user.isFetching} {...props} ref={ref} />;

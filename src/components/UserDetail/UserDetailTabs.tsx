@@ -1,20 +1,20 @@
 'use client';
 import { forwardRef, useId, useRef, type ComponentPropsWithoutRef, type KeyboardEvent } from 'react';
 import type { UserDetailTab } from '../../hooks/useUserDetailState.js';
-import type { LabelKey } from '../../i18n/en-US.js';
-import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import type { PageLabelKey } from '../../i18n/userDetail.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
 import { UserDetailScoreChart } from './UserDetailScoreChart.js';
 import { UserDetailScores } from './UserDetailScores.js';
 import { UserDetailSessions } from './UserDetailSessions.js';
 import { UserDetailTraces } from './UserDetailTraces.js';
+import { useUserDetailTexts } from './useUserDetailTexts.js';
 
 /* -------------------------------------------------------------------------------------------
  * UserDetailTabs
  * -----------------------------------------------------------------------------------------*/
 
 const TABS_NAME = 'UserDetailTabs';
-const TABS: readonly { value: UserDetailTab; label: LabelKey }[] = [
+const TABS: readonly { value: UserDetailTab; label: PageLabelKey }[] = [
   { value: 'traces', label: 'tabTraces' },
   { value: 'sessions', label: 'tabSessions' },
   { value: 'scores', label: 'tabScores' },
@@ -37,7 +37,7 @@ export type UserDetailTabsProps = Omit<ComponentPropsWithoutRef<'div'>, 'default
  * @selector [data-part="user-detail-tabs"] [data-part="user-detail-tab-list"] [role="tab"][data-state="active|inactive"] [data-part="user-detail-tab"]
  */
 export const UserDetailTabs = forwardRef<HTMLDivElement, UserDetailTabsProps>((props, ref) => {
-  const { labels } = useUserTrackingContext(TABS_NAME);
+  const { labels } = useUserDetailTexts(TABS_NAME);
   const { tab, setTab, user } = useUserDetailContext(TABS_NAME);
   const id = useId();
   const list = useRef<HTMLDivElement>(null);

@@ -4,11 +4,11 @@ import type { ObservationLevel } from '../../client/types.js';
 import type { TraceRow } from '../../client/types.js';
 import { formatLabel } from '../../i18n/en-US.js';
 import { tracesTabText } from '../../i18n/tracesTab.js';
-import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { HistoryTable } from './HistoryTable.js';
 import { Skeleton } from '../Status/Status.js';
 import { TRACE_COLUMNS } from './traceColumns.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
+import { useUserDetailTexts } from './useUserDetailTexts.js';
 
 /* -------------------------------------------------------------------------------------------
  * UserDetailTraces
@@ -32,7 +32,7 @@ export type UserDetailTracesProps = ComponentPropsWithoutRef<'div'>;
  * @selector [data-part="user-detail-traces"] [data-stale]
  */
 export const UserDetailTraces = forwardRef<HTMLDivElement, UserDetailTracesProps>((props, ref) => {
-  const { client, format, labels } = useUserTrackingContext(TRACES_NAME);
+  const { client, format, labels } = useUserDetailTexts(TRACES_NAME);
   const { userId, queryRange, user, traces, tracesTable, setTracesTable, tracesFilter, setTracesFilter, pageSize, getTraceHref, getSessionHref } = useUserDetailContext(TRACES_NAME);
   // Typing is followed once it pauses, as in the list; a search set by the host shows at once.
   const [search, setSearch] = useState(tracesFilter.search ?? '');

@@ -1,8 +1,8 @@
 import type { Formatters } from '../../format/createFormatters.js';
-import type { Labels } from '../../i18n/en-US.js';
+import type { PageLabels } from '../../i18n/userDetail.js';
 
 /** A score as read out: yes / no, a number, or the category's label. */
-export function scoreText(score: { dataType: string; value: number | null; stringValue: string | null }, labels: Labels, format: Formatters): string {
+export function scoreText(score: { dataType: string; value: number | null; stringValue: string | null }, labels: PageLabels, format: Formatters): string {
   if (score.dataType === 'BOOLEAN') return score.value === 1 ? labels.scoreYes : score.value === 0 ? labels.scoreNo : labels.noValueShort;
   if (score.dataType === 'NUMERIC') return score.value === null ? labels.noValueShort : format.decimal(score.value);
   return score.stringValue ?? (score.value === null ? labels.noValueShort : format.decimal(score.value));

@@ -12,6 +12,7 @@ import { Skeleton } from '../Status/Status.js';
 import { figureText } from './columns.js';
 import { countTicks, edgeUnit, labelledEdges } from './distributionAxes.js';
 import { useUserListContext } from './UserListRoot.js';
+import { pluralText } from '../../i18n/plural.js';
 
 export interface UserListDistributionProps extends ComponentPropsWithoutRef<'section'> {
   /** The most bars; the source picks round band edges, and as many bands as the data supports. @defaultValue 24 */
@@ -74,7 +75,7 @@ export const UserListDistribution = forwardRef<HTMLElement, UserListDistribution
   const ticks = countTicks(Math.max(0, ...binList.map((bin) => bin.count)));
   const y = linearScale({ domain: [0, ticks[ticks.length - 1]!], range: [height, 0] });
   const describe = (i: number) =>
-    formatLabel(binList[i]!.count === 1 ? labels.distributionBinOne : labels.distributionBin, {
+    formatLabel(pluralText(labels, 'distributionBin', binList[i]!.count, format.locale), {
       count: format.number(binList[i]!.count),
       column: columnName,
       from: edgeTexts[i]!,

@@ -7,6 +7,7 @@ import { formatLabel } from '../../i18n/en-US.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { columnAvailable, columnText, listColumns } from './columns.js';
 import { useUserListContext } from './UserListRoot.js';
+import { pluralText } from '../../i18n/plural.js';
 
 /* -------------------------------------------------------------------------------------------
  * UserListExport
@@ -88,7 +89,7 @@ export const UserListExport = forwardRef<UserListExportElement, UserListExportPr
         <span role="status" data-part="user-list-export-status">
           {state.status === 'running' &&
             formatLabel(labels.exportProgress, { done: format.number(state.done), total: state.total === null ? '…' : format.number(state.total) })}
-          {state.status === 'done' && formatLabel(state.count === 1 ? labels.exportDoneOne : labels.exportDone, { count: format.number(state.count) })}
+          {state.status === 'done' && formatLabel(pluralText(labels, 'exportDone', state.count, format.locale), { count: format.number(state.count) })}
           {state.status === 'failed' && formatLabel(labels.exportFailed, { message: messageForPeople(state.error) })}
         </span>
       </span>

@@ -9,6 +9,7 @@ import { createUserlensContext } from '../../provider/context.js';
 import { useRootAttributes, useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { splitProps } from '../shared/splitProps.js';
 import { VisuallyHidden } from '../Status/Status.js';
+import { pluralText } from '../../i18n/plural.js';
 
 /* -------------------------------------------------------------------------------------------
  * UserListRoot
@@ -84,9 +85,7 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
   const announcement =
     users.isPending || users.isPlaceholderData || count === undefined
       ? ''
-      : count === 1
-        ? labels.resultsCountOne
-        : formatLabel(labels.resultsCount, { count: format.number(count) });
+      : formatLabel(pluralText(labels, 'resultsCount', count, format.locale), { count: format.number(count) });
   return (
     <UserListContext.Provider value={value}>
       <div

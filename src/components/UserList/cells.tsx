@@ -13,6 +13,7 @@ import type { ColumnSpec } from './columns.js';
 import type { DeferredFigures } from '../../hooks/useUserListData.js';
 import type { UserListBudget } from '../../hooks/useUserListState.js';
 import type { BudgetStatus } from '../../hooks/useBudgetStatus.js';
+import { pluralText } from '../../i18n/plural.js';
 
 /** What a cell needs besides its row: formatting, texts, the source's capabilities, links. */
 export interface CellEnvironment {
@@ -64,7 +65,7 @@ export function UserListCell({ column, user, env }: { column: ColumnSpec; user: 
     if (!env.capabilities.trends) return <NotAvailable />;
     if (!env.trend) return env.trendPending ? <Skeleton width={80} /> : <NoValue labels={labels} />;
     const total = env.trend.reduce((sum, value) => sum + value, 0);
-    return <Sparkline values={env.trend} label={labels.trendLabel} description={formatLabel(total === 1 ? labels.trendTotalOne : labels.trendTotal, { count: format.number(total) })} />;
+    return <Sparkline values={env.trend} label={labels.trendLabel} description={formatLabel(pluralText(labels, 'trendTotal', total, format.locale), { count: format.number(total) })} />;
   }
   const values = column.figures.map((figure) => figureOf(user, figure, env));
   if (values.some((v) => v.state === 'unavailable')) return <NotAvailable />;
@@ -216,7 +217,7 @@ function UserIdCell({ user, env }: { user: UserSummary; env: CellEnvironment }) 
     idText
   );
   // An id of only whitespace is kept as it is, but named so it can be seen and read.
-  const blank = user.userId.trim() === '' ? formatLabel(labels.blankUserId, { count: user.userId.length }) : undefined;
+  const blank = user.userId.trim() === '' ? formatLabel(pluralText(labels, 'blankUserId', user.userId.length, env.format.locale), { count: user.userId.length }) : undefined;
   return (
     <span data-part="user-list-user-id">
       {env.getUserHref ? (

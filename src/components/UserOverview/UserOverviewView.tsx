@@ -1,6 +1,6 @@
 'use client';
 import { hasTraceFilters } from '../../client/hasTraceFilters.js';
-import { useControllableState } from '@radix-ui/react-use-controllable-state';
+import { useControllableState } from '../../hooks/useControllableState.js';
 import { forwardRef, useMemo } from 'react';
 import type { Mover, OverviewPoint } from '../../client/types.js';
 import { rangeKey, resolveRange, type RangeValue } from '../../format/dateRangePresets.js';

@@ -1,6 +1,6 @@
 'use client';
 import { hasTraceFilters } from '../../client/hasTraceFilters.js';
-import { useControllableState } from '@radix-ui/react-use-controllable-state';
+import { useControllableState } from '../../hooks/useControllableState.js';
 import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
 import { profileSegments, profileSegmentsAvailable } from '../../client/profileSegments.js';
 import { retryPassing, userTrackingQueries } from '../../hooks/queries.js';

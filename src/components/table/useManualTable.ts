@@ -16,13 +16,13 @@ import {
 } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { PaginationKind, SortDirection, SortSpec, UserFigure } from '../../client/types.js';
-import type { LabelKey } from '../../i18n/en-US.js';
+import type { PageLabelKey } from '../../i18n/userDetail.js';
 import { nextSort, type SortKind } from './nextSort.js';
 
 /** What a userlens column declares beside its cell: its header, how it sorts, how it aligns. */
 export interface ManualColumnMeta {
   /** Dictionary key of the header text. */
-  label: LabelKey;
+  label: PageLabelKey;
   /** Set on columns the source can sort by; such a column's id is its sort field. */
   sort?: SortKind;
   /** Marks a column of figures (aligned to the end). @defaultValue false */

@@ -1,0 +1,46 @@
+import { screen } from '@testing-library/react';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { UserList, UserTrackingProvider, createMemoryClient, enUS } from '../../src/index.ts';
+import { de } from '../../src/i18n/locales/de.ts';
+import { zhCN } from '../../src/i18n/locales/zh-CN.ts';
+import { generateDemoDataset } from '../../src/testing/index.ts';
+import { renderWithProvider, testQueryClient } from '../utils.tsx';
+
+const END = Date.parse('2026-11-01T00:00:00.000Z');
+const client = createMemoryClient(generateDemoDataset({ seed: 5, users: 12, end: END }), { id: 'languages' });
+const list = <UserList defaultRange={{ preset: 'all' }} />;
+
+describe('the provider’s language', () => {
+  it('loads German texts for a German locale, and shows no English before them', async () => {
+    const { container } = renderWithProvider(list, { client, locale: 'de-AT', now: () => END, timeZone: 'UTC' });
+    expect(container.textContent).not.toContain(enUS.searchLabel);
+    expect(await screen.findByRole('searchbox', { name: de.searchLabel })).toBeInTheDocument();
+    expect(await screen.findByText(de.resultsCount.replace('{count}', '12'))).toBeInTheDocument();
+    expect(screen.queryByText(enUS.columnCost)).toBeNull();
+  });
+
+  it('renders a dictionary given up front on the first render, on the server too', () => {
+    const html = renderToString(
+      <UserTrackingProvider client={client} queryClient={testQueryClient()} locale="zh-CN" dictionary={zhCN} now={() => END} timeZone="UTC">
+        {list}
+      </UserTrackingProvider>,
+    );
+    expect(html).toContain(zhCN.searchLabel);
+    expect(html).not.toContain(enUS.searchLabel);
+  });
+
+  it('applies the host’s labels over the dictionary', async () => {
+    renderWithProvider(list, { client, locale: 'de', dictionary: de, labels: { searchLabel: 'Kunden suchen' }, now: () => END, timeZone: 'UTC' });
+    expect(screen.getByRole('searchbox', { name: 'Kunden suchen' })).toBeInTheDocument();
+    expect(await screen.findByRole('columnheader', { name: new RegExp(de.columnCost) })).toBeInTheDocument();
+  });
+
+  it('keeps English texts for a language it has none of, with that locale’s numbers', async () => {
+    renderWithProvider(list, { client, locale: 'fr-FR', now: () => END, timeZone: 'UTC' });
+    expect(screen.getByRole('searchbox', { name: enUS.searchLabel })).toBeInTheDocument();
+    // French groups thousands with a narrow no-break space and writes decimals with a comma.
+    const cost = await screen.findAllByText(/\d,\d+\s?\$/);
+    expect(cost.length).toBeGreaterThan(0);
+  });
+});
