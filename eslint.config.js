@@ -13,7 +13,7 @@ const NO_REACT = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'node_modules', 'coverage', 'public', '.bench', 'screenshots'] },
+  { ignores: ['dist', 'storybook-static', 'node_modules', 'coverage', 'public', '.bench', 'screenshots', 'examples/*/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   reactHooks.configs.flat.recommended,

@@ -60,7 +60,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
           // Real-input tests run in Chromium (the `browser` project below).
-          exclude: ['test/browser/**'],
+          exclude: ['test/browser/**', 'test/e2e/**'],
           setupFiles: ['test/setup.ts'],
           // user-event tests on two busy cores need more than the default 5 s.
           testTimeout: 15_000,
@@ -82,6 +82,18 @@ export default defineConfig({
           expect: { poll: { timeout: 5_000 } },
           sequence: { groupOrder: 1 },
           browser: chromiumBrowser(),
+        },
+      },
+      {
+        // The example admin panel, built from the packed exports and driven in Chromium as an
+        // admin would use it. Last: it builds the app and runs a server of its own.
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+          sequence: { groupOrder: 2 },
         },
       },
       storiesOn('memory'),

@@ -1,0 +1,135 @@
+// The example host's server: it serves the admin panel, signs admins in to a tenant, and mounts
+// userlens's Langfuse proxy at /api/userlens in front of a Langfuse stand-in (the package's fake,
+// on loopback, over the demo data). The browser never sees a Langfuse key: the proxy adds them.
+import { randomBytes } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { createLangfuseProxy, toNodeListener } from 'userlens/server';
+import { createLangfuseFake } from 'userlens/testing';
+import { TENANTS, tenantDataset } from './data.mjs';
+import { createFaults } from './faults.mjs';
+import { sessionCookie, signedOutCookie, tenantOf } from './session.mjs';
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.woff2': 'font/woff2' };
+
+function listen(server, port, host) {
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => done(server.address().port));
+  });
+}
+
+/**
+ * Starts the stand-in and the host server. `faults: true` adds POST /__example/faults (the
+ * switch above) and turns the proxy's cache off, so each view's request reaches the stand-in.
+ * @param {{ port?: number, host?: string, appDir: string, faults?: boolean }} options
+ */
+export async function startExample({ port = 5180, host = '127.0.0.1', appDir, faults: withFaults = false }) {
+  // Keys made up at start: nothing to leak from the repository, and a test can look for them.
+  const publicKey = `pk-lf-example-${randomBytes(6).toString('hex')}`;
+  const secretKey = `sk-lf-example-${randomBytes(18).toString('hex')}`;
+  const faults = createFaults();
+  const fake = createLangfuseFake(tenantDataset(), { auth: { publicKey, secretKey } });
+  const standIn = createServer(toNodeListener(faults.wrap(fake)));
+  const standInPort = await listen(standIn, 0, '127.0.0.1');
+
+  const proxy = toNodeListener(
+    createLangfuseProxy({
+      baseUrl: `http://127.0.0.1:${standInPort}`,
+      publicKey,
+      secretKey,
+      basePath: '/api/userlens',
+      scope: (request) => {
+        const tenant = tenantOf(request.headers.get('cookie'));
+        if (!tenant) return new Response('Sign in first', { status: 401 });
+        return { userIdPrefix: `${tenant}:` };
+      },
+      ...(withFaults && { cacheTtlMs: 0, minRefreshIntervalMs: 0 }),
+      // The stand-in has no rate limit; Langfuse Cloud's metrics may allow 100 an hour.
+      rateLimit: { requests: 5000, metricsRequests: 1000, windowMs: 60_000 },
+    }),
+  );
+
+  const root = resolve(appDir);
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://host');
+    try {
+      if (url.pathname.startsWith('/api/userlens/')) return proxy(req, res);
+      if (url.pathname === '/api/session') return session(req, res);
+      if (url.pathname === '/__example/faults' && withFaults && req.method === 'POST') {
+        faults.set(JSON.parse((await body(req)) || 'null'));
+        return send(res, 204);
+      }
+      if (url.pathname.startsWith('/api/')) return send(res, 404, 'Not found');
+      return await serveApp(root, url.pathname, res);
+    } catch (error) {
+      console.error('[example]', error);
+      if (!res.headersSent) send(res, 500, 'Something went wrong');
+    }
+  });
+  const address = await listen(server, port, host);
+  return {
+    url: `http://${host}:${address}`,
+    faults,
+    /** For the tests that check no key reaches the browser. */
+    keys: { publicKey, secretKey },
+    close: () => Promise.all([new Promise((done) => server.close(done)), new Promise((done) => standIn.close(done))]),
+  };
+}
+
+async function session(req, res) {
+  if (req.method === 'GET') {
+    const tenant = tenantOf(req.headers.cookie);
+    // Signed out is an answer, not an error: null.
+    return json(res, 200, tenant ? { tenant, name: TENANTS[tenant].name } : null);
+  }
+  if (req.method === 'POST') {
+    const { tenant } = JSON.parse((await body(req)) || '{}');
+    if (!Object.hasOwn(TENANTS, tenant ?? '')) return json(res, 400, { message: 'Unknown tenant' });
+    res.setHeader('set-cookie', sessionCookie(tenant));
+    return json(res, 200, { tenant, name: TENANTS[tenant].name });
+  }
+  if (req.method === 'DELETE') {
+    res.setHeader('set-cookie', signedOutCookie);
+    return send(res, 204);
+  }
+  return send(res, 405);
+}
+
+/** The built app: its files, and index.html for every other path (the router's URLs). */
+async function serveApp(root, pathname, res) {
+  const file = normalize(join(root, decodeURIComponent(pathname)));
+  const inside = file.startsWith(root + '/') && (await stat(file).catch(() => null))?.isFile();
+  const path = inside ? file : join(root, 'index.html');
+  const content = await readFile(path);
+  res.writeHead(200, {
+    'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+    // Hashed assets forever; the page itself always fresh.
+    'cache-control': path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
+  res.end(content);
+}
+
+function body(req) {
+  return new Promise((done, fail) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => {
+      text += chunk;
+      if (text.length > 10_000) req.destroy(new Error('body too large'));
+    });
+    req.on('end', () => done(text));
+    req.on('error', fail);
+  });
+}
+
+function json(res, status, value) {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(value));
+}
+
+function send(res, status, text = '') {
+  res.writeHead(status, text ? { 'content-type': 'text/plain; charset=utf-8' } : {});
+  res.end(text);
+}
