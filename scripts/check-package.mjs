@@ -176,7 +176,7 @@ async function main() {
     report(
       result !== undefined,
       result
-        ? `SSR React ${result.react}: UserList ${result.list.string} bytes (renderToString), ${result.list.stream} bytes (stream); UserDetail ${result.detail.string} / ${result.detail.stream} bytes (user ${result.userId}); no console.error${result.warnings.length ? `, ${result.warnings.length} console.warn:` : ''}`
+        ? `SSR React ${result.react}: UserList ${result.list.string} bytes (renderToString), ${result.list.stream} bytes (stream); UserDetail ${result.detail.string} / ${result.detail.stream} bytes (user ${result.userId}); UserList in Chinese ${result.chinese.string} / ${result.chinese.stream} bytes; no console.error${result.warnings.length ? `, ${result.warnings.length} console.warn:` : ''}`
         : `SSR React ${react}: failed`,
       result ? '' : ssr.output,
     );
@@ -242,12 +242,16 @@ const EXPECTED_EXPORTS = {
   'userlens/server': ['createLangfuseProxy', 'toNodeListener'],
   'userlens/testing': ['generateDemoDataset', 'createLangfuseFake', 'withFaults'],
   'userlens/testing/msw': ['langfuseHandlers'],
+  'userlens/locales/de': ['de'],
+  'userlens/locales/zh-CN': ['zhCN'],
 };
 
 /** The consumers' sources and their tsconfig files. */
 function writeConsumers(host) {
   const browserApp = `import { useState } from 'react';
-import { UserDetail, UserList, UserTrackingProvider, useUsers, type UserListProps } from 'userlens';
+import { UserDetail, UserList, UserTrackingProvider, useUsers, type Dictionary, type UserListProps } from 'userlens';
+import { de } from 'userlens/locales/de';
+import { zhCN } from 'userlens/locales/zh-CN';
 import { createLangfuseClient, createMemoryClient, type LangfuseClientOptions, type UserTrackingClient } from 'userlens/core';
 import { userTrackingQueries } from 'userlens/query';
 import { createLangfuseProxy, toNodeListener } from 'userlens/server';
@@ -268,6 +272,7 @@ export const listener = toNodeListener(proxy);
 export const handlers = langfuseHandlers(generateDemoDataset({ seed: 1, users: 2 }), { baseUrl: 'https://langfuse.example' });
 export const usersQuery = userTrackingQueries.users(memory, { pageSize: 3 });
 const listProps: UserListProps = { getUserHref: (id) => '/users/' + encodeURIComponent(id) };
+const dictionaries: Record<string, Dictionary> = { de, 'zh-CN': zhCN };
 
 function UserCount() {
   const users = useUsers({ pageSize: 3 });
@@ -277,7 +282,7 @@ function UserCount() {
 export function App({ live }: { live: boolean }) {
   const [userId, setUserId] = useState<string | null>(null);
   return (
-    <UserTrackingProvider client={live ? langfuse : memory} timeZone="UTC" now={() => Date.parse('2026-11-01T00:00:00.000Z')}>
+    <UserTrackingProvider client={live ? langfuse : memory} timeZone="UTC" now={() => Date.parse('2026-11-01T00:00:00.000Z')} locale="zh-CN" dictionary={dictionaries['zh-CN'] ?? de} labels={{ searchLabel: '搜索客户', resultsCountFew: '{count}' }}>
       <UserCount />
       {userId === null ? (
         <UserList {...listProps} onSelectUser={(id) => setUserId(id)} />
@@ -362,6 +367,7 @@ const { default: React, createElement: h } = await import('react');
 const { renderToPipeableStream, renderToString } = await import('react-dom/server');
 const { UserDetail, UserList, UserTrackingProvider, createMemoryClient } = await import('userlens');
 const { generateDemoDataset } = await import('userlens/testing');
+const { zhCN } = await import('userlens/locales/zh-CN');
 if (React.version !== process.argv[2]) problems.push('the host has React ' + React.version + ', not ' + process.argv[2]);
 
 const END = '2026-11-01T00:00:00.000Z';
@@ -425,10 +431,19 @@ const detailChecks = (html) => [
   ['"Users" navigation', tagWith(html, 'data-part="user-detail-nav"', 'aria-label="Users"')],
 ];
 
-const sizes = { list: {}, detail: {} };
+// Chinese given up front (the dictionary entry), as a server render needs it: no English, the texts' lang.
+const chineseChecks = (html) => [
+  ['Chinese search box', tagWith(html, 'aria-label="' + zhCN.searchLabel + '"')],
+  ['lang="zh-CN" on the list', tagWith(html, 'data-part="user-list"', 'lang="zh-CN"')],
+  ['no English search box', !html.includes('aria-label="Search users"')],
+];
+const chinese = (child) => h(UserTrackingProvider, { client, now: () => Date.parse(END), timeZone: 'UTC', locale: 'zh-CN', dictionary: zhCN }, child);
+
+const sizes = { list: {}, detail: {}, chinese: {} };
 for (const [key, name, element, checks] of [
   ['list', 'UserList', () => tree(h(UserList)), listChecks],
   ['detail', 'UserDetail', () => tree(h(UserDetail, { userId })), detailChecks],
+  ['chinese', 'UserList (zh-CN)', () => chinese(h(UserList)), chineseChecks],
 ]) {
   for (const [how, render] of [
     ['renderToString', async () => renderToString(element())],

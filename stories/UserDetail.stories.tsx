@@ -6,6 +6,7 @@ import { UserDetail } from '../src/index.ts';
 import { createDemoProfiles, demoProfile, withFaults } from '../src/testing/index.ts';
 import { withCapabilities } from './clients.ts';
 import { hostileDataset, powerDataset, smallCasesDataset } from './detailData.ts';
+import { englishShown } from './englishShown.ts';
 
 // A typical demo user: the tenth most active over all time.
 const typical = (await demoClient.listUsers({ sort: { field: 'traceCount', direction: 'desc' }, page: 10, pageSize: 1 })).items[0]!.userId;
@@ -288,6 +289,7 @@ export const German: Story = {
   play: async ({ canvasElement }) => {
     await figure(canvasElement, 'Kosten');
     await expect(within(canvasElement).getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Traces', 'Sessions', 'Scores']);
+    await expect(englishShown(canvasElement)).toEqual([]);
   },
 };
 
@@ -296,7 +298,14 @@ export const Chinese: Story = {
   globals: { locale: 'zh-CN' },
   play: async ({ canvasElement }) => {
     await figure(canvasElement, '成本');
-    await expect(within(canvasElement).getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['追踪', '会话', '评分']);
+    const tabs = within(canvasElement).getAllByRole('tab');
+    await expect(tabs.map((tab) => tab.textContent)).toEqual(['追踪', '会话', '评分']);
+    // Each tab in turn: no English phrase on screen once its rows are in.
+    for (const tab of tabs) {
+      await userEvent.click(tab);
+      await waitFor(() => expect(within(canvasElement).getByRole('tabpanel').querySelectorAll('tbody tr').length).toBeGreaterThan(0), { timeout: 15_000 });
+      await expect(englishShown(canvasElement)).toEqual([]);
+    }
   },
 };
 

@@ -6,6 +6,7 @@ import { UserlensError, createMemoryClient, type SortSpec, type UserSortField, t
 import { UserList } from '../src/index.ts';
 import { createDemoProfiles, demoProfile, generateDemoDataset, HOSTILE_USER_IDS, withFaults } from '../src/testing/index.ts';
 import { twoPhase, withCapabilities } from './clients.ts';
+import { englishShown } from './englishShown.ts';
 
 const userHref = (userId: string) => `/admin/users/${encodeURIComponent(userId)}`;
 
@@ -333,6 +334,7 @@ export const German: Story = {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('searchbox', { name: 'Nutzer suchen' })).toBeInTheDocument();
     await expect(canvasElement.querySelector('[data-part="user-list"]')).toHaveAttribute('lang', 'de-DE');
+    await expect(englishShown(canvasElement)).toEqual([]);
   },
 };
 
@@ -344,6 +346,7 @@ export const Chinese: Story = {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('searchbox', { name: '搜索用户' })).toBeInTheDocument();
     await expect(canvasElement.querySelector('[data-part="user-list"]')).toHaveAttribute('lang', 'zh-CN');
+    await expect(englishShown(canvasElement)).toEqual([]);
   },
 };
 

@@ -34,7 +34,6 @@ export function useStoredColumns(options: {
     prop: options.value,
     defaultProp: initial,
     onChange: options.onChange,
-    caller: 'useUserListState',
   });
   useEffect(() => {
     if (!options.storageKey || typeof localStorage === 'undefined') return;

@@ -187,13 +187,11 @@ export function useUserDetailState(options: UserDetailStateOptions): UserDetailS
     prop: options.range,
     defaultProp: options.defaultRange ?? providerRange,
     onChange: options.onRangeChange,
-    caller: CALLER,
   });
   const [filters, setFilters] = useControllableState({
     prop: options.filters,
     defaultProp: options.defaultFilters ?? NO_FILTERS,
     onChange: options.onFiltersChange,
-    caller: CALLER,
   });
   const filtersKey = JSON.stringify(filters);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- compared by value: a host may write them inline
@@ -202,13 +200,11 @@ export function useUserDetailState(options: UserDetailStateOptions): UserDetailS
     prop: options.tab,
     defaultProp: options.defaultTab ?? 'traces',
     onChange: options.onTabChange,
-    caller: CALLER,
   });
   const [metric, setMetric] = useControllableState({
     prop: options.metric,
     defaultProp: options.defaultMetric ?? 'traceCount',
     onChange: options.onMetricChange,
-    caller: CALLER,
   });
 
   // Relative ranges are resolved against an instant that moves when the user or the range
@@ -225,7 +221,6 @@ export function useUserDetailState(options: UserDetailStateOptions): UserDetailS
     prop: options.tracesFilter,
     defaultProp: options.defaultTracesFilter ?? NO_TRACES_FILTER,
     onChange: options.onTracesFilterChange,
-    caller: CALLER,
   });
   const [tracesTable, setTracesTable] = useTableState(
     options.tracesTable,
@@ -290,7 +285,7 @@ function useTableState<Field extends string>(
   onChange: ((state: UserDetailTableState<Field>) => void) | undefined,
   firstPageKey: string,
 ): [UserDetailTableState<Field>, (state: UserDetailTableState<Field>) => void] {
-  const [value, setValue] = useControllableState({ prop, defaultProp, onChange, caller: CALLER });
+  const [value, setValue] = useControllableState({ prop, defaultProp, onChange });
   const controlled = prop !== undefined;
   const [shown, setShown] = useState<{ key: string; before: UserDetailTableState<Field> | null }>({ key: firstPageKey, before: null });
   if (shown.key !== firstPageKey) {

@@ -183,49 +183,41 @@ export function useUserListState(options: UserListStateOptions = {}): UserListSt
     prop: options.range,
     defaultProp: options.defaultRange ?? providerRange,
     onChange: options.onRangeChange,
-    caller: CALLER,
   });
   const [search, setSearchState] = useControllableState({
     prop: options.search,
     defaultProp: options.defaultSearch ?? '',
     onChange: options.onSearchChange,
-    caller: CALLER,
   });
   const [sorting, setSortingState] = useControllableState({
     prop: options.sorting,
     defaultProp: options.defaultSorting ?? defaultSortFor(client.capabilities),
     onChange: options.onSortingChange,
-    caller: CALLER,
   });
   const [pagination, setPagination] = useControllableState({
     prop: options.pagination,
     defaultProp: options.defaultPagination ?? DEFAULT_PAGINATION,
     onChange: options.onPaginationChange,
-    caller: CALLER,
   });
   const [filters, setFiltersState] = useControllableState({
     prop: options.filters,
     defaultProp: options.defaultFilters ?? NO_FILTERS,
     onChange: options.onFiltersChange,
-    caller: CALLER,
   });
   const [band, setBandState] = useControllableState({
     prop: options.band,
     defaultProp: options.defaultBand ?? null,
     onChange: options.onBandChange,
-    caller: CALLER,
   });
   const [overBudgetOnly, setOverBudgetOnlyState] = useControllableState({
     prop: options.overBudgetOnly,
     defaultProp: options.defaultOverBudgetOnly ?? false,
     onChange: options.onOverBudgetOnlyChange,
-    caller: CALLER,
   });
   const [refreshInterval, setRefreshInterval] = useControllableState({
     prop: options.refreshInterval,
     defaultProp: options.defaultRefreshInterval ?? false,
     onChange: options.onRefreshIntervalChange,
-    caller: CALLER,
   });
   const [columns, setColumns] = useStoredColumns({
     storageKey: options.storageKey,

@@ -98,8 +98,8 @@ export interface UserTrackingContextValue {
   theme: Theme;
   density: Density;
   unstyled: boolean;
-  /** The language the texts are in, for the views' `lang`: what screen readers pronounce them in. */
-  lang: string;
+  /** The language the texts are in, for the views' `lang` and plural forms; `undefined` for a host dictionary without a `locale`. */
+  lang: string | undefined;
   /** The views' clock (ms since the epoch). */
   now: () => number;
   /** The viewer's IANA time zone. */
@@ -176,17 +176,23 @@ export function UserTrackingProvider(props: UserTrackingProviderProps) {
   const stableProfileFields = useMemo(() => profileFields, [fieldsKey]);
   const language = dictionary ? undefined : dictionaryLanguage(locale);
   const [fetched, setFetched] = useState<readonly [DictionaryLanguage, Dictionary]>();
-  const texts = dictionary ?? (language ? (loadedDictionary(language) ?? (fetched?.[0] === language ? fetched[1] : undefined)) : enUS);
+  const ready = dictionary ?? (language ? (loadedDictionary(language) ?? (fetched?.[0] === language ? fetched[1] : undefined)) : enUS);
+  // The texts on screen and the language they read in. While another language loads, the last
+  // ones stay, so a switch never empties the host's page; only a first render waits for them
+  // (never English first, then German).
+  const [shown, setShown] = useState<{ texts: Partial<Dictionary>; lang: string | undefined }>();
+  if (ready && shown?.texts !== ready) setShown({ texts: ready, lang: textsLanguage(ready, dictionary, locale) });
+  const texts = ready ?? shown?.texts;
+  const lang = ready ? textsLanguage(ready, dictionary, locale) : shown?.lang;
   useEffect(() => {
-    if (!language || loadedDictionary(language)) return;
+    if (!language) return;
     let live = true;
+    // Also when another provider loaded it meanwhile: this one re-renders with it.
     void loadDictionary(language).then((loaded) => live && setFetched([language, loaded]));
     return () => {
       live = false;
     };
   }, [language]);
-  // English texts under another locale (fr-FR) are still English, and read as such.
-  const lang = dictionary || language || /^en\b/i.test(locale ?? 'en') ? (locale ?? 'en-US') : 'en';
   const mergedLabels = useMemo(() => ({ ...enUS, ...texts, ...labels }), [texts, labels]);
   const value = useMemo<UserTrackingContextValue>(
     () => ({
@@ -211,6 +217,18 @@ export function UserTrackingProvider(props: UserTrackingProviderProps) {
 }
 
 UserTrackingProvider.displayName = PROVIDER_NAME;
+
+/**
+ * The language texts are in, for the views' `lang` (what screen readers pronounce them in, and
+ * which glyphs Chinese gets): a host's dictionary is in its locale; the built-in Chinese is
+ * Simplified whatever the `zh` locale; English texts, also under fr-FR or after a failed load,
+ * are English.
+ */
+function textsLanguage(texts: Partial<Dictionary>, dictionary: Dictionary | undefined, locale: string | undefined): string | undefined {
+  if (dictionary) return locale;
+  if (texts === (enUS as unknown)) return /^en\b/i.test(locale ?? 'en') ? (locale ?? 'en-US') : 'en';
+  return dictionaryLanguage(locale) === 'zh-CN' ? 'zh-CN' : locale;
+}
 
 function createPrivateQueryClient(): QueryClient {
   return new QueryClient({

@@ -32,7 +32,7 @@ const KEPT = new Set(['Token', 'API', 'ID', 'CSV', 'JSON', 'P50', 'P95', 'UTC', 
 function untranslated(): string[] {
   const texts: string[] = [];
   // The whole page, for menus open in a layer of their own; the host's sidebar and payloads aside.
-  const skipped = (element: Element | null) => Boolean(element?.closest('[data-part^="user-detail-payload"], nav, style, script'));
+  const skipped = (element: Element | null) => Boolean(element?.closest('[data-part^="user-detail-payload"], nav:not([data-part]), style, script'));
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (!skipped(node.parentElement)) texts.push(node.textContent ?? '');

@@ -45,6 +45,7 @@ describe('UserList — errors cells', () => {
     const { items } = await client.listUsers({ search: userId, page: 1, pageSize: 1 });
     const env: CellEnvironment = {
       format: createFormatters(),
+      lang: 'en-US',
       labels: enUS,
       capabilities: client.capabilities,
       deferred: { byUser: new Map(), isPending: false, error: null, retry: () => {} },

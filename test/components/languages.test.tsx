@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { UserList, UserTrackingProvider, createMemoryClient, enUS } from '../../src/index.ts';
@@ -42,5 +42,39 @@ describe('the provider’s language', () => {
     // French groups thousands with a narrow no-break space and writes decimals with a comma.
     const cost = await screen.findAllByText(/\d,\d+\s?\$/);
     expect(cost.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the host’s page, and the last texts, while another language loads', async () => {
+    const queryClient = testQueryClient();
+    const page = (locale: string) => (
+      <UserTrackingProvider client={client} queryClient={queryClient} locale={locale} now={() => END} timeZone="UTC">
+        <input aria-label="Host note" defaultValue="typed by the admin" />
+        {list}
+      </UserTrackingProvider>
+    );
+    const { rerender } = render(page('en-US'));
+    const note = screen.getByRole('textbox', { name: 'Host note' });
+    rerender(page('zh-HK'));
+    // Not emptied while Chinese loads: the same field, still English meanwhile.
+    expect(screen.getByRole('textbox', { name: 'Host note' })).toBe(note);
+    expect(await screen.findByRole('searchbox', { name: zhCN.searchLabel })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Host note' })).toBe(note);
+    expect(note).toHaveValue('typed by the admin');
+  });
+
+  it('marks the views with the language their texts are in', async () => {
+    const langOf = async (props: { locale?: string; dictionary?: typeof de }) => {
+      const { container, unmount } = renderWithProvider(list, { client, now: () => END, timeZone: 'UTC', ...props });
+      await screen.findByRole('searchbox');
+      const lang = container.querySelector('[data-part="user-list"]')!.getAttribute('lang');
+      unmount();
+      return lang;
+    };
+    // English texts under French numbers read as English; Simplified Chinese whatever the zh region.
+    expect(await langOf({ locale: 'fr-FR' })).toBe('en');
+    expect(await langOf({ locale: 'en-GB' })).toBe('en-GB');
+    expect(await langOf({ locale: 'zh-TW' })).toBe('zh-CN');
+    expect(await langOf({ locale: 'de-AT' })).toBe('de-AT');
+    expect(await langOf({ locale: 'de-CH', dictionary: de })).toBe('de-CH');
   });
 });

@@ -73,13 +73,15 @@ describe('the example admin panel', () => {
     expect(ids.filter((id) => !id.startsWith('acme:'))).toEqual([]);
     await acme.goto(`${example.url}/users/${encodeURIComponent(globexUser)}`);
     await expect(acme.getByRole('heading', { name: 'User not found' }).waitFor()).resolves.toBeUndefined();
-    // Asking the proxy directly, the scope holds too: no figure of Globex's user reaches Acme.
-    const answer = await acme.evaluate(async (userId) => {
-      const query = { view: 'observations', dimensions: [{ field: 'userId' }], metrics: [{ measure: 'count', aggregation: 'count' }], filters: [{ column: 'userId', operator: 'any of', value: [userId], type: 'stringOptions' }], fromTimestamp: '2020-01-01T00:00:00.000Z', toTimestamp: '2030-01-01T00:00:00.000Z' };
-      const response = await fetch(`/api/userlens/api/public/v2/metrics?query=${encodeURIComponent(JSON.stringify(query))}`);
-      return { status: response.status, body: await response.text() };
-    }, globexUser);
-    expect(answer.body).not.toContain(globexUser);
+    // Asking the proxy directly, the scope holds too: Acme's own user is counted, Globex's is not.
+    const ask = (userId: string) =>
+      acme.evaluate(async (id) => {
+        const query = { view: 'observations', dimensions: [{ field: 'userId' }], metrics: [{ measure: 'count', aggregation: 'count' }], filters: [{ column: 'userId', operator: 'any of', value: [id], type: 'stringOptions' }], fromTimestamp: '2020-01-01T00:00:00.000Z', toTimestamp: '2030-01-01T00:00:00.000Z', orderBy: [{ field: 'count_count', direction: 'desc' }], config: { row_limit: 10 } };
+        const response = await fetch(`/api/userlens/api/public/v2/metrics?query=${encodeURIComponent(JSON.stringify(query))}`);
+        return { status: response.status, rows: ((await response.json()) as { data: unknown[] }).data };
+      }, userId);
+    expect(await ask(ids[0]!)).toMatchObject({ status: 200, rows: [{ userId: ids[0] }] });
+    expect(await ask(globexUser)).toEqual({ status: 200, rows: [] });
   });
 
   it('opens a user from the list with the same figures as their row, and Back finds the list as it was', async () => {
@@ -124,11 +126,22 @@ describe('the example admin panel', () => {
     await rowsShown(page);
     expect(await page.getByRole('columnheader', { name: /^Cost/ }).getAttribute('aria-sort')).toBe('descending');
 
+    // Typed into the search box: every keystroke kept, while the URL follows.
+    const search = page.getByRole('searchbox', { name: 'Search users' });
+    await search.fill('');
+    await search.pressSequentially('acme:usr_', { delay: 15 });
+    await page.waitForURL(/q=acme%3Ausr_/);
+    expect(await search.inputValue()).toBe('acme:usr_');
+
     const userId = (await userIds(page))[0]!;
-    await page.goto(`${example.url}/users/${encodeURIComponent(userId)}?range=all&tab=sessions&spage=1`);
+    await page.goto(`${example.url}/users/${encodeURIComponent(userId)}?range=all&tab=sessions&spage=1&metric=totalCost&tq=agent&tlevel=WARNING&tlevel=ERROR`);
     await page.reload();
     await page.getByRole('tab', { name: 'Sessions', selected: true }).waitFor();
     expect(await page.getByRole('combobox', { name: 'Date range' }).inputValue()).toBe('all');
+    expect(await page.getByRole('combobox', { name: /^Show/ }).inputValue()).toBe('totalCost');
+    await page.getByRole('tab', { name: 'Traces' }).click();
+    expect(await page.getByRole('searchbox', { name: 'Search traces' }).inputValue()).toBe('agent');
+    expect(await page.getByRole('combobox', { name: /^Level/ }).inputValue()).toBe('WARNING,ERROR');
   });
 
   it('switches to dark and to Chinese, the panel and userlens together', async () => {
@@ -199,11 +212,14 @@ describe('the example admin panel', () => {
     await retry.click();
     await rowsShown(page);
 
-    // A slow answer: the list shows it is loading, then the rows.
+    // A slow answer: the list shows it is loading for as long as Langfuse takes, then the rows.
     await page.waitForLoadState('networkidle');
-    example.faults.set({ kind: 'slow', delayMs: 2500 });
+    example.faults.set({ kind: 'slow', delayMs: 3000 });
     await page.reload();
-    await page.locator('[data-part="user-list"][aria-busy="true"], [data-part="user-list"] [data-part="skeleton"]').first().waitFor();
+    await page.locator('[data-part="user-list"] [data-part="skeleton"]').first().waitFor();
+    await page.waitForTimeout(1000);
+    expect(await page.locator('[data-part="user-list-row"]').count()).toBe(0);
+    expect(await page.locator('[data-part="user-list"] [data-part="skeleton"]').count()).toBeGreaterThan(0);
     example.faults.set(null);
     await rowsShown(page);
   });
@@ -236,5 +252,6 @@ describe('the example admin panel', () => {
 // Each test's pages close with it: an idle page left open may still ask the stand-in (a
 // deferred figure), and take a fault meant for the next test.
 afterEach(async () => {
+  example.faults.set(null);
   await Promise.all(contexts.splice(0).map((context) => context.close().catch(() => undefined)));
 });

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { createLangfuseProxy, toNodeListener } from 'userlens/server';
 import { createLangfuseFake } from 'userlens/testing';
 import { TENANTS, tenantDataset } from './data.mjs';
@@ -85,7 +85,17 @@ async function session(req, res) {
     return json(res, 200, tenant ? { tenant, name: TENANTS[tenant].name } : null);
   }
   if (req.method === 'POST') {
-    const { tenant } = JSON.parse((await body(req)) || '{}');
+    // Only this page's own script signs in: a JSON request from the same origin. A form on
+    // another site (a login CSRF that would switch the admin's tenant) is refused.
+    if (!req.headers['content-type']?.startsWith('application/json') || (req.headers['sec-fetch-site'] ?? 'same-origin') !== 'same-origin') {
+      return json(res, 403, { message: 'Sign in from the admin panel' });
+    }
+    let tenant;
+    try {
+      ({ tenant } = JSON.parse((await body(req)) || '{}'));
+    } catch {
+      return json(res, 400, { message: 'Send {"tenant": "…"} as JSON' });
+    }
     if (!Object.hasOwn(TENANTS, tenant ?? '')) return json(res, 400, { message: 'Unknown tenant' });
     res.setHeader('set-cookie', sessionCookie(tenant));
     return json(res, 200, { tenant, name: TENANTS[tenant].name });
@@ -97,18 +107,30 @@ async function session(req, res) {
   return send(res, 405);
 }
 
-/** The built app: its files, and index.html for every other path (the router's URLs). */
+/**
+ * The built app: its files, and index.html for the router's URLs (a user id may look like a file
+ * name: /users/ana@example.com). A missing asset (a chunk of an older build) is a 404, not the
+ * page, which would fail as a script.
+ */
 async function serveApp(root, pathname, res) {
-  const file = normalize(join(root, decodeURIComponent(pathname)));
-  const inside = file.startsWith(root + '/') && (await stat(file).catch(() => null))?.isFile();
-  const path = inside ? file : join(root, 'index.html');
-  const content = await readFile(path);
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return send(res, 400, 'Bad request');
+  }
+  const file = resolve(root, `.${decoded}`);
+  const within = relative(root, file);
+  const inside = within !== '' && !within.startsWith('..') && !isAbsolute(within);
+  const isFile = inside && (await stat(file).catch(() => null))?.isFile();
+  if (!isFile && decoded.startsWith('/assets/')) return send(res, 404, 'Not found');
+  const path = isFile ? file : join(root, 'index.html');
   res.writeHead(200, {
     'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
     // Hashed assets forever; the page itself always fresh.
-    'cache-control': path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'cache-control': /^assets[\\/]/.test(within) ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
-  res.end(content);
+  res.end(await readFile(path));
 }
 
 function body(req) {

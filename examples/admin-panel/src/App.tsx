@@ -34,12 +34,18 @@ function Layout(props: { session: Session; texts: HostTexts; preferences: Return
           <span aria-hidden className="app-logo">N</span> Northwind
         </div>
         <nav aria-label={texts.mainNav}>
-          <span className="app-nav-item" aria-disabled="true">{texts.dashboard}</span>
+          <button type="button" className="app-nav-item" disabled>
+            {texts.dashboard}
+          </button>
           <NavLink className="app-nav-item" to="/users">
             {texts.users}
           </NavLink>
-          <span className="app-nav-item" aria-disabled="true">{texts.billing}</span>
-          <span className="app-nav-item" aria-disabled="true">{texts.settings}</span>
+          <button type="button" className="app-nav-item" disabled>
+            {texts.billing}
+          </button>
+          <button type="button" className="app-nav-item" disabled>
+            {texts.settings}
+          </button>
         </nav>
       </aside>
       <div className="app-body">
@@ -67,7 +73,7 @@ function Layout(props: { session: Session; texts: HostTexts; preferences: Return
             <Routes>
               <Route path="/" element={<Navigate to="/users" replace />} />
               <Route path="/users" element={<UsersPage texts={texts} />} />
-              <Route path="/users/:userId" element={<UserPage />} />
+              <Route path="/users/:userId" element={<UserPage texts={texts} />} />
               <Route
                 path="*"
                 element={

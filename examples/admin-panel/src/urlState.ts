@@ -1,8 +1,8 @@
 // Every piece of the views' state lives in the query string, so back/forward, reload and a
 // shared link all restore the view. Values read from a URL are checked: a hand-edited link
 // falls back to the defaults instead of breaking the page.
-import { RANGE_PRESET_IDS, type ClientCapabilities, type RangeValue, type SortSpec, type TraceFilters, type UserSortField } from 'userlens/core';
-import type { UserDetailTab } from 'userlens';
+import { LEVELS, RANGE_PRESET_IDS, type ClientCapabilities, type ObservationLevel, type RangeValue, type SortSpec, type TraceFilters, type UserSortField } from 'userlens/core';
+import type { ActivityMetric, UserDetailTab, UserDetailTracesFilter } from 'userlens';
 
 const PRESETS = new Set<string>(RANGE_PRESET_IDS);
 const SORT_FIELD = /^(userId|firstEvent|lastEvent|traceCount|observationCount|sessionCount|inputTokens|outputTokens|totalTokens|totalCost|errorCount|errorRate|latencyP50|latencyP95|score:.+)$/;
@@ -45,7 +45,7 @@ export function readPage(params: URLSearchParams, key = 'page'): number {
 
 export function readPageSize(params: URLSearchParams): number {
   const size = Number(params.get('size'));
-  return [25, 50, 100].includes(size) ? size : 50;
+  return [10, 25, 50, 100].includes(size) ? size : 50;
 }
 
 export function readFilters(params: URLSearchParams): TraceFilters {
@@ -64,6 +64,28 @@ export function writeFilters(params: URLSearchParams, filters: TraceFilters): vo
     params.delete(key);
     for (const value of values ?? []) params.append(key, value);
   }
+}
+
+/** The traces tab's own filter: its search, levels and tag. */
+export function readTracesFilter(params: URLSearchParams): UserDetailTracesFilter {
+  const levels = params.getAll('tlevel').filter((level): level is ObservationLevel => (LEVELS as readonly string[]).includes(level));
+  const tags = params.getAll('ttag');
+  const search = params.get('tq');
+  return { ...(search && { search }), ...(levels.length && { levels }), ...(tags.length && { tags }) };
+}
+
+export function writeTracesFilter(params: URLSearchParams, filter: UserDetailTracesFilter): void {
+  params.delete('tlevel');
+  params.delete('ttag');
+  if (filter.search) params.set('tq', filter.search);
+  else params.delete('tq');
+  for (const level of filter.levels ?? []) params.append('tlevel', level);
+  for (const tag of filter.tags ?? []) params.append('ttag', tag);
+}
+
+export function readMetric(params: URLSearchParams): ActivityMetric {
+  const metric = params.get('metric');
+  return metric === 'totalTokens' || metric === 'totalCost' || metric === 'errorCount' ? metric : 'traceCount';
 }
 
 export function readTab(params: URLSearchParams): UserDetailTab {

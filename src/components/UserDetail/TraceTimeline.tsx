@@ -26,7 +26,7 @@ export interface TraceTimelineProps {
  * first use: a page of traces never pays for it until a row is opened.
  */
 export default function TraceTimeline({ userId, traceId, range, title }: TraceTimelineProps) {
-  const { format, labels } = useUserDetailTexts('TraceTimeline');
+  const { format, labels, lang } = useUserDetailTexts('TraceTimeline');
   const steps = useTraceObservations({ userId, traceId, ...(range ? { range } : {}) });
   if (steps.isPending) return <Skeleton width="60%" />;
   if (steps.isError) return <ErrorState error={steps.error} subject={tracesTabText(labels, 'subjectSteps')} onRetry={() => void steps.refetch()} retrying={steps.isFetching} />;
@@ -94,7 +94,7 @@ export default function TraceTimeline({ userId, traceId, range, title }: TraceTi
           })}
         </tbody>
       </table>
-      {rows.length > MAX_STEPS && <p>{formatLabel(pluralText({ ...tracesTabEnUS, ...labels }, 'moreSteps', rows.length - MAX_STEPS, format.locale), { count: format.number(rows.length - MAX_STEPS) })}</p>}
+      {rows.length > MAX_STEPS && <p>{formatLabel(pluralText({ ...tracesTabEnUS, ...labels }, 'moreSteps', rows.length - MAX_STEPS, lang ?? format.locale), { count: format.number(rows.length - MAX_STEPS) })}</p>}
     </div>
   );
 }

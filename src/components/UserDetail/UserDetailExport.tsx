@@ -31,7 +31,7 @@ export interface UserDetailExportProps extends ComponentPropsWithoutRef<'span'> 
  * @selector [data-part="user-detail-export"] [data-state="idle|running|done|failed"]
  */
 export const UserDetailExport = forwardRef<HTMLSpanElement, UserDetailExportProps>(({ onExport, ...props }, ref) => {
-  const { format, labels } = useUserDetailTexts(EXPORT_NAME);
+  const { format, labels, lang } = useUserDetailTexts(EXPORT_NAME);
   const { userId, queryRange, queryFilters } = useUserDetailContext(EXPORT_NAME);
   const { state, start, cancel } = useExportUser();
   const [choice, setChoice] = useState<Choice>('all');
@@ -67,7 +67,7 @@ export const UserDetailExport = forwardRef<HTMLSpanElement, UserDetailExportProp
       )}
       <span role="status" data-part="user-list-export-status">
         {state.status === 'running' && formatLabel(text.userExportProgress, { done: format.number(state.done) })}
-        {state.status === 'done' && formatLabel(pluralText(text, 'userExportDone', state.count, format.locale), { count: format.number(state.count) })}
+        {state.status === 'done' && formatLabel(pluralText(text, 'userExportDone', state.count, lang ?? format.locale), { count: format.number(state.count) })}
         {state.status === 'failed' && formatLabel(text.userExportFailed, { message: messageForPeople(state.error) })}
       </span>
     </span>

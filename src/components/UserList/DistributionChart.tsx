@@ -31,7 +31,7 @@ export interface UserListDistributionProps extends ComponentPropsWithoutRef<'sec
  * @selector [data-part="user-list-distribution"] [data-part="user-list-bin"][data-active] [data-part="user-list-distribution-table"]
  */
 export const UserListDistribution = forwardRef<HTMLElement, UserListDistributionProps>(({ bins = 24, width = 640, height = 120, ...props }, ref) => {
-  const { client, format, labels } = useUserTrackingContext('UserListDistribution');
+  const { client, format, labels, lang } = useUserTrackingContext('UserListDistribution');
   const { query, sorting, band, setBand } = useUserListContext('UserListDistribution');
   const field = NUMERIC_USER_FIGURES.includes(sorting.field as NumericUserFigure) || isScoreFigure(sorting.field) ? (sorting.field as FigureBand['field']) : 'totalCost';
   const [log, setLog] = useState(true);
@@ -75,7 +75,7 @@ export const UserListDistribution = forwardRef<HTMLElement, UserListDistribution
   const ticks = countTicks(Math.max(0, ...binList.map((bin) => bin.count)));
   const y = linearScale({ domain: [0, ticks[ticks.length - 1]!], range: [height, 0] });
   const describe = (i: number) =>
-    formatLabel(pluralText(labels, 'distributionBin', binList[i]!.count, format.locale), {
+    formatLabel(pluralText(labels, 'distributionBin', binList[i]!.count, lang ?? format.locale), {
       count: format.number(binList[i]!.count),
       column: columnName,
       from: edgeTexts[i]!,

@@ -32,7 +32,7 @@ export interface UserListExportProps extends ComponentPropsWithoutRef<'span'> {
  */
 export const UserListExport = forwardRef<UserListExportElement, UserListExportProps>(
   ({ fileName, onExport, ...props }, ref) => {
-    const { client, format, labels, getUserProfiles, profileFields } = useUserTrackingContext(EXPORT_NAME);
+    const { client, format, labels, lang, getUserProfiles, profileFields } = useUserTrackingContext(EXPORT_NAME);
     const { query, columns } = useUserListContext(EXPORT_NAME);
     const { state, start, cancel } = useExportUsers();
     const button = useRef<HTMLButtonElement>(null);
@@ -89,7 +89,7 @@ export const UserListExport = forwardRef<UserListExportElement, UserListExportPr
         <span role="status" data-part="user-list-export-status">
           {state.status === 'running' &&
             formatLabel(labels.exportProgress, { done: format.number(state.done), total: state.total === null ? '…' : format.number(state.total) })}
-          {state.status === 'done' && formatLabel(pluralText(labels, 'exportDone', state.count, format.locale), { count: format.number(state.count) })}
+          {state.status === 'done' && formatLabel(pluralText(labels, 'exportDone', state.count, lang ?? format.locale), { count: format.number(state.count) })}
           {state.status === 'failed' && formatLabel(labels.exportFailed, { message: messageForPeople(state.error) })}
         </span>
       </span>

@@ -70,7 +70,7 @@ export function useUserListContext(consumerName = 'useUserListContext'): UserLis
 export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props, ref) => {
   const { getUserHref, onSelectUser, docsHref, children, ...rest } = props;
   const [stateOptions, divProps] = splitProps(rest, USER_LIST_STATE_KEYS);
-  const { format, labels } = useUserTrackingContext(ROOT_NAME);
+  const { format, labels, lang } = useUserTrackingContext(ROOT_NAME);
   const rootAttributes = useRootAttributes(ROOT_NAME);
   const state = useUserListState(stateOptions);
   const data = useUserListData(state);
@@ -85,7 +85,7 @@ export const UserListRoot = forwardRef<HTMLDivElement, UserListRootProps>((props
   const announcement =
     users.isPending || users.isPlaceholderData || count === undefined
       ? ''
-      : formatLabel(pluralText(labels, 'resultsCount', count, format.locale), { count: format.number(count) });
+      : formatLabel(pluralText(labels, 'resultsCount', count, lang ?? format.locale), { count: format.number(count) });
   return (
     <UserListContext.Provider value={value}>
       <div

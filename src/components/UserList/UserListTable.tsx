@@ -69,7 +69,7 @@ export interface UserListTableProps extends ComponentPropsWithoutRef<'div'> {
  */
 export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ estimatedRowHeight = 41, ...props }, ref) => {
   const context = useUserListContext(TABLE_NAME);
-  const { client, format, labels, profileFields } = useUserTrackingContext(TABLE_NAME);
+  const { client, format, labels, lang, profileFields } = useUserTrackingContext(TABLE_NAME);
   const { users, columns, sorting, setSorting, pagination, setPagination, deferred, trends, profiles, budget, budgetStatus, range, filters, getUserHref, onSelectUser } = context;
   // Each link carries the view it was clicked in, so the user's page adds up to the row.
   const view = { range, filters };
@@ -119,6 +119,7 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
   );
   const environment = (user: UserSummary): CellEnvironment => ({
     format,
+    lang: lang ?? format.locale,
     labels,
     capabilities,
     deferred,

@@ -18,6 +18,8 @@ import { pluralText } from '../../i18n/plural.js';
 /** What a cell needs besides its row: formatting, texts, the source's capabilities, links. */
 export interface CellEnvironment {
   format: Formatters;
+  /** The language of the texts, whose plural rules count them. */
+  lang: string;
   labels: Labels & Partial<BudgetLabels>;
   capabilities: ClientCapabilities;
   deferred: DeferredFigures;
@@ -65,7 +67,7 @@ export function UserListCell({ column, user, env }: { column: ColumnSpec; user: 
     if (!env.capabilities.trends) return <NotAvailable />;
     if (!env.trend) return env.trendPending ? <Skeleton width={80} /> : <NoValue labels={labels} />;
     const total = env.trend.reduce((sum, value) => sum + value, 0);
-    return <Sparkline values={env.trend} label={labels.trendLabel} description={formatLabel(pluralText(labels, 'trendTotal', total, format.locale), { count: format.number(total) })} />;
+    return <Sparkline values={env.trend} label={labels.trendLabel} description={formatLabel(pluralText(labels, 'trendTotal', total, env.lang), { count: format.number(total) })} />;
   }
   const values = column.figures.map((figure) => figureOf(user, figure, env));
   if (values.some((v) => v.state === 'unavailable')) return <NotAvailable />;
@@ -217,7 +219,7 @@ function UserIdCell({ user, env }: { user: UserSummary; env: CellEnvironment }) 
     idText
   );
   // An id of only whitespace is kept as it is, but named so it can be seen and read.
-  const blank = user.userId.trim() === '' ? formatLabel(pluralText(labels, 'blankUserId', user.userId.length, env.format.locale), { count: user.userId.length }) : undefined;
+  const blank = user.userId.trim() === '' ? formatLabel(pluralText(labels, 'blankUserId', user.userId.length, env.lang), { count: user.userId.length }) : undefined;
   return (
     <span data-part="user-list-user-id">
       {env.getUserHref ? (

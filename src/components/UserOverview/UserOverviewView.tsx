@@ -33,7 +33,7 @@ const UserOverviewView = forwardRef<HTMLElement, UserOverviewProps>((props, ref)
   const root = useRootAttributes('UserOverview');
   // The host's overrides first, then this part's English.
   const labels = { ...overviewEnUS, ...hostLabels };
-  const [range, setRange] = useControllableState<RangeValue>({ prop: rangeProp, defaultProp: defaultRange ?? providerRange, onChange: onRangeChange, caller: 'UserOverview' });
+  const [range, setRange] = useControllableState<RangeValue>({ prop: rangeProp, defaultProp: defaultRange ?? providerRange, onChange: onRangeChange });
   // Relative ranges resolve against the instant they were picked, as the list's do.
   const [anchor] = useAnchor(rangeKey(range), now);
   // A relative range ends at that instant, so it has a previous period to compare with.

@@ -59,8 +59,8 @@ const UserSegmentsView = forwardRef<HTMLElement, UserSegmentsProps>((props, ref)
   const root = useRootAttributes('UserSegments');
   // The host's overrides first, then this part's English.
   const labels = { ...segmentsEnUS, ...hostLabels };
-  const [dimension, setDimension] = useControllableState<UserSegmentsDimension>({ prop: dimensionProp, defaultProp: defaultDimension, onChange: onDimensionChange, caller: 'UserSegments' });
-  const [range, setRange] = useControllableState<RangeValue>({ prop: rangeProp, defaultProp: defaultRange ?? providerRange, onChange: onRangeChange, caller: 'UserSegments' });
+  const [dimension, setDimension] = useControllableState<UserSegmentsDimension>({ prop: dimensionProp, defaultProp: defaultDimension, onChange: onDimensionChange });
+  const [range, setRange] = useControllableState<RangeValue>({ prop: rangeProp, defaultProp: defaultRange ?? providerRange, onChange: onRangeChange });
   // Relative ranges resolve against the instant they were picked, as the list's do.
   const [anchor] = useAnchor(rangeKey(range), now);
   const [sort, setSort] = useState<SortSpec<Column>>({ field: 'totalCost', direction: 'desc' });

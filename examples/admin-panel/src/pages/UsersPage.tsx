@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useLocation } from 'react-router';
 import { UserList, useUserTrackingClient } from 'userlens';
 import type { HostTexts } from '../hostTexts.ts';
+import { PageHeading } from '../PageHeading.tsx';
 import { carriedQuery, readFilters, readPage, readPageSize, readRange, readUserSort, writeFilters, writeRange, writeSort } from '../urlState.ts';
 import { useUrlUpdate } from '../useUrlUpdate.ts';
 
@@ -15,10 +16,9 @@ export function UsersPage({ texts }: { texts: HostTexts }) {
   useEffect(() => sessionStorage.setItem(LIST_QUERY_KEY, location.search), [location.search]);
   return (
     <>
-      <div className="page-header">
-        <h1>{texts.usersTitle}</h1>
+      <PageHeading title={texts.usersTitle} appName={texts.appName}>
         <p>{texts.usersLead}</p>
-      </div>
+      </PageHeading>
       <UserList
         range={readRange(params)}
         onRangeChange={(range) => update((next) => writeRange(next, range))}
