@@ -8,7 +8,7 @@ import type { RangeValue } from '../format/dateRangePresets.js';
 import { retryPassing } from '../hooks/queries.js';
 import { enUS, type Labels } from '../i18n/en-US.js';
 import type { Dictionary, PluralLabels } from '../i18n/dictionary.js';
-import { dictionaryLanguage, loadDictionary, loadedDictionary, type DictionaryLanguage } from '../i18n/loadDictionary.js';
+import { dictionaryLanguage, loadDictionary, loadedDictionary } from '../i18n/loadDictionary.js';
 import { createUserlensContext } from './context.js';
 
 /* -------------------------------------------------------------------------------------------
@@ -175,20 +175,19 @@ export function UserTrackingProvider(props: UserTrackingProviderProps) {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by value on purpose
   const stableProfileFields = useMemo(() => profileFields, [fieldsKey]);
   const language = dictionary ? undefined : dictionaryLanguage(locale);
-  const [fetched, setFetched] = useState<readonly [DictionaryLanguage, Dictionary]>();
-  const ready = dictionary ?? (language ? (loadedDictionary(language) ?? (fetched?.[0] === language ? fetched[1] : undefined)) : enUS);
-  // The texts on screen and the language they read in. While another language loads, the last
-  // ones stay, so a switch never empties the host's page; only a first render waits for them
-  // (never English first, then German).
-  const [shown, setShown] = useState<{ texts: Partial<Dictionary>; lang: string | undefined }>();
-  if (ready && shown?.texts !== ready) setShown({ texts: ready, lang: textsLanguage(ready, dictionary, locale) });
-  const texts = ready ?? shown?.texts;
-  const lang = ready ? textsLanguage(ready, dictionary, locale) : shown?.lang;
+  const ready = dictionary ?? (language ? loadedDictionary(language) : enUS);
+  // The texts on screen. While another language loads, the last ones stay, so a switch never
+  // empties the host's page; only a first render waits for them (never English first, then
+  // German). A failed load leaves English here.
+  const [shown, setShown] = useState<Partial<Dictionary>>();
+  if (ready && shown !== ready) setShown(ready);
+  const texts = ready ?? shown;
+  const lang = texts && textsLanguage(texts, dictionary, locale);
   useEffect(() => {
     if (!language) return;
     let live = true;
     // Also when another provider loaded it meanwhile: this one re-renders with it.
-    void loadDictionary(language).then((loaded) => live && setFetched([language, loaded]));
+    void loadDictionary(language).then((loaded) => live && setShown(loaded));
     return () => {
       live = false;
     };
@@ -219,15 +218,16 @@ export function UserTrackingProvider(props: UserTrackingProviderProps) {
 UserTrackingProvider.displayName = PROVIDER_NAME;
 
 /**
- * The language texts are in, for the views' `lang` (what screen readers pronounce them in, and
- * which glyphs Chinese gets): a host's dictionary is in its locale; the built-in Chinese is
- * Simplified whatever the `zh` locale; English texts, also under fr-FR or after a failed load,
- * are English.
+ * The language texts are in, told by which texts they are, for the views' `lang` (what screen
+ * readers pronounce them in, and which glyphs Chinese gets): a host's dictionary is in its
+ * locale; the built-in Chinese is Simplified whatever the `zh` locale; the German ones stay
+ * German while Chinese loads; English texts, also under fr-FR or after a failed load, are English.
  */
 function textsLanguage(texts: Partial<Dictionary>, dictionary: Dictionary | undefined, locale: string | undefined): string | undefined {
-  if (dictionary) return locale;
-  if (texts === (enUS as unknown)) return /^en\b/i.test(locale ?? 'en') ? (locale ?? 'en-US') : 'en';
-  return dictionaryLanguage(locale) === 'zh-CN' ? 'zh-CN' : locale;
+  if (texts === dictionary) return locale;
+  if (texts === loadedDictionary('zh-CN')) return 'zh-CN';
+  if (texts === loadedDictionary('de')) return dictionaryLanguage(locale) === 'de' ? locale : 'de';
+  return /^en\b/i.test(locale ?? 'en') ? (locale ?? 'en-US') : 'en';
 }
 
 function createPrivateQueryClient(): QueryClient {

@@ -1,12 +1,12 @@
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { UserDetail, UserList, UserTrackingProvider, createMemoryClient, type Dictionary } from '../../src/index.ts';
+import { UserDetail, UserTrackingProvider, createMemoryClient, type Dictionary } from '../../src/index.ts';
 import { de } from '../../src/i18n/locales/de.ts';
 import { zhCN } from '../../src/i18n/locales/zh-CN.ts';
 import { generateDemoDataset } from '../../src/testing/index.ts';
 import '../../src/styles/userlens.css';
-import { clippedWithoutEllipsis, shown } from './layout.ts';
+import { clippedWithoutEllipsis, renderListInPanel, shown } from './layout.tsx';
 
 const END = Date.parse('2026-11-01T00:00:00.000Z');
 const dataset = generateDemoDataset({ seed: 8, users: 120, end: END });
@@ -45,22 +45,8 @@ function untranslated(): string[] {
   return [...new Set(words.filter((word) => !DATA_WORDS.has(word) && !KEPT.has(word)))];
 }
 
-async function renderList(locale: string, viewport: [number, number], dictionary?: Dictionary) {
-  await page.viewport(...viewport);
-  document.body.style.margin = '0';
-  root.render(
-    <div style={{ display: 'flex' }}>
-      {viewport[0] > 600 && <nav style={{ width: 240, flex: 'none' }}>Admin</nav>}
-      <main style={{ flex: 1, minWidth: 0, padding: 20 }}>
-        <UserTrackingProvider client={client} now={() => END} locale={locale} dictionary={dictionary} timeZone="UTC">
-          <UserList defaultRange={{ preset: 'all' }} getUserHref={(id) => `/users/${id}`} />
-        </UserTrackingProvider>
-      </main>
-    </div>,
-  );
-  await expect.poll(() => host.querySelectorAll('[data-part="user-list-row"]').length).toBe(50);
-  await expect.poll(() => host.querySelectorAll('[data-part="user-list-row"] svg').length).toBeGreaterThan(10);
-}
+const renderList = (locale: string, viewport: [number, number], dictionary?: Dictionary) =>
+  renderListInPanel(root, host, { viewport, sidebar: viewport[0] > 600 ? 240 : 0, provider: { client, now: () => END, locale, dictionary, timeZone: 'UTC' } });
 
 async function renderDetail(locale: string, viewport: [number, number]) {
   await page.viewport(...viewport);

@@ -4,7 +4,7 @@ import { page, userEvent } from 'vitest/browser';
 import { UserList, UserTrackingProvider, createMemoryClient } from '../../src/index.ts';
 import { generateDemoDataset } from '../../src/testing/index.ts';
 import '../../src/styles/userlens.css';
-import { clippedWithoutEllipsis, shown } from './layout.ts';
+import { clippedWithoutEllipsis, renderListInPanel, shown } from './layout.tsx';
 
 const END = Date.parse('2026-11-01T00:00:00.000Z');
 const client = createMemoryClient(generateDemoDataset({ seed: 8, users: 120, end: END }), { id: 'list-layout' });
@@ -12,24 +12,8 @@ const host = document.body.appendChild(document.createElement('div'));
 const root = createRoot(host);
 afterEach(() => root.render(null));
 
-/** The list in an admin page: a sidebar and a content area that takes the rest, in a flex row. */
-async function renderInPanel(viewport: [number, number], sidebar: number) {
-  await page.viewport(...viewport);
-  document.body.style.margin = '0';
-  root.render(
-    <div style={{ display: 'flex' }}>
-      {sidebar > 0 && <nav style={{ width: sidebar, flex: 'none' }}>Admin</nav>}
-      <main style={{ flex: 1, minWidth: 0, padding: 20 }}>
-        <UserTrackingProvider client={client} now={() => END}>
-          <UserList defaultRange={{ preset: 'all' }} getUserHref={(id) => `/users/${id}`} />
-        </UserTrackingProvider>
-      </main>
-    </div>,
-  );
-  await expect.poll(() => host.querySelectorAll('[data-part="user-list-row"]').length).toBe(50);
-  // Wait for the figures that load after the rows (the trend sparklines).
-  await expect.poll(() => host.querySelectorAll('[data-part="user-list-row"] svg').length).toBeGreaterThan(10);
-}
+const renderInPanel = (viewport: [number, number], sidebar: number) =>
+  renderListInPanel(root, host, { viewport, sidebar, provider: { client, now: () => END } });
 
 describe('the user list at 1280 px beside a 240 px sidebar', () => {
   it('fits its default columns in the content area, and cuts long text only with an ellipsis', async () => {
