@@ -55,6 +55,12 @@ export interface Page<T> {
   pageSize: number;
   total: number | null;
   hasMore: boolean;
+  /**
+   * Set where the rows come from only the user's latest traces in the range (a source that reads
+   * a bounded part of a long history, such as Langfuse for a heavy user): how many traces they
+   * cover. The views say so above the table.
+   */
+  latestTraces?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -142,6 +148,11 @@ export interface UserStats extends UserSummary {
    * tag): what the traces tab offers to narrow by. Absent where the source does not say.
    */
   tags?: { tag: string; traceCount: number }[];
+  /**
+   * Figures this answer could not count, although the source has them for other users (a
+   * heavy user's sessions on Langfuse): the views show them as not available.
+   */
+  unavailable?: readonly UserFigure[];
 }
 
 /** The figures that are plain numbers, which bands, budgets and distributions apply to. */
@@ -375,6 +386,12 @@ export interface ActivityPoint extends TraceFigures {
 export interface Activity {
   granularity: Granularity;
   points: ActivityPoint[];
+  /**
+   * Set where these buckets follow another calendar than the query's `timeZone` asked for
+   * (`'UTC'`), and the figures they could not count: the views label and hide accordingly.
+   */
+  timeZone?: 'UTC';
+  unavailable?: readonly (keyof TraceFigures)[];
 }
 
 // ---------------------------------------------------------------------------------------------

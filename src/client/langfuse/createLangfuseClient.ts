@@ -3,12 +3,11 @@ import { NUMERIC_USER_FIGURES } from '../figures.js';
 import type { RequestHeaders, RetryOptions } from '../http/requestJson.js';
 import { createMemoryClient } from '../memory/createMemoryClient.js';
 import { parseRange } from '../query.js';
-import type { ClientCapabilities, DateRange, TraceFilters, UserFigure, UserStats, UserTrackingClient } from '../types.js';
+import type { ClientCapabilities, DateRange, Page, TraceFilters, UserFigure, UserStats, UserTrackingClient } from '../types.js';
 import { createLangfuseApi, type LangfuseApi } from './langfuseApi.js';
 import { LANGFUSE_SORT_FIELDS, TOP_N_LIMIT, getFilterOptions, getUserFigures, listUsers, type ApiGeneration } from './listUsers.js';
 import { METRICS_ENDPOINTS, metricNumber, metricsBounds, refuseMetadata } from './metricsRows.js';
 import { SharedLoads } from './sharedLoads.js';
-import { withTraceIo } from './traceIo.js';
 import { loadUserSnapshot, type SnapshotLimits, type UserSnapshot } from './userSnapshot.js';
 
 export interface LangfuseClientOptions {
@@ -44,8 +43,17 @@ export interface LangfuseClientOptions {
    */
   cacheTtlMs?: number;
   /**
-   * The most observations the detail view reads for one user and range; past it the view shows
-   * an error asking for a shorter range rather than loading without end. @defaultValue 20000
+   * The observations the detail view reads for one user on v4, in one request with their input
+   * and output (at most 1000). A user with more in the range, or with more than 100 traces, gets
+   * their figures, models, scores and activity from Langfuse's metrics instead (three requests
+   * whatever their volume, counted as the README's per-source table says) and lists of their
+   * latest traces that this read holds whole. @defaultValue 500
+   */
+  windowObservations?: number;
+  /**
+   * The most observations the detail view reads for one user and range on legacy endpoints;
+   * past it the view shows an error asking for a shorter range rather than loading without end.
+   * @defaultValue 20000
    */
   maxObservationsPerUser?: number;
   /**
@@ -89,10 +97,11 @@ const DETAIL_FIGURES: readonly UserFigure[] = ['firstEvent', 'lastEvent', ...NUM
  * A client over Langfuse's public API (v4: metrics v2, observations v2, scores v3). It holds no
  * credentials: point it at the host's `createLangfuseProxy`, which adds them.
  *
- * Requests per view (see the README): a list page costs 2 (the top-N ranking, then the trace
- * counts of the page's users). A user's detail view costs 2 for its figures, activity, sessions
- * and scores together (observations, then scores; more only past 1,000 observations or 100
- * traces) plus 1 per page of the traces tab for the traces' input and output.
+ * Requests per view on v4 (see the README): a list page costs 2 (the top-N ranking, then the
+ * trace counts of the page's users). A user's detail view costs 2 (their newest observations with
+ * input and output, then the scores of their traces), or 5 for a user past `windowObservations`
+ * observations or 100 traces in the range, whose figures, scores and activity then come from three
+ * metrics queries — whatever their volume.
  *
  * In the list, tokens and cost count the observations that start in the range (how Langfuse's
  * metrics filter), where the detail view counts every observation of the traces that start in
@@ -123,6 +132,7 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
     maxObservations: wholeOption(options.maxObservationsPerUser, 20_000, 'maxObservationsPerUser'),
     maxPages: wholeOption(options.maxPagesPerList, 1000, 'maxPagesPerList'),
     sessionScores: options.sessionScores === true,
+    window: Math.min(1000, wholeOption(options.windowObservations, 500, 'windowObservations')),
   };
   const snapshots = new SharedLoads<UserSnapshot>(options.cacheTtlMs ?? 60_000, 8);
   const mode = options.api ?? 'auto';
@@ -191,6 +201,13 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
     });
   }
 
+  /** A page of the user's traces, sessions or scores; over a partial read, it says how many traces it covers. */
+  async function list<T>(query: { userId: string; range?: DateRange; filters?: TraceFilters }, opts: { signal?: AbortSignal } | undefined, read: (client: UserSnapshot['client']) => Promise<Page<T>>): Promise<Page<T>> {
+    const { client, traceCount, partial } = await snapshot(query.userId, query.range, opts?.signal, query.filters);
+    const page = await read(client);
+    return partial ? { ...page, latestTraces: traceCount } : page;
+  }
+
   return {
     ...(options.id === undefined ? {} : { id: options.id }),
     capabilities,
@@ -207,31 +224,30 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
       return run((generation) => getSegments(api, generation, query, opts?.signal, now));
     },
     async getUser(userId, query = {}, opts) {
-      const { client, traceCount } = await snapshot(userId, query.range, opts?.signal, query.filters);
+      const { client, traceCount, partial } = await snapshot(userId, query.range, opts?.signal, query.filters);
+      if (partial) {
+        const { partialUserStats } = await import('./userMetrics.js');
+        return partialUserStats(api, userId, query, partial.lastEvent, opts?.signal, now());
+      }
       if (traceCount > 0) return client.getUser(userId, query, opts);
       return emptyStats(api, generation, userId, query.range, opts?.signal, now);
     },
-    async listTraces(query, opts) {
-      const { client } = await snapshot(query.userId, query.range, opts?.signal, query.filters);
-      const page = await client.listTraces(query, opts);
-      // Legacy traces arrive with their input and output already.
-      return generation === 'v4' ? { ...page, items: await withTraceIo(api, page.items, opts?.signal) } : page;
-    },
-    async listSessions(query, opts) {
-      return (await snapshot(query.userId, query.range, opts?.signal, query.filters)).client.listSessions(query, opts);
-    },
+    listTraces: (query, opts) => list(query, opts, (client) => client.listTraces(query, opts)),
+    listSessions: (query, opts) => list(query, opts, (client) => client.listSessions(query, opts)),
     // A trace's timeline from the user's records the detail view already read.
     async listObservations(query, opts) {
       return (await snapshot(query.userId, query.range, opts?.signal)).client.listObservations!(query, opts);
     },
-    async listScores(query, opts) {
-      return (await snapshot(query.userId, query.range, opts?.signal, query.filters)).client.listScores(query, opts);
-    },
+    listScores: (query, opts) => list(query, opts, (client) => client.listScores(query, opts)),
     async getActivity(query, opts) {
-      if (query.userId === undefined) {
+      const userId = query.userId;
+      if (userId === undefined) {
         throw new UserlensError('unsupported', 'getActivity: Langfuse answers activity per user here; give a userId.', { where: 'getActivity', field: 'userId' });
       }
-      return (await snapshot(query.userId, query.range, opts?.signal, query.filters)).client.getActivity(query, opts);
+      const { client, partial } = await snapshot(userId, query.range, opts?.signal, query.filters);
+      if (!partial) return client.getActivity(query, opts);
+      const { partialActivity } = await import('./userMetrics.js');
+      return partialActivity(api, { ...query, userId }, opts?.signal, now());
     },
   };
 }

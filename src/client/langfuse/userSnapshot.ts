@@ -14,10 +14,13 @@ import type { ObservationV2, ScoreV3 } from './schemas.js';
  * observation-first: a trace is its root observation (one per trace, starting at the trace's
  * timestamp and carrying its name, session, tags and environment).
  *
- * Requests on v4: ⌈observations / 1000⌉ for the user's observations, then ⌈scores / 100⌉ per
- * chunk of at most 100 trace ids for their scores (4 chunks at a time) — one and one for most users. On legacy
- * deployments: ⌈traces / 100⌉ + ⌈observations / 100⌉ + ⌈scores / 100⌉, each list filtered by
- * user.
+ * Requests on v4, whatever the user's volume: one page of the user's newest observations (at
+ * most `windowObservations`, with their input and output), then one for the scores of their
+ * traces. When that page holds the whole range and at most 100 traces, it is the user's whole
+ * history and every figure is exact. Otherwise the snapshot is `partial`: its lists cover the
+ * latest traces the page holds whole, and the figures come from metrics (see userMetrics.ts).
+ * On legacy deployments: ⌈traces / 100⌉ + ⌈observations / 100⌉ + ⌈scores / 100⌉, each list
+ * filtered by user.
  *
  * Every list is read with guards, so a source that pages without end (a cursor that comes back,
  * pages that repeat rows, a page count without end) fails with `invalid_response` after a few
@@ -26,12 +29,10 @@ import type { ObservationV2, ScoreV3 } from './schemas.js';
 
 /** Observations of a trace are taken to start within this long after its root. */
 export const TRACE_SPAN_GRACE_MS = 24 * 60 * 60 * 1000;
-const PAGE = 1000;
-const SCORE_PAGE = 100;
 /** Trace (or session) ids per scores request: about 4 kB of URL with UUIDs, within what proxies accept. */
-const TRACE_IDS_PER_SCORES_REQUEST = 100;
-const SCORE_REQUESTS_AT_ONCE = 4;
-const FIELDS = 'core,basic,usage,model,trace_context';
+export const TRACES_PER_READ = 100;
+const SCORE_PAGE = 100;
+const FIELDS = 'core,basic,usage,model,trace_context,io';
 const LEGACY_PAGE = 100;
 
 /** What one user's read may take. */
@@ -42,12 +43,20 @@ export interface SnapshotLimits {
   maxPages: number;
   /** Whether the scores on the user's sessions are read too: `sessionScores`. */
   sessionScores: boolean;
+  /** Observations read at once for one user on v4: `windowObservations`. */
+  window: number;
 }
 
 export interface UserSnapshot {
   /** Answers for this user and range only. */
   client: MemoryClient;
   traceCount: number;
+  /**
+   * Set when the records read are not the user's whole range: the client then holds only their
+   * latest `traceCount` traces, and `lastEvent` is the newest trace's timestamp when the read
+   * reached into the range (null when it held none of it).
+   */
+  partial?: { lastEvent: string | null };
 }
 
 export function loadUserSnapshot(
@@ -72,50 +81,56 @@ function tooMany(userId: string, maxObservations: number): UserlensError {
 
 async function loadV4(api: LangfuseApi, userId: string, range: DateRange | undefined, limits: SnapshotLimits, signal: AbortSignal): Promise<UserSnapshot> {
   const { fromMs, toMs } = parseRange(range, 'getUser');
-  const observations = await readCursorList(
-    { endpoint: endpointName('observations'), maxPages: pageCap(limits, PAGE), maxRows: limits.maxObservations, tooMany: () => tooMany(userId, limits.maxObservations) },
-    (cursor) =>
-      api.observations(
-        {
-          userId,
-          fields: FIELDS,
-          limit: PAGE,
-          fromStartTime: Number.isFinite(fromMs) ? new Date(fromMs).toISOString() : undefined,
-          toStartTime: Number.isFinite(toMs) ? new Date(toMs + TRACE_SPAN_GRACE_MS).toISOString() : undefined,
-          cursor,
-        },
-        signal,
-      ),
+  const { data, meta } = await api.observations(
+    {
+      userId,
+      fields: FIELDS,
+      limit: limits.window,
+      fromStartTime: Number.isFinite(fromMs) ? new Date(fromMs).toISOString() : undefined,
+      toStartTime: Number.isFinite(toMs) ? new Date(toMs + TRACE_SPAN_GRACE_MS).toISOString() : undefined,
+    },
+    signal,
   );
-
+  const whole = !meta.cursor;
+  // Newest first: past a page that is not the whole list, only traces whose root starts after
+  // its oldest observation are whole (a tie at that instant may continue on the next page).
+  const oldest = whole ? -Infinity : Math.min(...data.map((o) => parseIsoDate(o.startTime)));
   // A trace may have several roots (OpenTelemetry allows it): the earliest stands for it.
   const roots = new Map<string, ObservationV2>();
-  for (const observation of observations) {
+  for (const observation of data) {
     if (!isRoot(observation)) continue;
     const id = observation.traceId ?? observation.id;
     const seen = roots.get(id);
     if (!seen || parseIsoDate(observation.startTime) < parseIsoDate(seen.startTime)) roots.set(id, observation);
   }
-  const traces = [...roots.values()].map(toTrace).filter((trace) => {
-    const at = parseIsoDate(trace.timestamp);
-    return at >= fromMs && at < toMs;
-  });
+  let traces = [...roots.values()]
+    .map(toTrace)
+    .filter((trace) => {
+      const at = parseIsoDate(trace.timestamp);
+      return at >= fromMs && at < toMs && at > oldest;
+    })
+    .sort((a, b) => parseIsoDate(b.timestamp) - parseIsoDate(a.timestamp));
+  const partial = !whole || traces.length > TRACES_PER_READ;
+  // A partial read keeps the latest traces whose scores one request can ask for.
+  traces = traces.slice(0, TRACES_PER_READ);
+  const kept = new Set(traces.map((trace) => trace.id));
+  const observations = (partial ? data.filter((o) => kept.has(o.traceId ?? '')) : data).map(toObservation);
   // A session id holding a comma cannot be named in the comma list the endpoint takes.
   const sessionIds = limits.sessionScores ? [...new Set(traces.map((trace) => trace.sessionId).filter((id): id is string => !!id && !id.includes(',')))] : [];
   const [traceScores, sessionScores] = await Promise.all([
-    loadScores(api, 'traceId', traces.map((trace) => trace.id), limits.maxPages, signal),
+    loadScores(api, 'traceId', [...kept], limits.maxPages, signal),
     // A proxy scoped to users or tags refuses scores by session (it cannot see whose they are):
     // the user's page then shows the scores on their traces, as without `sessionScores`.
-    loadScores(api, 'sessionId', sessionIds, limits.maxPages, signal).catch((error: unknown) => {
+    loadScores(api, 'sessionId', sessionIds.slice(0, TRACES_PER_READ), limits.maxPages, signal).catch((error: unknown) => {
       if (isUserlensError(error) && error.status === 403) return [];
       throw error;
     }),
   ]);
-  const scores = [...traceScores, ...sessionScores];
-  return snapshotOf(
-    { traces, observations: observations.map(toObservation), scores },
+  const snapshot = snapshotOf(
+    { traces, observations, scores: [...traceScores, ...sessionScores] },
     { traces: endpointName('observations'), observations: endpointName('observations'), scores: endpointName('scores') },
   );
+  return partial ? { ...snapshot, partial: { lastEvent: traces[0]?.timestamp ?? null } } : snapshot;
 }
 
 async function loadLegacy(api: LangfuseApi, userId: string, range: DateRange | undefined, limits: SnapshotLimits, signal: AbortSignal): Promise<UserSnapshot> {
@@ -283,35 +298,13 @@ function snapshotOf(
   }
 }
 
-/** The scores on these traces, or on these sessions (only those on the session itself). */
+/** The scores on these traces (at most 100), or on these sessions (only those on the session itself). */
 async function loadScores(api: LangfuseApi, subject: 'traceId' | 'sessionId', ids: string[], maxPages: number, signal: AbortSignal): Promise<DatasetScore[]> {
-  const chunks: string[][] = [];
-  for (let i = 0; i < ids.length; i += TRACE_IDS_PER_SCORES_REQUEST) chunks.push(ids.slice(i, i + TRACE_IDS_PER_SCORES_REQUEST));
-  const byChunk: DatasetScore[][] = new Array(chunks.length);
-  // A few chunks at a time: a user with thousands of traces needs many requests, and one at a
-  // time would take as many round trips; all at once would trip the source's rate limit.
-  let next = 0;
-  // One chunk failing fails the load: the other workers stop asking.
-  const stop = new AbortController();
-  const chunkSignal = AbortSignal.any([signal, stop.signal]);
-  const worker = async () => {
-    while (next < chunks.length) {
-      const at = next++;
-      const rows = await readCursorList({ endpoint: endpointName('scores'), maxPages }, (cursor) =>
-        api.scores({ [subject]: chunks[at]!.join(','), fields: 'details,subject', limit: SCORE_PAGE, cursor }, chunkSignal),
-      );
-      byChunk[at] = rows.map(toScore).filter((score): score is DatasetScore => score !== null && (subject === 'traceId') === (score.traceId !== null));
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(SCORE_REQUESTS_AT_ONCE, chunks.length) }, () =>
-      worker().catch((error: unknown) => {
-        stop.abort(error);
-        throw error;
-      }),
-    ),
+  if (ids.length === 0) return [];
+  const rows = await readCursorList({ endpoint: endpointName('scores'), maxPages }, (cursor) =>
+    api.scores({ [subject]: ids.join(','), fields: 'details,subject', limit: SCORE_PAGE, cursor }, signal),
   );
-  return byChunk.flat();
+  return rows.map(toScore).filter((score): score is DatasetScore => score !== null && (subject === 'traceId') === (score.traceId !== null));
 }
 
 function isRoot(observation: ObservationV2): boolean {
@@ -328,7 +321,21 @@ function toTrace(root: ObservationV2): DatasetTrace {
     tags: root.tags ?? [],
     environment: root.environment ?? null,
     release: root.release ?? null,
+    input: fromRawText(root.input),
+    output: fromRawText(root.output),
   };
+}
+
+/** v2 answers input and output as raw text; JSON text is shown as the JSON it encodes. */
+function fromRawText(value: unknown): unknown {
+  if (typeof value !== 'string') return value ?? null;
+  const text = value.trim();
+  if (!/^[[{"]/.test(text)) return value;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return value;
+  }
 }
 
 function toObservation(observation: ObservationV2): DatasetObservation {

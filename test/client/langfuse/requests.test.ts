@@ -60,7 +60,7 @@ describe('Langfuse client — the requests it makes', () => {
     expect(requests).toHaveLength(0);
   });
 
-  it('costs 3 requests for a detail view of a typical user, however many parts ask at once', async () => {
+  it('costs 2 requests for a detail view of a typical user, however many parts ask at once', async () => {
     const { langfuse, requests } = pair(dataset);
     // A user with 11 to 50 traces: two pages of five, and their scores in one request.
     const userId = oracleUsers(oracle, { sort: { field: 'traceCount', direction: 'desc' } }).find((u) => u.traceCount > 10 && u.traceCount <= 50)!.userId;
@@ -72,37 +72,62 @@ describe('Langfuse client — the requests it makes', () => {
       langfuse.listScores({ userId, range }),
       langfuse.listSessions({ userId, range }),
     ]);
-    expect(requests.map(endpointOf).sort()).toEqual(['/api/public/v2/observations', '/api/public/v2/observations', '/api/public/v3/scores']);
+    expect(requests.map(endpointOf).sort()).toEqual(['/api/public/v2/observations', '/api/public/v3/scores']);
     const [observations] = requests;
     expect(observations!.searchParams.get('userId')).toBe(userId);
-    expect(observations!.searchParams.get('limit')).toBe('1000');
-    // A second look within the cache's lifetime costs only the new page of trace payloads.
-    await langfuse.listTraces({ userId, range, pageSize: 5, page: 2 });
-    expect(requests).toHaveLength(4);
+    expect(observations!.searchParams.get('limit')).toBe('500');
+    // The traces' input and output come with the observations: a second page costs nothing.
+    expect(observations!.searchParams.get('fields')?.split(',')).toContain('io');
+    const page2 = await langfuse.listTraces({ userId, range, pageSize: 5, page: 2 });
+    expect(page2.items.some((trace) => trace.input !== null)).toBe(true);
+    expect(page2.latestTraces).toBeUndefined();
+    expect(requests).toHaveLength(2);
     // After invalidate() (what a refresh does) the user's records are read again.
     langfuse.invalidate();
     await langfuse.getUser(userId, { range });
-    expect(requests).toHaveLength(6);
+    expect(requests).toHaveLength(4);
   });
 
-  it('follows cursors past 1,000 observations and chunks trace ids for scores', async () => {
+  it('costs 5 requests for a user past 500 observations, whatever their volume, and says what it could not count', async () => {
     const f = createFixtures();
-    for (let t = 0; t < 120; t++) {
-      const at = Date.UTC(2026, 9, 1, 0, t);
-      const trace = f.trace({ userId: 'heavy', timestamp: new Date(at).toISOString() });
-      // Langfuse v4 knows a trace by its root observation, which starts at the trace's timestamp.
-      const root = f.observation({ type: 'SPAN', startTime: trace.timestamp, endTime: new Date(at + 5_000).toISOString() });
-      for (let o = 1; o < 10; o++) f.observation({ parentObservationId: root.id, startTime: new Date(at + o * 100).toISOString(), totalCost: 0.01 });
-      f.score({ value: 1 });
-    }
+    const build = (traces: number) => {
+      for (let t = 0; t < traces; t++) {
+        const at = Date.UTC(2026, 9, 1, 0, t);
+        const trace = f.trace({ userId: `heavy-${traces}`, timestamp: new Date(at).toISOString() });
+        // Langfuse v4 knows a trace by its root observation, which starts at the trace's timestamp.
+        const root = f.observation({ type: 'SPAN', startTime: trace.timestamp, endTime: new Date(at + 5_000).toISOString() });
+        for (let o = 1; o < 10; o++) f.observation({ parentObservationId: root.id, startTime: new Date(at + o * 100).toISOString(), totalCost: 0.01 });
+        // Stamped with the trace: metrics count the scores stamped in the range.
+        f.score({ value: 1, timestamp: trace.timestamp });
+      }
+    };
+    build(120);
+    build(3_000);
     const { langfuse, requests } = pair(f.dataset());
-    const expected = oracleUser(asOracle(f.dataset()), 'heavy');
-    expect(expected).toMatchObject({ traceCount: 120, observationCount: 1200 });
-    expect(roundCosts(await langfuse.getUser('heavy'))).toEqual(roundCosts(expected));
-    const count = (endpoint: string) => requests.filter((url) => endpointOf(url) === endpoint).length;
-    // 120 traces × (1 root + 9) = 1,200 observations: 2 pages. 120 trace ids: 2 chunks of ≤ 100.
-    expect(count('/api/public/v2/observations')).toBe(2);
-    expect(count('/api/public/v3/scores')).toBe(2);
+    const detailView = async (userId: string) => {
+      requests.length = 0;
+      const range = { from: '2026-10-01T00:00:00.000Z', to: '2026-10-04T00:00:00.000Z' };
+      const [stats, , traces] = await Promise.all([
+        langfuse.getUser(userId, { range }),
+        langfuse.getActivity({ userId, range, granularity: 'auto' }),
+        langfuse.listTraces({ userId, range, pageSize: 25 }),
+        langfuse.listSessions({ userId, range }),
+        langfuse.listScores({ userId, range }),
+      ]);
+      return { stats, traces, endpoints: requests.map(endpointOf).sort() };
+    };
+    for (const traces of [120, 3_000]) {
+      const { stats, traces: page, endpoints } = await detailView(`heavy-${traces}`);
+      expect(endpoints).toEqual(['/api/public/v2/metrics', '/api/public/v2/metrics', '/api/public/v2/metrics', '/api/public/v2/observations', '/api/public/v3/scores']);
+      const expected = oracleUser(asOracle(f.dataset()), `heavy-${traces}`, { range: { from: '2026-10-01T00:00:00.000Z', to: '2026-10-04T00:00:00.000Z' } })!;
+      // One root per trace, every observation inside the range: the metrics' counts are exact here.
+      expect(roundCosts(stats)).toMatchObject(roundCosts({ traceCount: traces, observationCount: traces * 10, totalCost: expected.totalCost, lastEvent: expected.lastEvent, scores: expected.scores }));
+      expect(stats!.unavailable).toEqual(['firstEvent', 'sessionCount', 'errorCount', 'errorRate']);
+      // The lists: the latest traces the 500 newest observations hold whole (the 50th starts at the oldest of them, so may continue on the next page).
+      expect(page.latestTraces).toBe(49);
+      expect(page.items[0]!.timestamp).toBe(expected.lastEvent);
+      expect(page.items[0]!.observationCount).toBe(10);
+    }
   });
 
   it('aborts the shared read only when every caller has gone', async () => {
@@ -198,8 +223,8 @@ describe('Langfuse client — review cases', () => {
     for (const url of requests) expect(url.href.length).toBeLessThan(8000);
   });
 
-  it('refuses to read more than maxObservationsPerUser for a detail view', async () => {
-    const { langfuse } = pair(dataset, { client: { maxObservationsPerUser: 10 } });
+  it('refuses to read more than maxObservationsPerUser for a detail view on legacy endpoints', async () => {
+    const { langfuse } = pair(dataset, { fake: { api: 'legacy' }, client: { api: 'legacy', maxObservationsPerUser: 10 } });
     const heavy = oracleUsers(oracle, { sort: { field: 'observationCount', direction: 'desc' } })[0]!;
     expect(heavy.observationCount).toBeGreaterThan(10);
     await expect(langfuse.getUser(heavy.userId)).rejects.toMatchObject({ code: 'invalid_query', field: 'range', message: expect.stringContaining('shorter range') });
