@@ -98,3 +98,8 @@ for (const row of rows) console.log(line(row));
 console.log('browser: requests the client made; Langfuse: requests that reached Langfuse (behind the proxy: an environment scope, cache off;');
 console.log('via proxy*: a scope of named user ids, which adds a trace-ownership check per scores request). Detail views over 7 days.');
 console.log('median: wall time per view against the in-process fake (no network), so client and fake CPU only.');
+const heaviest = (api) => rows.find((r) => r.api === api && r.view.startsWith('detail, heaviest user'));
+console.log(
+  `heaviest user's detail view on v4: ${heaviest('v4').langfuse} requests — target ≤ 5; ` +
+    `behind a proxy scoped to users: ${heaviest('v4 via proxy*').langfuse} reach Langfuse — target ≤ 6`,
+);

@@ -27,7 +27,7 @@ export type Dictionary = Labels &
   ScoresTabLabels;
 
 /** The texts counted with `{count}`: each has a `…One` form beside its other form. */
-export type PluralKey = 'exportDone' | 'trendTotal' | 'resultsCount' | 'distributionBin' | 'blankUserId' | 'userExportDone' | 'moreSteps';
+export type PluralKey = 'exportDone' | 'trendTotal' | 'resultsCount' | 'distributionBin' | 'blankUserId' | 'userExportDone' | 'moreSteps' | 'latestTraces';
 
 /**
  * The plural forms English does not need and other languages do (`Intl.PluralRules` categories):

@@ -6,6 +6,8 @@ import type { LabelKey, Labels } from './en-US.js';
  */
 export const userDetailEnUS = {
   noData: 'Nothing in this date range',
+  latestTraces: 'A long history: the lists below show only the latest {count} traces in this range. The figures above count every trace.',
+  latestTracesOne: 'A long history: the lists below show only the latest trace in this range. The figures above count every trace.',
   backToUsers: 'Back to users',
   previousUser: 'Previous user',
   nextUser: 'Next user',

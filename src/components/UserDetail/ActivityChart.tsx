@@ -54,7 +54,7 @@ export interface UserDetailActivityProps extends ComponentPropsWithoutRef<'secti
  */
 export const UserDetailActivity = forwardRef<HTMLElement, UserDetailActivityProps>(({ width: initialWidth = 720, height = 180, ...props }, ref) => {
   const { client, format, labels } = useUserDetailTexts(ACTIVITY_NAME);
-  const { activity, metric, setMetric, user } = useUserDetailContext(ACTIVITY_NAME);
+  const { activity, metric: chosen, setMetric, user } = useUserDetailContext(ACTIVITY_NAME);
   const [active, setActive] = useState<number | null>(null);
   const [current, setCurrent] = useState(0);
   const [width, measure] = useChartWidth(initialWidth);
@@ -62,9 +62,12 @@ export const UserDetailActivity = forwardRef<HTMLElement, UserDetailActivityProp
   const id = useId();
   if (user.data === null || (user.isError && user.data === undefined)) return null;
   // Only what the source has: no cost or token series where it lacks those figures.
-  const figures = client.capabilities.detailFigures;
-  const metrics = METRICS.filter((m) => figures.includes(m.id));
   const data = activity.data;
+  // …and only what this answer could count (a heavy user's errors on Langfuse).
+  const figures = client.capabilities.detailFigures.filter((figure) => !data?.unavailable?.includes(figure as never));
+  const metrics = METRICS.filter((m) => figures.includes(m.id));
+  // A figure chosen for another user that this answer lacks: the first one it has instead.
+  const metric = metrics.some((m) => m.id === chosen) ? chosen : (metrics[0]?.id ?? chosen);
   const points = data?.points ?? [];
   const metricLabel = labels[(METRICS.find((m) => m.id === metric) ?? METRICS[0]!).label];
   const show = (n: number) => (metric === 'totalCost' ? format.cost(n) : metric === 'totalTokens' ? format.compact(n) : format.number(n));
@@ -73,7 +76,7 @@ export const UserDetailActivity = forwardRef<HTMLElement, UserDetailActivityProp
   const failedOf = (point: ActivityPoint) => (hasErrors && (metric === 'traceCount' || metric === 'errorCount') ? point.errorCount : 0);
   const anyFailed = points.some((point) => failedOf(point) > 0);
   // A source that buckets only in UTC gets UTC dates, labelled so, rather than days that look local.
-  const utc = !client.capabilities.timeZones;
+  const utc = !client.capabilities.timeZones || data?.timeZone === 'UTC';
   const dates = utc ? createFormatters({ locale: format.locale, currency: format.currency, timeZone: 'UTC' }) : format;
   const when = (point: ActivityPoint) => {
     const start = data?.granularity === 'hour' ? dates.dateTime(point.start) : dates.date(point.start);

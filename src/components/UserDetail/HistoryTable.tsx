@@ -15,6 +15,8 @@ import { useGridKeyboard } from '../table/useGridKeyboard.js';
 import { useScrollEdges } from '../table/useScrollEdges.js';
 import { manualTableFeatures, useManualTable, type ManualTableFeatures, type ManualTableState } from '../table/useManualTable.js';
 import { useUserDetailTexts } from './useUserDetailTexts.js';
+import { formatLabel } from '../../i18n/en-US.js';
+import { pluralText } from '../../i18n/plural.js';
 
 /**
  * The history tables of the detail view (traces, sessions, scores): one set of features, and
@@ -57,7 +59,7 @@ export interface HistoryTableProps<Row extends RowData, Field extends string> {
 
 /** A sortable, paged table of one tab's rows: an error with retry in its place when it fails. */
 export function HistoryTable<Row extends RowData, Field extends string>(props: HistoryTableProps<Row, Field>) {
-  const { client } = useUserDetailTexts('HistoryTable');
+  const { client, lang } = useUserDetailTexts('HistoryTable');
   // One tab stop per table, arrows inside: a page of traces is not 75 Tab presses.
   const gridRef = useGridKeyboard();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -81,8 +83,15 @@ export function HistoryTable<Row extends RowData, Field extends string>(props: H
   const columns = table.getAllLeafColumns();
   const rows = table.getRowModel().rows;
   const empty = page !== undefined && page.items.length === 0;
+  const latest = page?.latestTraces;
   return (
     <>
+      {/* A source that read only part of a long history says which part the rows come from. */}
+      {latest !== undefined && (
+        <p data-part="user-detail-partial" role="note">
+          {formatLabel(pluralText(meta.labels, 'latestTraces', latest, lang ?? meta.format.locale), { count: meta.format.number(latest) })}
+        </p>
+      )}
       <div data-part="user-detail-scroll-frame" ref={frameRef}>
         <div data-part="user-detail-scroll" ref={scrollRef} role="region" aria-label={subject}>
           <table ref={gridRef} role="grid" aria-label={subject} aria-busy={result.isFetching || undefined}>

@@ -69,7 +69,8 @@ export const UserDetailStats = forwardRef<HTMLDListElement, UserDetailStatsProps
   if (stats === null || (user.isError && stats === undefined)) return null;
   const value = (spec: StatSpec): ReactNode => {
     if (!stats) return <Skeleton width="60%" />;
-    if (!spec.figures.every((figure) => client.capabilities.detailFigures.includes(figure))) return <NotAvailable />;
+    // Not on this source, or not in this answer (a heavy user's sessions on Langfuse).
+    if (!spec.figures.every((figure) => client.capabilities.detailFigures.includes(figure) && !stats.unavailable?.includes(figure))) return <NotAvailable />;
     switch (spec.label) {
       case 'statCost':
         return format.cost(stats.totalCost);

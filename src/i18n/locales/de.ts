@@ -22,6 +22,8 @@ export const de: Dictionary = {
   subjectActivity: 'Aktivität',
   subjectChart: 'dieses Diagramm',
   noData: 'Keine Daten in diesem Zeitraum',
+  latestTraces: 'Lange Historie: Die Listen unten zeigen nur die neuesten {count} Traces in diesem Zeitraum. Die Kennzahlen oben zählen alle Traces.',
+  latestTracesOne: 'Lange Historie: Die Listen unten zeigen nur den neuesten Trace in diesem Zeitraum. Die Kennzahlen oben zählen alle Traces.',
 
   // UserList: columns
   columnUserId: 'Nutzer-ID',

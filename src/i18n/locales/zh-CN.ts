@@ -21,6 +21,8 @@ export const zhCN: Dictionary = {
   subjectActivity: '活动数据',
   subjectChart: '此图表',
   noData: '此时间范围内暂无数据',
+  latestTraces: '历史较长：下方列表仅显示此时间范围内最新的 {count} 条追踪，上方的指标统计全部追踪。',
+  latestTracesOne: '历史较长：下方列表仅显示此时间范围内最新的一条追踪，上方的指标统计全部追踪。',
 
   // UserList: columns
   columnUserId: '用户 ID',

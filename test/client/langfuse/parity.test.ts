@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset, DatasetObservation, Page, TraceRow, UserFigure } from '../../../src/core.ts';
-import { generateDemoDataset } from '../../../src/testing/index.ts';
-import { bucketFigures, compareBy, oracleScores, oracleSessions, oracleTraces, oracleUser, oracleUsers, tracesOf, type OracleSummary } from '../../oracle/oracle.ts';
+import { createFixtures, generateDemoDataset } from '../../../src/testing/index.ts';
+import { bucketFigures, compareBy, observationLatencyOf, observationSums, oracleScores, oracleSessions, oracleTraces, oracleUser, oracleUsers, percentile, tracesOf, type OracleSummary } from '../../oracle/oracle.ts';
 import { asOracle, pair, roundCosts } from './harness.ts';
 
 // Every figure the Langfuse client declares, checked against the oracle (test/oracle), which
@@ -145,5 +145,105 @@ describe.each(['v4', 'legacy'] as const)('Langfuse client (%s) — every figure 
     expect(await langfuse.getUser(userIds[0]!, { range: empty })).toEqual(expected);
     expect(await langfuse.getUser('nobody-by-this-name', { range: empty })).toBeNull();
     expect(await langfuse.getUser('nobody-by-this-name')).toBeNull();
+  });
+});
+
+describe('Langfuse client (v4) — a user past one read: figures from metrics, and how far they are from the definitions', () => {
+  // A read of 20 observations: every user with more in the range gets the metrics figures.
+  const { langfuse } = pair(dataset, { client: { api: 'v4', windowObservations: 20 } });
+  const traceOf = new Map(dataset.traces!.map((trace) => [trace.id, trace]));
+  const differences: Record<string, number[]> = { observationCount: [], totalCost: [], latencyP50: [], latencyP95: [], scores: [] };
+
+  it.each([
+    ['all time', undefined],
+    ['a week', RANGE],
+  ])('counts, over %s, what Langfuse aggregates: observations and scores that start in the range, traces by their roots', async (_, range) => {
+    const query = range ? { range } : {};
+    const inRange = (at: string) => !range || (at >= range.from && at < range.to);
+    const users = ranked('observationCount').slice(0, 12);
+    let partial = 0;
+    for (const { userId } of users) {
+      const definition = oracleUser(oracle, userId, query)!;
+      const actual = (await langfuse.getUser(userId, query))!;
+      if (!actual.unavailable) continue;
+      partial++;
+      expect(actual.unavailable).toEqual(expect.arrayContaining(['firstEvent', 'sessionCount', 'errorCount', 'errorRate']));
+      // The user's observations that start in the range, whichever trace they are of.
+      const started = dataset.observations!.filter((o) => traceOf.get(o.traceId!)?.userId === userId && inRange(o.startTime));
+      const sums = observationSums(started);
+      expect(roundCosts(pick(actual, ['observationCount', 'inputTokens', 'outputTokens', 'totalTokens', 'totalCost']))).toEqual(
+        roundCosts({ observationCount: started.length, inputTokens: sums.input, outputTokens: sums.output, totalTokens: sums.total, totalCost: sums.cost }),
+      );
+      // One root per trace in the demo data: the trace count is the definition's.
+      const roots = started.filter((o) => !o.parentObservationId);
+      expect(actual.traceCount).toBe(roots.length);
+      expect(actual.traceCount).toBe(definition.traceCount);
+      // Percentiles of the roots' own latencies (nearest rank in the fake; ClickHouse approximates).
+      const rootLatencies = roots.map(observationLatencyOf).filter((ms): ms is number => ms !== null);
+      expect(actual.latencyP50).toBe(percentile(rootLatencies, 50));
+      expect(actual.latencyP95).toBe(percentile(rootLatencies, 95));
+      // Scores stamped in the range, on the user's traces (a session's scores carry no user).
+      const stamped = dataset.scores!.filter((s) => s.traceId && traceOf.get(s.traceId)?.userId === userId && inRange(s.timestamp) && (s.dataType === 'NUMERIC' || s.dataType === 'BOOLEAN'));
+      expect(actual.scores.reduce((n, s) => n + s.count, 0)).toBe(stamped.length);
+      // The distance from the definitions, measured rather than hidden.
+      const relative = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? 0 : Math.abs(a - b) / b);
+      differences.observationCount!.push(relative(actual.observationCount, definition.observationCount));
+      differences.totalCost!.push(relative(actual.totalCost, definition.totalCost));
+      differences.latencyP50!.push(relative(actual.latencyP50, definition.latencyP50));
+      differences.latencyP95!.push(relative(actual.latencyP95, definition.latencyP95));
+      differences.scores!.push(relative(actual.scores.reduce((n, s) => n + s.count, 0), definition.scores.reduce((n, s) => n + s.count, 0)));
+      // The activity counts the same: its buckets add up to the figures.
+      const activity = await langfuse.getActivity({ userId, ...query });
+      expect(activity).toMatchObject({ timeZone: 'UTC', unavailable: ['errorCount'] });
+      expect(activity.points.reduce((n, p) => n + p.traceCount, 0)).toBe(actual.traceCount);
+      expect(activity.points.reduce((n, p) => n + p.totalCost, 0)).toBeCloseTo(actual.totalCost, 10);
+    }
+    expect(partial).toBeGreaterThan(5);
+  });
+
+  it('measures, on the demo data, how far the figures are from the definitions', () => {
+    const worst = Object.fromEntries(Object.entries(differences).map(([figure, values]) => [figure, Math.max(...values)]));
+    // Demo traces neither cross a range end nor outlast their root: those figures are exact.
+    expect(worst).toMatchObject({ observationCount: 0, latencyP50: 0, latencyP95: 0 });
+    expect(worst.totalCost).toBeLessThan(1e-12);
+    // Scores differ by those on sessions (no user on them) and those stamped after the range.
+    expect(worst.scores).toBeGreaterThan(0);
+  });
+
+  it('differs from the definitions exactly where the README says, and by how much', async () => {
+    const f = createFixtures();
+    const at = (minute: number) => new Date(Date.UTC(2026, 9, 1, 0, minute)).toISOString();
+    const range = { from: at(10), to: at(10 + 60 * 24) };
+    for (let t = 0; t < 30; t++) {
+      const trace = f.trace({ userId: 'edge', timestamp: at(20 + t) });
+      const root = f.observation({ type: 'SPAN', startTime: trace.timestamp, endTime: at(20 + t + 1) });
+      // Each child outlasts its root by a minute.
+      f.observation({ parentObservationId: root.id, startTime: trace.timestamp, endTime: at(20 + t + 2), totalCost: 1 });
+      f.score({ value: 1, timestamp: trace.timestamp });
+    }
+    // Started before the range, a child inside it: in no trace of the range, yet it starts there.
+    const before = f.trace({ userId: 'edge', timestamp: at(5) });
+    const early = f.observation({ type: 'SPAN', startTime: before.timestamp, endTime: at(6) });
+    f.observation({ parentObservationId: early.id, startTime: at(15), endTime: at(16), totalCost: 10 });
+    // A trace of the range with a second root (OpenTelemetry allows it), whose child outlasts it by an hour.
+    const twoRoots = f.trace({ userId: 'edge', timestamp: at(100) });
+    f.observation({ type: 'SPAN', startTime: twoRoots.timestamp, endTime: at(101) });
+    const second = f.observation({ type: 'SPAN', startTime: at(102), endTime: at(103) });
+    f.observation({ parentObservationId: second.id, startTime: at(102), endTime: at(160), totalCost: 100 });
+    // A score given two days after its trace, past the range's end.
+    f.score({ traceId: twoRoots.id, value: 0, timestamp: at(3 * 24 * 60) });
+    const edge = f.dataset();
+    const { langfuse } = pair(edge, { client: { windowObservations: 20 } });
+    const definition = oracleUser(asOracle(edge), 'edge', { range })!;
+    const actual = (await langfuse.getUser('edge', { range }))!;
+    expect(definition).toMatchObject({ traceCount: 31, observationCount: 63, totalCost: 130 });
+    // One trace more (the second root), the child from before the range in, 10 dollars more.
+    expect(actual).toMatchObject({ traceCount: 32, observationCount: 64, totalCost: 140 });
+    // The score stamped after the range is left out: 30 of 31.
+    expect(definition.scores).toEqual([{ name: 'quality', dataType: 'NUMERIC', count: 31, mean: 30 / 31 }]);
+    expect(actual.scores).toEqual([{ name: 'quality', dataType: 'NUMERIC', count: 30, mean: 1 }]);
+    // A trace lasts until its last observation ends; a root, until it ends itself: 2 minutes against 1.
+    expect(definition.latencyP50).toBe(2 * 60_000);
+    expect(actual.latencyP50).toBe(60_000);
   });
 });
