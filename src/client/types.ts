@@ -569,6 +569,28 @@ export interface FilterOptions {
 // The client
 // ---------------------------------------------------------------------------------------------
 
+/** A source's request budget: at most `limit` requests per `windowMs`. */
+export interface RequestBudget {
+  limit: number;
+  windowMs: number;
+}
+
+/** One budget's spend by this client. */
+export interface BudgetUsage extends RequestBudget {
+  /** What the budget covers, e.g. `metrics` (Langfuse's metrics endpoints). */
+  name: string;
+  /** Requests sent in the last `windowMs`, retries included. */
+  used: number;
+  /** Requests sent since the client was created. */
+  total: number;
+}
+
+export interface ClientUsage {
+  budgets: BudgetUsage[];
+  /** Epoch ms until which the source refuses requests (a 429's `Retry-After`); `null` when it does not. */
+  pausedUntil: number | null;
+}
+
 export type PaginationKind =
   | { kind: 'offset' }
   | { kind: 'cursor' }
@@ -636,6 +658,21 @@ export interface ClientCapabilities {
  * const client: UserTrackingClient = createMemoryClient(dataset);
  * const page = await client.listUsers({ sort: { field: 'totalCost', direction: 'desc' } });
  */
+/** How far a client that loads its data has got: `done` of `total` records read, in lists read in this order. */
+export interface LoadProgress {
+  /** What is being read: traces, observations, scores, then the `index` built from them. */
+  phase: 'traces' | 'observations' | 'scores' | 'index';
+  done: number;
+  total: number;
+}
+
+/** A load the views show the progress of (see `UserTrackingClient.loading`), read as `useSyncExternalStore` reads a store. */
+export interface LoadState {
+  subscribe(listener: () => void): () => void;
+  /** The latest progress (the same object until it changes); `null` once nothing loads. */
+  getSnapshot(): LoadProgress | null;
+}
+
 export interface UserTrackingClient {
   /**
    * Stable identity for query keys. Give one when several clients share a QueryClient or when
@@ -643,6 +680,12 @@ export interface UserTrackingClient {
    */
   readonly id?: string;
   readonly capabilities: ClientCapabilities;
+  /**
+   * What this client has spent of its source's request budgets, and until when the source asked
+   * it to wait: the views refresh no faster than the budgets allow, and pause live refresh then.
+   * Absent: the source has no budget to respect (the memory client).
+   */
+  usage?(): ClientUsage;
   listUsers(query: UsersQuery, options?: RequestOptions): Promise<Page<UserSummary>>;
   /** `null` when the source has no trace at all for this user; zero figures when none is in the range. */
   getUser(userId: string, query?: UserQuery, options?: RequestOptions): Promise<UserStats | null>;
@@ -669,6 +712,11 @@ export interface UserTrackingClient {
   getFilterOptions?(query: { range?: DateRange }, options?: RequestOptions): Promise<FilterOptions>;
   /** Drops whatever the client keeps between calls; the views call it before a refresh. */
   invalidate?(): void;
+  /**
+   * For a client that loads its data after it is created (`createLoadingMemoryClient`): the
+   * load's progress, which the views show while their first answers wait for it.
+   */
+  readonly loading?: LoadState;
 }
 
 // ---------------------------------------------------------------------------------------------

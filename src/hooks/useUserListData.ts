@@ -5,6 +5,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { foldCase } from '../client/figures.js';
 import { profileName, profileOf, profileValue } from '../client/profiles.js';
 import type { Page, Trends, UserProfile, UserSummary, UsersQuery, UsersSelection, UserTrackingClient } from '../client/types.js';
+import { liveInterval, useRefreshBudget, type RefreshBudget } from './useRefreshBudget.js';
 import { useUserTrackingContext } from '../provider/UserTrackingProvider.js';
 import { useRangeRefresh } from './useRangeRefresh.js';
 import { resolveRange } from '../format/dateRangePresets.js';
@@ -47,6 +48,11 @@ export interface UserListData {
   emptyKind: EmptyKind;
   /** Refetches everything the list shows and moves relative ranges up to now. */
   refresh: () => void;
+  /**
+   * The shortest live-refresh interval the source's request budgets allow for this list (live
+   * refresh never runs faster), and the budget that sets it; see `client.usage()`.
+   */
+  refreshBudget: RefreshBudget;
 }
 
 export interface UserListDataOptions {
@@ -61,14 +67,15 @@ export interface UserListDataOptions {
  * Runs the list's queries for a `useUserListState` state: the page of users, the second-phase
  * figures and trends of the page on screen, and — only when a limited range shows nobody — one
  * more question that tells an empty source from an empty range. Follows a page past the end
- * back to the last page, and refetches every `refreshInterval`.
+ * back to the last page, and refetches every `refreshInterval` — no faster than the source's
+ * request budgets allow, and not while it asks to wait (a 429).
  *
  * @example
  * const state = useUserListState();
  * const { users, deferred, emptyKind } = useUserListData(state);
  */
 export function useUserListData(state: UserListState, options: UserListDataOptions = {}): UserListData {
-  const { client, timeZone, queryClient, getUserProfiles } = useUserTrackingContext('useUserListData');
+  const { client, timeZone, queryClient, getUserProfiles, now } = useUserTrackingContext('useUserListData');
   const { query: stateQuery, columns, setPagination, overBudgetOnly, refreshInterval, range, anchor, setAnchor, budget, onBudgetExceeded, budgetFilterable } = state;
 
   // A budget over a window, or one the host is alerted of, asks who is over it across all users.
@@ -159,15 +166,23 @@ export function useUserListData(state: UserListState, options: UserListDataOptio
         : 'empty';
 
   const refresh = useRangeRefresh(range, anchor, setAnchor);
+  const refreshBudget = useRefreshBudget();
+  const every = liveInterval(refreshInterval, refreshBudget.minIntervalMs);
   useEffect(() => {
-    if (!refreshInterval) return;
-    const timer = setInterval(refresh, refreshInterval);
+    if (!every) return;
+    const timer = setInterval(
+      () => {
+        // A source that answered 429 is left alone until the time it gave.
+        if ((client.usage?.().pausedUntil ?? 0) <= now()) refresh();
+      },
+      every,
+    );
     return () => clearInterval(timer);
-  }, [refreshInterval, refresh]);
+  }, [every, refresh, client, now]);
 
   return useMemo(
-    () => ({ query, users, deferred, trends, profiles, budgetStatus, emptyKind, refresh }),
-    [query, users, deferred, trends, profiles, budgetStatus, emptyKind, refresh],
+    () => ({ query, users, deferred, trends, profiles, budgetStatus, emptyKind, refresh, refreshBudget }),
+    [query, users, deferred, trends, profiles, budgetStatus, emptyKind, refresh, refreshBudget],
   );
 }
 

@@ -104,6 +104,8 @@ export const enUS = {
   refreshLabel: 'Refresh',
   liveLabel: 'Auto-refresh',
   liveOff: 'Off',
+  liveLimited: 'Shorter intervals are left out: a refresh costs {cost} of the {limit} {name} requests the source allows per {window}.',
+  livePaused: 'Auto-refresh paused until {time}: the source asked to wait.',
   updatedAgo: 'Updated {time}',
   overBudgetOnly: 'Only over budget',
   overBudget: 'Over budget: {value} exceeds {limit}',

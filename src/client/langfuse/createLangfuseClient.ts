@@ -3,7 +3,8 @@ import { NUMERIC_USER_FIGURES } from '../figures.js';
 import type { RequestHeaders, RetryOptions } from '../http/requestJson.js';
 import { createMemoryClient } from '../memory/createMemoryClient.js';
 import { parseRange } from '../query.js';
-import type { ClientCapabilities, DateRange, Page, TraceFilters, UserFigure, UserStats, UserTrackingClient } from '../types.js';
+import type { ClientCapabilities, DateRange, Page, RequestBudget, TraceFilters, UserFigure, UserStats, UserTrackingClient } from '../types.js';
+import { requestUsage } from '../http/requestUsage.js';
 import { createLangfuseApi, type LangfuseApi } from './langfuseApi.js';
 import { LANGFUSE_SORT_FIELDS, TOP_N_LIMIT, getFilterOptions, getUserFigures, listUsers, type ApiGeneration } from './listUsers.js';
 import { METRICS_ENDPOINTS, metricNumber, metricsBounds, refuseMetadata } from './metricsRows.js';
@@ -77,6 +78,12 @@ export interface LangfuseClientOptions {
    */
   sessionScores?: boolean;
   /**
+   * Your Langfuse plan's rate limits, which `usage()` counts against and the views' live refresh
+   * respects: `metrics` for the metrics endpoints, `api` for the others. @defaultValue Langfuse
+   * Cloud's lowest: `{ metrics: { limit: 100, windowMs: 3600000 }, api: { limit: 20, windowMs: 60000 } }`
+   */
+  rateLimits?: { metrics?: RequestBudget; api?: RequestBudget };
+  /**
    * The clock that closes open ranges (Langfuse's metrics need both ends). Give the provider's
    * `now` when you freeze it, so both agree. @defaultValue Date.now
    */
@@ -120,6 +127,11 @@ function wholeOption(value: number | undefined, fallback: number, name: string):
   return value;
 }
 
+/** A rate limit as given, each number checked as the other caps are. */
+function budget(given: Partial<RequestBudget> | undefined, limit: number, windowMs: number, name: string): RequestBudget {
+  return { limit: wholeOption(given?.limit, limit, `rateLimits.${name}.limit`), windowMs: wholeOption(given?.windowMs, windowMs, `rateLimits.${name}.windowMs`) };
+}
+
 export function createLangfuseClient(options: LangfuseClientOptions): LangfuseClient {
   if (typeof options?.baseUrl !== 'string' || options.baseUrl === '') {
     throw new UserlensError('invalid_options', 'createLangfuseClient: baseUrl is required — the URL of your proxy (createLangfuseProxy) or of a Langfuse-compatible API.', { field: 'baseUrl' });
@@ -127,7 +139,12 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
   // Right after invalidate() (a refresh), requests ask the proxy's cache for a fresh answer.
   let freshUntil = 0;
   const now = options.now ?? Date.now;
-  const api = createLangfuseApi({ ...options, fresh: () => Date.now() < freshUntil });
+  const spend = requestUsage(
+    { metrics: budget(options.rateLimits?.metrics, 100, 3_600_000, 'metrics'), api: budget(options.rateLimits?.api, 20, 60_000, 'api') },
+    (url) => (/\/api\/public\/(v2\/)?metrics/.test(url) ? 'metrics' : 'api'),
+    now,
+  );
+  const api = createLangfuseApi({ ...options, fetch: spend.wrap(options.fetch), fresh: () => Date.now() < freshUntil });
   const limits: SnapshotLimits = {
     maxObservations: wholeOption(options.maxObservationsPerUser, 20_000, 'maxObservationsPerUser'),
     maxPages: wholeOption(options.maxPagesPerList, 1000, 'maxPagesPerList'),
@@ -211,6 +228,7 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
   return {
     ...(options.id === undefined ? {} : { id: options.id }),
     capabilities,
+    usage: spend.usage,
     invalidate: () => {
       snapshots.clear();
       freshUntil = Date.now() + FRESH_WINDOW_MS;

@@ -2,6 +2,7 @@
 import { forwardRef, useId, useState, type ComponentPropsWithoutRef } from 'react';
 import { formatLabel } from '../../i18n/en-US.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
+import { LIVE_INTERVALS, liveInterval } from '../../hooks/useRefreshBudget.js';
 import { useNowEvery } from '../shared/useNowEvery.js';
 import { useUserListContext } from './UserListRoot.js';
 
@@ -10,24 +11,29 @@ import { useUserListContext } from './UserListRoot.js';
  * -----------------------------------------------------------------------------------------*/
 
 const REFRESH_NAME = 'UserListRefresh';
-const LIVE_INTERVALS = [10_000, 30_000, 60_000, 300_000] as const;
 
 export type UserListRefreshProps = ComponentPropsWithoutRef<'span'>;
 
 /**
- * Refreshes now, optionally every few seconds, and says how old the data is.
+ * Refreshes now, optionally every few seconds, and says how old the data is. Offers only the
+ * intervals the source's request budgets allow for this list (and says why the shorter ones are
+ * missing), and says until when live refresh waits after the source answered 429.
  *
  * @selector [data-part="user-list-refresh"] [data-fetching]
  */
 export const UserListRefresh = forwardRef<HTMLSpanElement, UserListRefreshProps>((props, ref) => {
-  const { format, labels } = useUserTrackingContext(REFRESH_NAME);
-  const { refresh, users, refreshInterval, setRefreshInterval } = useUserListContext(REFRESH_NAME);
+  const { client, format, labels } = useUserTrackingContext(REFRESH_NAME);
+  const { refresh, users, refreshInterval, setRefreshInterval, refreshBudget } = useUserListContext(REFRESH_NAME);
   const id = useId();
   const now = useNowEvery(1000);
   // The age is measured on the provider's clock: when new data arrives, note that clock's time.
   const [updated, setUpdated] = useState({ at: users.dataUpdatedAt, clock: now });
   if (updated.at !== users.dataUpdatedAt) setUpdated({ at: users.dataUpdatedAt, clock: now });
   const updatedAt = users.dataUpdatedAt > 0 ? updated.clock : 0;
+  const { minIntervalMs, limiting } = refreshBudget;
+  const every = liveInterval(refreshInterval, minIntervalMs);
+  const offered = LIVE_INTERVALS.filter((ms) => ms >= minIntervalMs);
+  const pausedUntil = client.usage?.().pausedUntil;
   return (
     <span data-part="user-list-refresh" data-fetching={users.isFetching ? '' : undefined} {...props} ref={ref}>
       <button type="button" data-part="button" onClick={() => !users.isFetching && refresh()} aria-disabled={users.isFetching || undefined}>
@@ -38,16 +44,27 @@ export const UserListRefresh = forwardRef<HTMLSpanElement, UserListRefreshProps>
       </label>
       <select
         id={`${id}-live`}
-        value={refreshInterval === false ? 'off' : String(refreshInterval)}
+        value={every === false ? 'off' : String(every)}
+        aria-describedby={limiting && offered.length < LIVE_INTERVALS.length ? `${id}-why` : undefined}
         onChange={(event) => setRefreshInterval(event.target.value === 'off' ? false : Number(event.target.value))}
       >
         <option value="off">{labels.liveOff}</option>
-        {LIVE_INTERVALS.map((ms) => (
+        {offered.map((ms) => (
           <option key={ms} value={ms}>
             {format.duration(ms)}
           </option>
         ))}
       </select>
+      {limiting && offered.length < LIVE_INTERVALS.length && (
+        <span id={`${id}-why`} data-part="user-list-live-limited">
+          {formatLabel(labels.liveLimited, { cost: format.number(limiting.cost), limit: format.number(limiting.limit), name: limiting.name, window: format.duration(limiting.windowMs) })}
+        </span>
+      )}
+      {every && pausedUntil && (
+        <span data-part="user-list-live-paused" role="status">
+          {formatLabel(labels.livePaused, { time: format.dateTime(pausedUntil) })}
+        </span>
+      )}
       {updatedAt > 0 && (
         <span data-part="user-list-updated">
           {formatLabel(labels.updatedAgo, { time: format.relative(now - wholeMinutes(now - updatedAt), now) })}

@@ -106,6 +106,8 @@ export const de: Dictionary = {
   refreshLabel: 'Aktualisieren',
   liveLabel: 'Auto-Aktualisierung',
   liveOff: 'Aus',
+  liveLimited: 'Kürzere Intervalle fehlen: Eine Aktualisierung kostet {cost} der {limit} {name}-Anfragen, die die Quelle pro {window} erlaubt.',
+  livePaused: 'Auto-Aktualisierung pausiert bis {time}: Die Quelle hat um eine Pause gebeten.',
   /** `{time}` is relative, e.g. „vor 5 Minuten“. */
   updatedAgo: 'Aktualisiert {time}',
   overBudgetOnly: 'Nur über Budget',

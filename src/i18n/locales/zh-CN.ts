@@ -105,6 +105,8 @@ export const zhCN: Dictionary = {
   refreshLabel: '刷新',
   liveLabel: '自动刷新',
   liveOff: '关闭',
+  liveLimited: '未提供更短的间隔：每次刷新会消耗数据源每 {window} 允许的 {limit} 次 {name} 请求中的 {cost} 次。',
+  livePaused: '自动刷新已暂停至 {time}：数据源要求稍后再试。',
   updatedAgo: '上次更新：{time}',
   overBudgetOnly: '仅显示超出预算',
   overBudget: '超出预算：{value} 已超过 {limit}',

@@ -246,3 +246,37 @@ describe('Langfuse client — review cases', () => {
     expect(seen).toEqual([null, 'no-cache']);
   });
 });
+
+describe('Langfuse client — what it spends of the rate limits', () => {
+  it('counts every request against its budget in a sliding window, and remembers a 429’s Retry-After', async () => {
+    let clock = Date.parse('2026-11-01T12:00:00.000Z');
+    let refuse = false;
+    const { langfuse } = pair(dataset, {
+      client: { now: () => clock, rateLimits: { metrics: { limit: 100, windowMs: 3_600_000 } }, retry: { retries: 0 } },
+      intercept: () => (refuse ? new Response('{}', { status: 429, headers: { 'retry-after': '120' } }) : undefined),
+    });
+    const spent = () => Object.fromEntries(langfuse.usage().budgets.map((b) => [b.name, [b.used, b.total, b.limit, b.windowMs]]));
+    expect(spent()).toEqual({ metrics: [0, 0, 100, 3_600_000], api: [0, 0, 20, 60_000] });
+    await langfuse.listUsers({ pageSize: 5 });
+    // A user whose history one read holds: their observations, then their scores.
+    const userId = oracleUsers(oracle, {}).find((u) => u.traceCount > 0 && u.traceCount <= 20 && u.observationCount <= 500)!.userId;
+    await langfuse.getUser(userId);
+    // The ranking is a metrics query; the user's observations and scores are the other API's.
+    expect(spent()).toEqual({ metrics: [1, 1, 100, 3_600_000], api: [2, 2, 20, 60_000] });
+    clock += 61_000;
+    expect(spent()).toEqual({ metrics: [1, 1, 100, 3_600_000], api: [0, 2, 20, 60_000] });
+    expect(langfuse.usage().pausedUntil).toBeNull();
+    refuse = true;
+    await expect(langfuse.listUsers({ pageSize: 6 })).rejects.toMatchObject({ code: 'rate_limited' });
+    expect(langfuse.usage().pausedUntil).toBe(clock + 120_000);
+    expect(spent().metrics).toEqual([2, 2, 100, 3_600_000]);
+    clock += 120_001;
+    expect(langfuse.usage().pausedUntil).toBeNull();
+  });
+
+  it('takes only whole numbers ≥ 1 as rate limits', () => {
+    for (const rateLimits of [{ metrics: { limit: 0 } }, { api: { windowMs: Number.NaN } }, { metrics: { limit: 1.5 } }]) {
+      expect(() => createLangfuseClient({ baseUrl: 'https://x.test', rateLimits })).toThrow(expect.objectContaining({ code: 'invalid_options' }));
+    }
+  });
+});

@@ -1,0 +1,71 @@
+'use client';
+import { useIsFetching } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { BudgetUsage, RequestBudget } from '../client/types.js';
+import { useUserTrackingContext } from '../provider/UserTrackingProvider.js';
+
+/** What one refresh of a view costs against the source's tightest budget. */
+export interface RefreshBudget {
+  /** The shortest interval at which refreshing this view stays within every budget; 0 without budgets. */
+  minIntervalMs: number;
+  /** The budget that sets `minIntervalMs`, with what one refresh spends of it; `null` when none does. */
+  limiting: (RequestBudget & { name: string; cost: number }) | null;
+}
+
+/** The live-refresh intervals the list offers, ms. */
+export const LIVE_INTERVALS = [10_000, 30_000, 60_000, 300_000] as const;
+
+/**
+ * The interval live refresh runs at: the one asked for when the budgets allow it, else the
+ * shortest offered one they allow, else none.
+ */
+export function liveInterval(requested: number | false, minIntervalMs: number): number | false {
+  if (requested === false || requested >= minIntervalMs) return requested;
+  return LIVE_INTERVALS.find((ms) => ms >= minIntervalMs) ?? false;
+}
+
+/** How long nothing must fetch before a load counts as over. */
+const SETTLE_MS = 300;
+
+const totalsOf = (budgets: readonly BudgetUsage[] | undefined) => new Map((budgets ?? []).map((b) => [b.name, b.total]));
+
+/**
+ * The refresh interval a source's request budgets allow for a view (see `client.usage()`): what
+ * the view's last load cost — every request from the end of the load before until nothing has
+ * fetched for 300 ms, so a second phase counts — spread over each budget's window. A source
+ * without `usage()` allows any interval.
+ *
+ * @example
+ * const { minIntervalMs } = useRefreshBudget();
+ */
+export function useRefreshBudget(): RefreshBudget {
+  const { client, queryClient } = useUserTrackingContext('useRefreshBudget');
+  const fetching = useIsFetching({ queryKey: ['userlens'] }, queryClient) > 0;
+  // A load is every request from the end of the previous one (or the first render) until nothing
+  // has fetched for a moment: a second phase starts a render after the first ends, and counts.
+  const since = useRef<Map<string, number> | null>(null);
+  since.current ??= totalsOf(client.usage?.().budgets);
+  const [cost, setCost] = useState<Map<string, number> | null>(null);
+  useEffect(() => {
+    if (fetching || !client.usage) return;
+    const timer = setTimeout(() => {
+      const totals = totalsOf(client.usage?.().budgets);
+      setCost(new Map([...totals].map(([name, total]) => [name, total - (since.current!.get(name) ?? 0)])));
+      since.current = totals;
+    }, SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [fetching, client]);
+  let limiting: RefreshBudget['limiting'] = null;
+  let minIntervalMs = 0;
+  for (const { name, limit, windowMs } of client.usage?.().budgets ?? []) {
+    const spent = cost?.get(name) ?? 0;
+    const interval = spent > 0 ? Math.ceil((spent * windowMs) / limit) : 0;
+    if (interval > minIntervalMs) {
+      minIntervalMs = interval;
+      limiting = { name, limit, windowMs, cost: spent };
+    }
+  }
+  // One object while the figures stay: the list's context changes only when they do.
+  const { name, limit, windowMs, cost: spent } = limiting ?? {};
+  return useMemo(() => ({ minIntervalMs, limiting: name === undefined ? null : { name, limit: limit!, windowMs: windowMs!, cost: spent! } }), [minIntervalMs, name, limit, windowMs, spent]);
+}
