@@ -3,7 +3,7 @@ import { NUMERIC_USER_FIGURES } from '../figures.js';
 import type { RequestHeaders, RetryOptions } from '../http/requestJson.js';
 import { createMemoryClient } from '../memory/createMemoryClient.js';
 import { parseRange } from '../query.js';
-import type { ClientCapabilities, DateRange, Page, RequestBudget, TraceFilters, UserFigure, UserStats, UserTrackingClient } from '../types.js';
+import type { ClientCapabilities, ClientUsage, DateRange, Page, RequestBudget, TraceFilters, UserFigure, UserStats, UserTrackingClient } from '../types.js';
 import { requestUsage } from '../http/requestUsage.js';
 import { createLangfuseApi, type LangfuseApi } from './langfuseApi.js';
 import { LANGFUSE_SORT_FIELDS, TOP_N_LIMIT, getFilterOptions, getUserFigures, listUsers, type ApiGeneration } from './listUsers.js';
@@ -82,7 +82,7 @@ export interface LangfuseClientOptions {
    * respects: `metrics` for the metrics endpoints, `api` for the others. @defaultValue Langfuse
    * Cloud's lowest: `{ metrics: { limit: 100, windowMs: 3600000 }, api: { limit: 20, windowMs: 60000 } }`
    */
-  rateLimits?: { metrics?: RequestBudget; api?: RequestBudget };
+  rateLimits?: { metrics?: Partial<RequestBudget>; api?: Partial<RequestBudget> };
   /**
    * The clock that closes open ranges (Langfuse's metrics need both ends). Give the provider's
    * `now` when you freeze it, so both agree. @defaultValue Date.now
@@ -93,6 +93,7 @@ export interface LangfuseClientOptions {
 /** The client over Langfuse, with what it has read for detail views kept for `cacheTtlMs`. */
 export interface LangfuseClient extends UserTrackingClient {
   invalidate(): void;
+  usage(): ClientUsage;
 }
 
 /** How long after invalidate() requests bypass the proxy's cache: long enough for a view's refetches. */

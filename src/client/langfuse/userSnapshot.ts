@@ -4,7 +4,7 @@ import { createMemoryClient, type MemoryClient } from '../memory/createMemoryCli
 import { parseIsoDate } from '../parseIsoDate.js';
 import { parseRange } from '../query.js';
 import type { DateRange } from '../types.js';
-import { endpointName, type EndpointName, type LangfuseApi } from './langfuseApi.js';
+import { endpointName, type LangfuseApi } from './langfuseApi.js';
 import type { ApiGeneration } from './listUsers.js';
 import type { ObservationV2, ScoreV3 } from './schemas.js';
 
@@ -33,7 +33,6 @@ export const TRACE_SPAN_GRACE_MS = 24 * 60 * 60 * 1000;
 export const TRACES_PER_READ = 100;
 const SCORE_PAGE = 100;
 const FIELDS = 'core,basic,usage,model,trace_context,io';
-const LEGACY_PAGE = 100;
 
 /** What one user's read may take. */
 export interface SnapshotLimits {
@@ -67,16 +66,8 @@ export function loadUserSnapshot(
   limits: SnapshotLimits,
   signal: AbortSignal,
 ): Promise<UserSnapshot> {
-  return generation === 'v4' ? loadV4(api, userId, range, limits, signal) : loadLegacy(api, userId, range, limits, signal);
-}
-
-/** A user whose records in the range are more than the detail view reads. */
-function tooMany(userId: string, maxObservations: number): UserlensError {
-  return new UserlensError(
-    'invalid_query',
-    `${JSON.stringify(userId)} has more than ${maxObservations.toLocaleString('en-US')} observations in this range, more than the detail view reads at once. Choose a shorter range, or raise maxObservationsPerUser.`,
-    { where: 'getUser', field: 'range' },
-  );
+  // Legacy endpoints (v3 deployments) load their own reader on first use.
+  return generation === 'v4' ? loadV4(api, userId, range, limits, signal) : import('./legacySnapshot.js').then(({ loadLegacy }) => loadLegacy(api, userId, range, limits, signal));
 }
 
 async function loadV4(api: LangfuseApi, userId: string, range: DateRange | undefined, limits: SnapshotLimits, signal: AbortSignal): Promise<UserSnapshot> {
@@ -133,37 +124,8 @@ async function loadV4(api: LangfuseApi, userId: string, range: DateRange | undef
   return partial ? { ...snapshot, partial: { lastEvent: traces[0]?.timestamp ?? null } } : snapshot;
 }
 
-async function loadLegacy(api: LangfuseApi, userId: string, range: DateRange | undefined, limits: SnapshotLimits, signal: AbortSignal): Promise<UserSnapshot> {
-  const { fromMs, toMs } = parseRange(range, 'getUser');
-  const from = Number.isFinite(fromMs) ? new Date(fromMs).toISOString() : undefined;
-  const to = Number.isFinite(toMs) ? new Date(toMs).toISOString() : undefined;
-  const late = Number.isFinite(toMs) ? new Date(toMs + TRACE_SPAN_GRACE_MS).toISOString() : undefined;
-  const capped = (name: EndpointName): ListRead => ({
-    endpoint: endpointName(name),
-    maxPages: pageCap(limits, LEGACY_PAGE),
-    maxRows: limits.maxObservations,
-    tooMany: () => tooMany(userId, limits.maxObservations),
-  });
-  const [traces, observations, scores] = await Promise.all([
-    readNumberedList(capped('legacyTraces'), (page) => api.legacy.traces({ userId, fromTimestamp: from, toTimestamp: to, fields: 'core,io', limit: LEGACY_PAGE, page }, signal)),
-    readNumberedList(capped('legacyObservations'), (page) => api.legacy.observations({ userId, fromStartTime: from, toStartTime: late, limit: LEGACY_PAGE, page }, signal)),
-    // A score comes after its trace: none of the range's traces has one from before `from`.
-    readNumberedList({ endpoint: endpointName('legacyScores'), maxPages: limits.maxPages }, (page) =>
-      api.legacy.scores({ userId, fromTimestamp: from, limit: LEGACY_PAGE, page }, signal),
-    ),
-  ]);
-  return snapshotOf(
-    {
-      traces: traces.map((trace) => ({ ...trace, userId: trace.userId ?? userId })),
-      observations: observations.map((o) => ({ ...o, traceId: o.traceId ?? null, totalCost: o.calculatedTotalCost ?? null })),
-      scores: scores as DatasetScore[],
-    },
-    { traces: endpointName('legacyTraces'), observations: endpointName('legacyObservations'), scores: endpointName('legacyScores') },
-  );
-}
-
 /** One list read: where it comes from, and how far it may go. */
-interface ListRead {
+export interface ListRead {
   /** For messages, e.g. `GET /api/public/v2/observations`. */
   endpoint: string;
   /** Pages read at most; a list with more after them is the source's fault. */
@@ -174,19 +136,11 @@ interface ListRead {
 }
 
 /**
- * The page cap of a list bounded by `maxObservations`: `maxPages`, or more when full pages of
- * `pageSize` need more to reach that bound (a raised `maxObservationsPerUser` is never cut short).
- */
-function pageCap(limits: SnapshotLimits, pageSize: number): number {
-  return Math.max(limits.maxPages, Math.ceil(limits.maxObservations / pageSize) + 1);
-}
-
-/**
  * Watches one list's pages so that a source paging without end is stopped after a few requests
  * rather than thousands: a page that says more follow must bring a row no earlier page had, a
  * cursor must never come back, and the list must end within its page cap.
  */
-class PageGuard {
+export class PageGuard {
   readonly #seen = new Set<string>();
   readonly #cursors = new Set<string>();
   #pages = 0;
@@ -258,30 +212,10 @@ async function readCursorList<T extends { id: string }>(
 }
 
 /**
- * Every page of a page-numbered legacy list, one after the other. Pages shift while new records
- * arrive: a record seen on two pages counts once. An empty page ends the list, whatever
- * `totalPages` says.
- */
-async function readNumberedList<T extends { id: string }>(
-  read: ListRead,
-  load: (page: number) => Promise<{ data: T[]; meta: { totalPages: number } }>,
-): Promise<T[]> {
-  const guard = new PageGuard(read);
-  const rows = new Map<string, T>();
-  for (let page = 1; ; page++) {
-    const answer = await load(page);
-    for (const row of answer.data) rows.set(row.id, row);
-    const more = page < answer.meta.totalPages && answer.data.length > 0;
-    guard.page(answer.data, rows.size, more);
-    if (!more) return [...rows.values()];
-  }
-}
-
-/**
  * The records as a memory client; a record it cannot read is the source's fault, not the host's,
  * and the error names the endpoint the record came from.
  */
-function snapshotOf(
+export function snapshotOf(
   dataset: { traces: DatasetTrace[]; observations: DatasetObservation[]; scores: DatasetScore[] },
   sources: Record<'traces' | 'observations' | 'scores', string>,
 ): UserSnapshot {
