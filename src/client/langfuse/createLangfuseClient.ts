@@ -1,13 +1,11 @@
 import { UserlensError, isUserlensError } from '../errors.js';
 import { NUMERIC_USER_FIGURES } from '../figures.js';
 import type { RequestHeaders, RetryOptions } from '../http/requestJson.js';
-import { createMemoryClient } from '../memory/createMemoryClient.js';
-import { parseRange } from '../query.js';
-import type { ClientCapabilities, ClientUsage, DateRange, Page, RequestBudget, TraceFilters, UserFigure, UserStats, UserTrackingClient } from '../types.js';
+import type { ClientCapabilities, ClientUsage, DateRange, Page, RequestBudget, TraceFilters, UserFigure, UserTrackingClient } from '../types.js';
 import { requestUsage } from '../http/requestUsage.js';
-import { createLangfuseApi, type LangfuseApi } from './langfuseApi.js';
-import { LANGFUSE_SORT_FIELDS, TOP_N_LIMIT, getFilterOptions, getUserFigures, listUsers, type ApiGeneration } from './listUsers.js';
-import { METRICS_ENDPOINTS, metricNumber, metricsBounds, refuseMetadata } from './metricsRows.js';
+import { createLangfuseApi } from './langfuseApi.js';
+import { LANGFUSE_SORT_FIELDS, TOP_N_LIMIT, getUserFigures, listUsers, type ApiGeneration } from './listUsers.js';
+import { refuseMetadata } from './metricsRows.js';
 import { SharedLoads } from './sharedLoads.js';
 import { loadUserSnapshot, type SnapshotLimits, type UserSnapshot } from './userSnapshot.js';
 
@@ -236,7 +234,11 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
     },
     listUsers: (query, opts) => run((generation) => listUsers(api, generation, query, maxPageSize, opts?.signal, now)),
     getUserFigures: (query, opts) => run((generation) => getUserFigures(api, generation, query, opts?.signal, now)),
-    getFilterOptions: (query, opts) => run((generation) => getFilterOptions(api, generation, query, opts?.signal, now)),
+    // Loaded on the first call, as the other companions of the list.
+    getFilterOptions: async (query, opts) => {
+      const { getFilterOptions } = await import('./filterOptions.js');
+      return run((generation) => getFilterOptions(api, generation, query, opts?.signal, now));
+    },
     // Loaded on the first call: a host without a segments page never downloads it.
     getSegments: async (query, opts) => {
       const { getSegments } = await import('./getSegments.js');
@@ -249,6 +251,7 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
         return partialUserStats(api, userId, query, partial.lastEvent, opts?.signal, now());
       }
       if (traceCount > 0) return client.getUser(userId, query, opts);
+      const { emptyStats } = await import('./userMetrics.js');
       return emptyStats(api, generation, userId, query.range, opts?.signal, now);
     },
     listTraces: (query, opts) => list(query, opts, (client) => client.listTraces(query, opts)),
@@ -269,34 +272,4 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
       return partialActivity(api, { ...query, userId }, opts?.signal, now());
     },
   };
-}
-
-/**
- * A user with no trace in the range: zero figures when Langfuse has any observation of theirs
- * at all, else `null` (not found). One more request, made only in that case.
- */
-async function emptyStats(
-  api: LangfuseApi,
-  generation: ApiGeneration,
-  userId: string,
-  range: DateRange | undefined,
-  signal: AbortSignal | undefined,
-  now: () => number,
-): Promise<UserStats | null> {
-  const { fromMs, toMs } = parseRange(range, 'getUser');
-  if (fromMs === -Infinity && toMs === Infinity) return null;
-  const { data } = await (generation === 'v4' ? api.metrics : api.legacy.metrics)(
-    {
-      view: 'observations',
-      metrics: [{ measure: 'count', aggregation: 'count' }],
-      filters: [{ column: 'userId', operator: '=', value: userId, type: 'string' }],
-      ...metricsBounds(undefined, 'getUser', now())!,
-    },
-    signal,
-  );
-  const count = data[0] ? (metricNumber(data[0], 'count_count', 0, METRICS_ENDPOINTS[generation]) ?? 0) : 0;
-  if (count === 0) return null;
-  // The memory client's zero figures, from one trace of the user outside the range.
-  const outside = new Date(Number.isFinite(toMs) ? toMs : fromMs - 1).toISOString();
-  return createMemoryClient({ traces: [{ id: 'outside-range', timestamp: outside, userId }] }).getUser(userId, { range });
 }

@@ -1,7 +1,7 @@
 import { UserlensError } from '../errors.js';
 import { compareIds } from '../memory/buildIndex.js';
 import { parsePaging, parseSort } from '../query.js';
-import type { FilterOptions, Page, UserSortField, UserSummary, UsersQuery, UsersSelection } from '../types.js';
+import type { Page, UserSortField, UserSummary, UsersQuery, UsersSelection } from '../types.js';
 import type { LangfuseApi, MetricsFilter } from './langfuseApi.js';
 
 /** Which Langfuse API generation a call goes to: v4, or the legacy endpoints of v3 deployments. */
@@ -164,37 +164,4 @@ function chunkByLength(ids: readonly string[], budget: number): string[][] {
   }
   if (chunk.length > 0) chunks.push(chunk);
   return chunks;
-}
-
-/** Environments and tags present in the range: one grouped query each, in parallel. */
-export async function getFilterOptions(api: LangfuseApi, generation: ApiGeneration, query: { range?: UsersQuery['range'] }, signal?: AbortSignal, now: () => number = Date.now): Promise<FilterOptions> {
-  const bounds = metricsBounds(query.range, 'getFilterOptions', now());
-  if (!bounds) return { environments: [], tags: [] };
-  const metrics = generation === 'v4' ? api.metrics : api.legacy.metrics;
-  const values = async (field: 'environment' | 'tags') => {
-    const { data } = await metrics(
-      {
-        view: 'observations',
-        dimensions: [{ field }],
-        metrics: [{ measure: 'count', aggregation: 'count' }],
-        filters: [HAS_USER],
-        ...bounds,
-        config: { row_limit: TOP_N_LIMIT },
-      },
-      signal,
-    );
-    const found = new Set<string>();
-    data.forEach((row, i) => {
-      const value = row[field];
-      // A tags group may arrive as the tag or as the observation's whole tag array.
-      if (Array.isArray(value)) value.forEach((tag) => typeof tag === 'string' && tag && found.add(tag));
-      else {
-        const label = metricLabel(row, field, i, METRICS_ENDPOINTS[generation]);
-        if (label !== null) found.add(label);
-      }
-    });
-    return [...found].sort();
-  };
-  const [environments, tags] = await Promise.all([values('environment'), values('tags')]);
-  return { environments, tags };
 }

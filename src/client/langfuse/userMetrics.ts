@@ -4,9 +4,11 @@ import { compareIds } from '../memory/buildIndex.js';
 import { activitySpan } from '../memory/activitySpan.js';
 import { noTraceFigures } from '../memory/Totals.js';
 import { parseRange } from '../query.js';
-import type { Activity, ActivityPoint, ActivityQuery, Granularity, ModelUsage, ScoreSummary, UserFigure, UserQuery, UserStats } from '../types.js';
+import type { Activity, ActivityPoint, ActivityQuery, DateRange, Granularity, ModelUsage, ScoreSummary, UserFigure, UserQuery, UserStats } from '../types.js';
+import { createMemoryClient } from '../memory/createMemoryClient.js';
+import type { ApiGeneration } from './listUsers.js';
 import type { LangfuseApi, MetricsFilter, MetricsQuery } from './langfuseApi.js';
-import { metricLabel, metricNumber, metricsBounds, traceFilters } from './metricsRows.js';
+import { METRICS_ENDPOINTS, metricLabel, metricNumber, metricsBounds, traceFilters } from './metricsRows.js';
 
 /**
  * A heavy user's figures and activity from metrics v2 filtered by `userId` (a filter is free of
@@ -191,4 +193,34 @@ export async function partialActivity(api: LangfuseApi, query: ActivityQuery & {
     if (root) point.traceCount += sums.observationCount;
   }
   return { granularity: step, points, timeZone: 'UTC', unavailable: ['errorCount'] };
+}
+
+/**
+ * A user with no trace in the range: zero figures when Langfuse has any observation of theirs
+ * at all, else `null` (not found). One more request, made only in that case.
+ */
+export async function emptyStats(
+  api: LangfuseApi,
+  generation: ApiGeneration,
+  userId: string,
+  range: DateRange | undefined,
+  signal: AbortSignal | undefined,
+  now: () => number,
+): Promise<UserStats | null> {
+  const { fromMs, toMs } = parseRange(range, 'getUser');
+  if (fromMs === -Infinity && toMs === Infinity) return null;
+  const { data } = await (generation === 'v4' ? api.metrics : api.legacy.metrics)(
+    {
+      view: 'observations',
+      metrics: [{ measure: 'count', aggregation: 'count' }],
+      filters: [{ column: 'userId', operator: '=', value: userId, type: 'string' }],
+      ...metricsBounds(undefined, 'getUser', now())!,
+    },
+    signal,
+  );
+  const count = data[0] ? (metricNumber(data[0], 'count_count', 0, METRICS_ENDPOINTS[generation]) ?? 0) : 0;
+  if (count === 0) return null;
+  // The memory client's zero figures, from one trace of the user outside the range.
+  const outside = new Date(Number.isFinite(toMs) ? toMs : fromMs - 1).toISOString();
+  return createMemoryClient({ traces: [{ id: 'outside-range', timestamp: outside, userId }] }).getUser(userId, { range });
 }
