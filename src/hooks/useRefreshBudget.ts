@@ -1,6 +1,6 @@
 'use client';
 import { useIsFetching } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BudgetUsage, RequestBudget } from '../client/types.js';
 import { useUserTrackingContext } from '../provider/UserTrackingProvider.js';
 
@@ -27,7 +27,7 @@ export function liveInterval(requested: number | false, minIntervalMs: number): 
 /** How long nothing must fetch before a load counts as over. */
 const SETTLE_MS = 300;
 
-const totalsOf = (budgets: readonly BudgetUsage[] | undefined) => new Map((budgets ?? []).map((b) => [b.name, b.total]));
+const NONE: RefreshBudget = { minIntervalMs: 0, limiting: null };
 
 /**
  * The refresh interval a source's request budgets allow for a view (see `client.usage()`): what
@@ -43,29 +43,25 @@ export function useRefreshBudget(): RefreshBudget {
   const fetching = useIsFetching({ queryKey: ['userlens'] }, queryClient) > 0;
   // A load is every request from the end of the previous one (or the first render) until nothing
   // has fetched for a moment: a second phase starts a render after the first ends, and counts.
-  const since = useRef<Map<string, number> | null>(null);
-  since.current ??= totalsOf(client.usage?.().budgets);
-  const [cost, setCost] = useState<Map<string, number> | null>(null);
+  const since = useRef<BudgetUsage[]>(undefined);
+  since.current ??= client.usage?.().budgets;
+  const [budget, setBudget] = useState(NONE);
   useEffect(() => {
-    if (fetching || !client.usage) return;
+    const usage = client.usage;
+    if (fetching || !usage) return;
     const timer = setTimeout(() => {
-      const totals = totalsOf(client.usage?.().budgets);
-      setCost(new Map([...totals].map(([name, total]) => [name, total - (since.current!.get(name) ?? 0)])));
-      since.current = totals;
+      const budgets = usage().budgets;
+      let next = NONE;
+      for (const { name, limit, windowMs, total } of budgets) {
+        const cost = total - (since.current?.find((b) => b.name === name)?.total ?? 0);
+        const minIntervalMs = Math.ceil((cost * windowMs) / limit);
+        if (minIntervalMs > next.minIntervalMs) next = { minIntervalMs, limiting: { name, limit, windowMs, cost } };
+      }
+      since.current = budgets;
+      // The same figures keep the same object, so the list's context stays put.
+      setBudget((previous) => (JSON.stringify(previous) === JSON.stringify(next) ? previous : next));
     }, SETTLE_MS);
     return () => clearTimeout(timer);
   }, [fetching, client]);
-  let limiting: RefreshBudget['limiting'] = null;
-  let minIntervalMs = 0;
-  for (const { name, limit, windowMs } of client.usage?.().budgets ?? []) {
-    const spent = cost?.get(name) ?? 0;
-    const interval = spent > 0 ? Math.ceil((spent * windowMs) / limit) : 0;
-    if (interval > minIntervalMs) {
-      minIntervalMs = interval;
-      limiting = { name, limit, windowMs, cost: spent };
-    }
-  }
-  // One object while the figures stay: the list's context changes only when they do.
-  const { name, limit, windowMs, cost: spent } = limiting ?? {};
-  return useMemo(() => ({ minIntervalMs, limiting: name === undefined ? null : { name, limit: limit!, windowMs: windowMs!, cost: spent! } }), [minIntervalMs, name, limit, windowMs, spent]);
+  return budget;
 }
