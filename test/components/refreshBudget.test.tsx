@@ -33,7 +33,7 @@ describe('Live refresh within the source’s request budget', () => {
     const metrics = requests.filter((url) => endpointOf(url) === '/api/public/v2/metrics').length;
     expect(metrics).toBe(4);
     expect(select).toHaveValue('300000');
-    expect(select).toHaveAccessibleDescription(/a refresh costs 4 of the 100 metrics requests the source allows per/);
+    expect(select).toHaveAccessibleDescription(/A refresh costs 4 of the 100 metrics requests allowed per .*: shorter intervals are left out/);
     expect(langfuse.usage!().budgets.find((b) => b.name === 'metrics')).toMatchObject({ used: 4, total: 4, limit: 100, windowMs: 3_600_000 });
   });
 
@@ -53,7 +53,7 @@ describe('Live refresh within the source’s request budget', () => {
       await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
       const paused = await screen.findByText(/Auto-refresh paused until/);
       expect(paused).toHaveAttribute('role', 'status');
-      expect(paused).toHaveTextContent(/Auto-refresh paused until .*: the source asked to wait/);
+      expect(paused).toHaveTextContent(/Auto-refresh paused until .* \(rate limited\)/);
       expect(langfuse.usage!().pausedUntil).toBe(TEST_NOW + 600_000);
       const asked = requests.length;
       await act(async () => {

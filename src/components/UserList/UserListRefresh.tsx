@@ -33,6 +33,7 @@ export const UserListRefresh = forwardRef<HTMLSpanElement, UserListRefreshProps>
   const { minIntervalMs, limiting } = refreshBudget;
   const every = liveInterval(refreshInterval, minIntervalMs);
   const offered = LIVE_INTERVALS.filter((ms) => ms >= minIntervalMs);
+  const why = limiting && offered.length < LIVE_INTERVALS.length && `${id}-why`;
   const pausedUntil = client.usage?.().pausedUntil;
   return (
     <span data-part="user-list-refresh" data-fetching={users.isFetching ? '' : undefined} {...props} ref={ref}>
@@ -45,7 +46,7 @@ export const UserListRefresh = forwardRef<HTMLSpanElement, UserListRefreshProps>
       <select
         id={`${id}-live`}
         value={every === false ? 'off' : String(every)}
-        aria-describedby={limiting && offered.length < LIVE_INTERVALS.length ? `${id}-why` : undefined}
+        aria-describedby={why || undefined}
         onChange={(event) => setRefreshInterval(event.target.value === 'off' ? false : Number(event.target.value))}
       >
         <option value="off">{labels.liveOff}</option>
@@ -55,8 +56,8 @@ export const UserListRefresh = forwardRef<HTMLSpanElement, UserListRefreshProps>
           </option>
         ))}
       </select>
-      {limiting && offered.length < LIVE_INTERVALS.length && (
-        <span id={`${id}-why`} data-part="user-list-live-limited">
+      {why && (
+        <span id={why} data-part="user-list-live-limited">
           {formatLabel(labels.liveLimited, { cost: format.number(limiting.cost), limit: format.number(limiting.limit), name: limiting.name, window: format.duration(limiting.windowMs) })}
         </span>
       )}

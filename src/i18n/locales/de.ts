@@ -106,8 +106,8 @@ export const de: Dictionary = {
   refreshLabel: 'Aktualisieren',
   liveLabel: 'Auto-Aktualisierung',
   liveOff: 'Aus',
-  liveLimited: 'Kürzere Intervalle fehlen: Eine Aktualisierung kostet {cost} der {limit} {name}-Anfragen, die die Quelle pro {window} erlaubt.',
-  livePaused: 'Auto-Aktualisierung pausiert bis {time}: Die Quelle hat um eine Pause gebeten.',
+  liveLimited: 'Eine Aktualisierung kostet {cost} der {limit} erlaubten {name}-Anfragen pro {window}: Kürzere Intervalle fehlen daher.',
+  livePaused: 'Auto-Aktualisierung pausiert bis {time} (Anfragelimit erreicht).',
   /** `{time}` is relative, e.g. „vor 5 Minuten“. */
   updatedAgo: 'Aktualisiert {time}',
   overBudgetOnly: 'Nur über Budget',
