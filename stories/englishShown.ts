@@ -3,6 +3,7 @@ import {
   enUS,
   feedbackEnUS,
   figureHelpEnUS,
+  liveRefreshEnUS,
   metadataFilterEnUS,
   overviewEnUS,
   scoresTabEnUS,
@@ -15,7 +16,7 @@ import {
 /** Every English text, cut at its placeholders into the phrases a reader would see (two words or more). */
 const PHRASES = [
   ...new Set(
-    Object.values({ ...enUS, ...userDetailEnUS, ...figureHelpEnUS, ...tracesTabEnUS, ...userExportEnUS, ...overviewEnUS, ...budgetEnUS, ...segmentsEnUS, ...feedbackEnUS, ...metadataFilterEnUS, ...scoresTabEnUS })
+    Object.values({ ...enUS, ...userDetailEnUS, ...figureHelpEnUS, ...tracesTabEnUS, ...userExportEnUS, ...overviewEnUS, ...budgetEnUS, ...segmentsEnUS, ...feedbackEnUS, ...metadataFilterEnUS, ...scoresTabEnUS, ...liveRefreshEnUS })
       .flatMap((text) => text.split(/\{\w+\}|\n/))
       .map((part) => part.trim().replace(/[.:…]$/, ''))
       .filter((part) => /[A-Za-z]{2,} [A-Za-z]{2,}/.test(part)),

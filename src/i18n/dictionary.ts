@@ -2,6 +2,7 @@ import type { Labels } from './en-US.js';
 import type { BudgetLabels } from './budget.js';
 import type { FeedbackLabels } from './feedback.js';
 import type { FigureHelpLabels } from './figureHelp.js';
+import type { LiveRefreshLabels } from './liveRefresh.js';
 import type { MetadataFilterLabels } from './metadataFilter.js';
 import type { OverviewLabels } from './overview.js';
 import type { ScoresTabLabels } from './scoresTab.js';
@@ -24,7 +25,8 @@ export type Dictionary = Labels &
   SegmentsLabels &
   FeedbackLabels &
   MetadataFilterLabels &
-  ScoresTabLabels;
+  ScoresTabLabels &
+  LiveRefreshLabels;
 
 /** The texts counted with `{count}`: each has a `…One` form beside its other form. */
 export type PluralKey = 'exportDone' | 'trendTotal' | 'resultsCount' | 'distributionBin' | 'blankUserId' | 'userExportDone' | 'moreSteps' | 'latestTraces';

@@ -104,8 +104,6 @@ export const enUS = {
   refreshLabel: 'Refresh',
   liveLabel: 'Auto-refresh',
   liveOff: 'Off',
-  liveLimited: 'A refresh costs {cost} of the {limit} {name} requests allowed per {window}: shorter intervals are left out.',
-  livePaused: 'Auto-refresh paused until {time} (rate limited).',
   updatedAgo: 'Updated {time}',
   overBudgetOnly: 'Only over budget',
   overBudget: 'Over budget: {value} exceeds {limit}',

@@ -46,7 +46,7 @@ export interface UserTrackingProviderProps {
   currency?: string;
   /** Units of `currency` per USD (figures are stored in USD). @defaultValue 1 */
   currencyRate?: number;
-  /** Overrides for any of the texts, in the dictionary's language: the English ones are (`enUS`, the user page's in `userDetailEnUS`, the figure help in `figureHelpEnUS`, the traces tab's in `tracesTabEnUS`, the user export's in `userExportEnUS`, the overview's in `overviewEnUS`, the budgets' in `budgetEnUS`, the segments' in `segmentsEnUS`, sorting by a score's in `feedbackEnUS`, the metadata filter's in `metadataFilterEnUS`, the scores tab's in `scoresTabEnUS`). */
+  /** Overrides for any of the texts, in the dictionary's language: the English ones are (`enUS`, the user page's in `userDetailEnUS`, the figure help in `figureHelpEnUS`, the traces tab's in `tracesTabEnUS`, the user export's in `userExportEnUS`, the overview's in `overviewEnUS`, the budgets' in `budgetEnUS`, the segments' in `segmentsEnUS`, sorting by a score's in `feedbackEnUS`, the metadata filter's in `metadataFilterEnUS`, the scores tab's in `scoresTabEnUS`, live refresh's budget texts in `liveRefreshEnUS`). */
   labels?: Partial<Dictionary> & PluralLabels;
   /** Colour scheme; `auto` follows `prefers-color-scheme`. @defaultValue 'auto' */
   theme?: Theme;

@@ -4,6 +4,7 @@ import {
   enUS,
   feedbackEnUS,
   figureHelpEnUS,
+  liveRefreshEnUS,
   metadataFilterEnUS,
   overviewEnUS,
   scoresTabEnUS,
@@ -30,6 +31,7 @@ const english: Record<string, string> = {
   ...feedbackEnUS,
   ...metadataFilterEnUS,
   ...scoresTabEnUS,
+  ...liveRefreshEnUS,
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 

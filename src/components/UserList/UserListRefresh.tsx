@@ -1,5 +1,5 @@
 'use client';
-import { forwardRef, useId, useState, type ComponentPropsWithoutRef } from 'react';
+import { Suspense, forwardRef, lazy, useId, useState, type ComponentPropsWithoutRef } from 'react';
 import { formatLabel } from '../../i18n/en-US.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { LIVE_INTERVALS, liveInterval } from '../../hooks/useRefreshBudget.js';
@@ -11,6 +11,8 @@ import { useUserListContext } from './UserListRoot.js';
  * -----------------------------------------------------------------------------------------*/
 
 const REFRESH_NAME = 'UserListRefresh';
+// Only a source with a request budget says more: the others never download it.
+const LiveBudget = lazy(() => import('./UserListLiveBudget.js'));
 
 export type UserListRefreshProps = ComponentPropsWithoutRef<'span'>;
 
@@ -33,7 +35,7 @@ export const UserListRefresh = forwardRef<HTMLSpanElement, UserListRefreshProps>
   const { minIntervalMs, limiting } = refreshBudget;
   const every = liveInterval(refreshInterval, minIntervalMs);
   const offered = LIVE_INTERVALS.filter((ms) => ms >= minIntervalMs);
-  const why = limiting && offered.length < LIVE_INTERVALS.length && `${id}-why`;
+  const why = Boolean(limiting && offered.length < LIVE_INTERVALS.length) && `${id}-why`;
   const pausedUntil = client.usage?.().pausedUntil;
   return (
     <span data-part="user-list-refresh" data-fetching={users.isFetching ? '' : undefined} {...props} ref={ref}>
@@ -56,15 +58,10 @@ export const UserListRefresh = forwardRef<HTMLSpanElement, UserListRefreshProps>
           </option>
         ))}
       </select>
-      {why && (
-        <span id={why} data-part="user-list-live-limited">
-          {formatLabel(labels.liveLimited, { cost: format.number(limiting.cost), limit: format.number(limiting.limit), name: limiting.name, window: format.duration(limiting.windowMs) })}
-        </span>
-      )}
-      {every && pausedUntil && (
-        <span data-part="user-list-live-paused" role="status">
-          {formatLabel(labels.livePaused, { time: format.dateTime(pausedUntil) })}
-        </span>
+      {client.usage && (
+        <Suspense>
+          <LiveBudget whyId={why} limiting={limiting} pausedUntil={(every && pausedUntil) || null} />
+        </Suspense>
       )}
       {updatedAt > 0 && (
         <span data-part="user-list-updated">
