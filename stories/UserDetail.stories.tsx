@@ -103,13 +103,19 @@ export const UtcOnlySource: Story = {
   },
 };
 
-/** A power user with 10,000 traces. */
+/** A power user with 10,000 traces. On Langfuse, past one read: figures from its metrics, lists of the latest traces. */
 export const PowerUser: Story = {
   args: { userId: 'power.user@example.com', siblings: undefined, defaultRange: { preset: 'all' } },
   parameters: { userlens: { dataset: { key: 'power', dataset: powerDataset } } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     await expect(await figure(canvasElement, 'Traces')).toHaveTextContent('10,000');
     const canvas = within(canvasElement);
+    if (globals.source === 'langfuse') {
+      // Past one read of 500 observations: the figures from Langfuse's metrics, the lists of the latest traces.
+      await expect(await canvas.findByRole('note', {}, { timeout: 15_000 })).toHaveTextContent(/the lists below show only the latest \d+ traces/);
+      await expect(await figure(canvasElement, 'Sessions')).toHaveTextContent('Not available from this source');
+      return;
+    }
     await expect(await canvas.findByText(/^1–25 of 10,000$/, {}, { timeout: 15_000 })).toBeInTheDocument();
   },
 };
