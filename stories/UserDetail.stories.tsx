@@ -112,7 +112,7 @@ export const PowerUser: Story = {
     const canvas = within(canvasElement);
     if (globals.source === 'langfuse') {
       // Past one read of 500 observations: the figures from Langfuse's metrics, the lists of the latest traces.
-      await expect(await canvas.findByRole('note', {}, { timeout: 15_000 })).toHaveTextContent(/the lists below show only the latest \d+ traces/);
+      await expect(await canvas.findByRole('note', {}, { timeout: 15_000 })).toHaveTextContent(/the lists below come from the latest \d+ traces/);
       await expect(await figure(canvasElement, 'Sessions')).toHaveTextContent('Not available from this source');
       return;
     }

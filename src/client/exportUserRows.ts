@@ -74,7 +74,9 @@ export async function exportUserRows(client: UserTrackingClient, query: ExportUs
   for (const kind of kinds) rows[kind] = await readAll(client, kind, query, progress, signal, onProgress);
   if (format === 'json') {
     const { userId, range, filters } = query;
-    return JSON.stringify({ userId, range: range ?? {}, filters: filters ?? {}, ...rows }, null, 2);
+    // A source that lists a long history's latest traces only says so in the document too.
+    const latest = progress.latestTraces === undefined ? {} : { latestTraces: progress.latestTraces };
+    return JSON.stringify({ userId, range: range ?? {}, filters: filters ?? {}, ...latest, ...rows }, null, 2);
   }
   const kind = kinds[0]!;
   const columns = COLUMNS[kind] as [string, (row: Row) => CsvValue][];
@@ -104,6 +106,7 @@ async function readAll(
     rows.push(...result.items);
     progress.done += result.items.length;
     progress.total = result.total === null || progress.total === null ? null : before + result.total;
+    if (result.latestTraces !== undefined) progress.latestTraces = result.latestTraces;
     onProgress?.({ ...progress });
     if (!result.hasMore || result.items.length === 0) return rows;
   }

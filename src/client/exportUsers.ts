@@ -12,6 +12,8 @@ export interface ExportColumn {
 export interface ExportProgress {
   done: number;
   total: number | null;
+  /** Set when the source gave rows of the user's latest traces only (see `Page.latestTraces`): how many. */
+  latestTraces?: number;
 }
 
 export interface ExportUsersOptions {

@@ -651,13 +651,6 @@ export interface ClientCapabilities {
   timeZones?: boolean;
 }
 
-/**
- * A source of user metrics. Implement it to feed userlens from your own backend.
- *
- * @example
- * const client: UserTrackingClient = createMemoryClient(dataset);
- * const page = await client.listUsers({ sort: { field: 'totalCost', direction: 'desc' } });
- */
 /** How far a client that loads its data has got: `done` of `total` records read, in lists read in this order. */
 export interface LoadProgress {
   /** What is being read: traces, observations, scores, then the `index` built from them. */
@@ -673,6 +666,13 @@ export interface LoadState {
   getSnapshot(): LoadProgress | null;
 }
 
+/**
+ * A source of user metrics. Implement it to feed userlens from your own backend.
+ *
+ * @example
+ * const client: UserTrackingClient = createMemoryClient(dataset);
+ * const page = await client.listUsers({ sort: { field: 'totalCost', direction: 'desc' } });
+ */
 export interface UserTrackingClient {
   /**
    * Stable identity for query keys. Give one when several clients share a QueryClient or when

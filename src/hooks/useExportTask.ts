@@ -5,7 +5,7 @@ import type { ExportProgress } from '../client/exportUsers.js';
 export type ExportUsersState =
   | { status: 'idle' }
   | { status: 'running'; done: number; total: number | null }
-  | { status: 'done'; count: number }
+  | { status: 'done'; count: number; latestTraces?: number }
   | { status: 'failed'; error: Error };
 
 /** What an export writes: the document, the file it downloads as, and who receives it instead. */
@@ -38,16 +38,16 @@ export function useExportTask() {
     const abort = new AbortController();
     controller.current = abort;
     setState({ status: 'running', done: 0, total: null });
-    let count = 0;
+    let last: ExportProgress = { done: 0, total: null };
     void (async () => {
       try {
-        const text = await task(abort.signal, ({ done, total }) => {
-          count = done;
-          setState({ status: 'running', done, total });
+        const text = await task(abort.signal, (progress) => {
+          last = progress;
+          setState({ status: 'running', done: progress.done, total: progress.total });
         });
         if (target.onExport) target.onExport(text, target.fileName);
         else download(text, target);
-        setState({ status: 'done', count });
+        setState({ status: 'done', count: last.done, ...(last.latestTraces === undefined ? {} : { latestTraces: last.latestTraces }) });
       } catch (error) {
         // Cancelled, replaced or unmounted: whoever aborted has already moved the state on.
         if (!abort.signal.aborted) setState({ status: 'failed', error: error instanceof Error ? error : new Error(String(error)) });

@@ -1,6 +1,6 @@
 'use client';
 import { useIsFetching } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { BudgetUsage, RequestBudget } from '../client/types.js';
 import { useUserTrackingContext } from '../provider/UserTrackingProvider.js';
 
@@ -31,7 +31,7 @@ const NONE: RefreshBudget = { minIntervalMs: 0, limiting: null };
 
 /**
  * The refresh interval a source's request budgets allow for a view (see `client.usage()`): what
- * the view's last load cost — every request from the end of the load before until nothing has
+ * its costliest load cost — every request from the end of the load before until nothing has
  * fetched for 300 ms, so a second phase counts — spread over each budget's window. A source
  * without `usage()` allows any interval.
  *
@@ -43,25 +43,29 @@ export function useRefreshBudget(): RefreshBudget {
   const fetching = useIsFetching({ queryKey: ['userlens'] }, queryClient) > 0;
   // A load is every request from the end of the previous one (or the first render) until nothing
   // has fetched for a moment: a second phase starts a render after the first ends, and counts.
-  const since = useRef<BudgetUsage[]>(undefined);
-  since.current ??= client.usage?.().budgets;
+  // The costliest load since the client came stands for a refresh: a refresh asks again for
+  // everything on screen, where a page turn may ask for less.
+  const [loads] = useState(() => new WeakMap<object, { since: BudgetUsage[] | undefined; most: Map<string, number> }>());
+  if (!loads.has(client)) loads.set(client, { since: client.usage?.().budgets, most: new Map() });
   const [budget, setBudget] = useState(NONE);
   useEffect(() => {
     const usage = client.usage;
     if (fetching || !usage) return;
     const timer = setTimeout(() => {
+      const load = loads.get(client)!;
       const budgets = usage().budgets;
       let next = NONE;
       for (const { name, limit, windowMs, total } of budgets) {
-        const cost = total - (since.current?.find((b) => b.name === name)?.total ?? 0);
+        const cost = Math.max(load.most.get(name) ?? 0, total - (load.since?.find((b) => b.name === name)?.total ?? 0));
+        load.most.set(name, cost);
         const minIntervalMs = Math.ceil((cost * windowMs) / limit);
         if (minIntervalMs > next.minIntervalMs) next = { minIntervalMs, limiting: { name, limit, windowMs, cost } };
       }
-      since.current = budgets;
+      load.since = budgets;
       // The same figures keep the same object, so the list's context stays put.
       setBudget((previous) => (JSON.stringify(previous) === JSON.stringify(next) ? previous : next));
     }, SETTLE_MS);
     return () => clearTimeout(timer);
-  }, [fetching, client]);
+  }, [fetching, client, loads]);
   return budget;
 }

@@ -75,7 +75,7 @@ export interface UserListDataOptions {
  * const { users, deferred, emptyKind } = useUserListData(state);
  */
 export function useUserListData(state: UserListState, options: UserListDataOptions = {}): UserListData {
-  const { client, timeZone, queryClient, getUserProfiles, now } = useUserTrackingContext('useUserListData');
+  const { client, timeZone, queryClient, getUserProfiles } = useUserTrackingContext('useUserListData');
   const { query: stateQuery, columns, setPagination, overBudgetOnly, refreshInterval, range, anchor, setAnchor, budget, onBudgetExceeded, budgetFilterable } = state;
 
   // A budget over a window, or one the host is alerted of, asks who is over it across all users.
@@ -173,12 +173,12 @@ export function useUserListData(state: UserListState, options: UserListDataOptio
     const timer = setInterval(
       () => {
         // A source that answered 429 is left alone until the time it gave.
-        if ((client.usage?.().pausedUntil ?? 0) <= now()) refresh();
+        if (!client.usage?.().pausedUntil) refresh();
       },
       every,
     );
     return () => clearInterval(timer);
-  }, [every, refresh, client, now]);
+  }, [every, refresh, client]);
 
   return useMemo(
     () => ({ query, users, deferred, trends, profiles, budgetStatus, emptyKind, refresh, refreshBudget }),

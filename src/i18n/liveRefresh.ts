@@ -6,6 +6,9 @@
 export const liveRefreshEnUS = {
   liveLimited: 'A refresh costs {cost} of the {limit} {name} requests allowed per {window}: shorter intervals are left out.',
   livePaused: 'Auto-refresh paused until {time} (rate limited).',
+  /** The budgets' names in `liveLimited`: `client.usage()` names them `metrics` and `api` on Langfuse. */
+  liveBudgetMetrics: 'metrics',
+  liveBudgetApi: 'API',
 };
 
 export type LiveRefreshKey = keyof typeof liveRefreshEnUS;

@@ -6,8 +6,9 @@ import type { LabelKey, Labels } from './en-US.js';
  */
 export const userDetailEnUS = {
   noData: 'Nothing in this date range',
-  latestTraces: 'A long history: the lists below show only the latest {count} traces in this range. The figures above count every trace.',
-  latestTracesOne: 'A long history: the lists below show only the latest trace in this range. The figures above count every trace.',
+  latestTraces: 'A long history: the lists below come from the latest {count} traces in this range only. The figures above count every trace.',
+  latestTracesOne: 'A long history: the lists below come from the latest trace in this range only. The figures above count every trace.',
+  latestTracesNone: 'A long history: this range’s latest traces are past what one read holds, so the lists below are empty. The figures above count every trace.',
   backToUsers: 'Back to users',
   previousUser: 'Previous user',
   nextUser: 'Next user',

@@ -12,6 +12,7 @@ export const userExportEnUS = {
   userExportProgress: 'Exporting… {done} rows',
   userExportDone: 'Exported {count} rows',
   userExportDoneOne: 'Exported {count} row',
+  userExportLatest: 'from the range’s latest traces only ({count}), as the page lists them',
   userExportFailed: 'Export failed: {message}',
   userExportCancel: 'Cancel export',
 };

@@ -41,7 +41,7 @@ describe('UserDetail on Langfuse, a user past one read', () => {
       expect(value.textContent).not.toMatch(/\d/);
     }
     const note = await screen.findByRole('note');
-    expect(note).toHaveTextContent('the lists below show only the latest 49 traces in this range');
+    expect(note).toHaveTextContent('the lists below come from the latest 49 traces in this range only');
     // The chart offers only what the answer counts, and says its buckets are UTC days.
     const metric = await screen.findByRole('combobox', { name: 'Show' });
     expect(within(metric).queryByRole('option', { name: 'Errors' })).toBeNull();
@@ -61,5 +61,23 @@ describe('UserDetail on Langfuse, a user past one read', () => {
     expect((await stat('Traces')).textContent).toBe('3');
     expect(await screen.findAllByRole('row')).not.toHaveLength(0);
     expect(screen.queryByRole('note')).toBeNull();
+  });
+});
+
+describe('UserDetail on Langfuse, a range whose latest traces one read cannot reach', () => {
+  it('says why the lists are empty while the figures count every trace', async () => {
+    const g = createFixtures();
+    for (let t = 0; t < 20; t++) {
+      const trace = g.trace({ userId: 'late', timestamp: new Date(Date.UTC(2026, 9, 1, 12, t)).toISOString() });
+      g.observation({ type: 'SPAN', startTime: trace.timestamp, endTime: trace.timestamp });
+    }
+    // 600 observations in the day after the range, which the read (up to 24 h past its end) meets first.
+    const after = g.trace({ userId: 'late', timestamp: '2026-10-04T01:00:00.000Z' });
+    const root = g.observation({ type: 'SPAN', startTime: after.timestamp, endTime: after.timestamp });
+    for (let o = 0; o < 600; o++) g.observation({ parentObservationId: root.id, startTime: new Date(Date.UTC(2026, 9, 4, 2, 0, o)).toISOString() });
+    const { langfuse } = pair(g.dataset());
+    renderWithProvider(<UserDetail userId="late" defaultRange={range} />, { client: langfuse, now: () => TEST_NOW });
+    await waitFor(async () => expect((await stat('Traces')).textContent).toBe('20'));
+    expect(await screen.findByRole('note')).toHaveTextContent('this range’s latest traces are past what one read holds, so the lists below are empty');
   });
 });

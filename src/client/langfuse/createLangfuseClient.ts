@@ -141,7 +141,6 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
   const spend = requestUsage(
     { metrics: budget(options.rateLimits?.metrics, 100, 3_600_000, 'metrics'), api: budget(options.rateLimits?.api, 20, 60_000, 'api') },
     (url) => (/\/api\/public\/(v2\/)?metrics/.test(url) ? 'metrics' : 'api'),
-    now,
   );
   const api = createLangfuseApi({ ...options, fetch: spend.wrap(options.fetch), fresh: () => Date.now() < freshUntil });
   const limits: SnapshotLimits = {
@@ -247,8 +246,11 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
     async getUser(userId, query = {}, opts) {
       const { client, traceCount, partial } = await snapshot(userId, query.range, opts?.signal, query.filters);
       if (partial) {
-        const { partialUserStats } = await import('./userMetrics.js');
-        return partialUserStats(api, userId, query, partial.lastEvent, opts?.signal, now());
+        const { partialUserStats, userScores } = await import('./userMetrics.js');
+        if (!partial.figures) return partialUserStats(api, userId, query, partial.lastEvent, opts?.signal, now());
+        // Every figure from the records read but the scores, which are more than one read holds.
+        const [stats, scores] = await Promise.all([partial.figures.getUser(userId, query, opts), userScores(api, userId, query, opts?.signal, now())]);
+        return stats && { ...stats, scores };
       }
       if (traceCount > 0) return client.getUser(userId, query, opts);
       const { emptyStats } = await import('./userMetrics.js');
@@ -267,7 +269,7 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
         throw new UserlensError('unsupported', 'getActivity: Langfuse answers activity per user here; give a userId.', { where: 'getActivity', field: 'userId' });
       }
       const { client, partial } = await snapshot(userId, query.range, opts?.signal, query.filters);
-      if (!partial) return client.getActivity(query, opts);
+      if (!partial || partial.figures) return (partial?.figures ?? client).getActivity(query, opts);
       const { partialActivity } = await import('./userMetrics.js');
       return partialActivity(api, { ...query, userId }, opts?.signal, now());
     },

@@ -55,6 +55,15 @@ function add(target: Sums, sums: Sums): void {
 
 const zero = (): Sums => ({ observationCount: 0, inputTokens: 0, outputTokens: 0, totalTokens: 0, totalCost: 0 });
 
+/** A group of root observations: the dimension as JSON's true, or as ClickHouse writes a boolean. */
+const isRootRow = (row: Record<string, unknown>, i: number) => ['true', '1'].includes(metricLabel(row, 'isRootObservation', i) ?? '');
+
+/** A bucket's start: ISO-8601, or ClickHouse's `YYYY-MM-DD hh:mm:ss` without a zone, which is UTC. */
+function utcInstant(text: string | null): number {
+  const plain = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?$/.test(text ?? '');
+  return Date.parse(plain ? `${text!.replace(' ', 'T')}Z` : (text ?? ''));
+}
+
 /** A query of the user's observations (or scores) over the range; null when the range is empty. */
 function userQuery(view: MetricsQuery['view'], userId: string, query: UserQuery, where: string, now: number, rest: Omit<MetricsQuery, 'view' | 'fromTimestamp' | 'toTimestamp' | 'filters'>): MetricsQuery | null {
   const bounds = metricsBounds(query.range, where, now);
@@ -79,17 +88,7 @@ export async function partialUserStats(api: LangfuseApi, userId: string, query: 
     dimensions: [{ field: 'providedModelName' }, { field: 'isRootObservation' }],
     metrics: [...SUMS, { measure: 'latency', aggregation: 'p50' }, { measure: 'latency', aggregation: 'p95' }],
   });
-  const scores = userQuery('scores-numeric', userId, query, where, now, {
-    dimensions: [{ field: 'name' }, { field: 'dataType' }],
-    metrics: [
-      { measure: 'count', aggregation: 'count' },
-      { measure: 'value', aggregation: 'avg' },
-    ],
-  });
-  const [figures, scoreRows] = await Promise.all([
-    observations ? api.metrics(observations, signal).then((a) => whole(a, where).data) : [],
-    scores ? api.metrics(scores, signal).then((a) => whole(a, where).data) : [],
-  ]);
+  const [figures, scores] = await Promise.all([observations ? api.metrics(observations, signal).then((a) => whole(a, where).data) : [], userScores(api, userId, query, signal, now)]);
 
   const totals = zero();
   const models = new Map<string | null, ModelUsage>();
@@ -103,7 +102,7 @@ export async function partialUserStats(api: LangfuseApi, userId: string, query: 
     const usage = models.get(model) ?? { model, ...zero() };
     add(usage, sums);
     models.set(model, usage);
-    if (metricLabel(row, 'isRootObservation', i) === 'true') {
+    if (isRootRow(row, i)) {
       traceCount += sums.observationCount;
       roots.push({ count: sums.observationCount, p50: metricNumber(row, 'p50_latency', i), p95: metricNumber(row, 'p95_latency', i) });
     }
@@ -115,19 +114,6 @@ export async function partialUserStats(api: LangfuseApi, userId: string, query: 
     const count = known.reduce((n, group) => n + group.count, 0);
     return count === 0 ? null : known.reduce((sum, group) => sum + group[key]! * group.count, 0) / count;
   };
-
-  const byName = new Map<string, ScoreSummary & { sum: number }>();
-  scoreRows.forEach((row, i) => {
-    const name = metricLabel(row, 'name', i);
-    const count = metricNumber(row, 'count_count', i) ?? 0;
-    const mean = metricNumber(row, 'avg_value', i);
-    if (name === null || count === 0 || mean === null) return;
-    const summary = byName.get(name) ?? { name, dataType: 'BOOLEAN', count: 0, mean: 0, sum: 0 };
-    if (metricLabel(row, 'dataType', i) !== 'BOOLEAN') summary.dataType = 'NUMERIC';
-    summary.count += count;
-    summary.sum += mean * count;
-    byName.set(name, summary);
-  });
 
   const unavailable: UserFigure[] = ['firstEvent', 'sessionCount', 'errorCount', 'errorRate'];
   if (lastEvent === null) unavailable.push('lastEvent');
@@ -142,12 +128,42 @@ export async function partialUserStats(api: LangfuseApi, userId: string, query: 
     errorRate: null,
     latencyP50: latency('p50'),
     latencyP95: latency('p95'),
-    scores: [...byName.values()].sort((a, b) => compareIds(a.name, b.name)).map(({ name, dataType, count, sum }) => ({ name, dataType, count, mean: sum / count })),
+    scores,
     models: [...models.values()].sort(
       (a, b) => b.totalCost - a.totalCost || (a.model === b.model ? 0 : a.model === null ? 1 : b.model === null ? -1 : compareIds(a.model, b.model)),
     ),
     unavailable,
   };
+}
+
+/**
+ * The user's NUMERIC and BOOLEAN scores by name from the scores-numeric view: those stamped in
+ * the range, on their traces (a score on a session carries no user there). One request.
+ */
+export async function userScores(api: LangfuseApi, userId: string, query: UserQuery, signal: AbortSignal | undefined, now: number): Promise<ScoreSummary[]> {
+  const where = 'getUser';
+  const scores = userQuery('scores-numeric', userId, query, where, now, {
+    dimensions: [{ field: 'name' }, { field: 'dataType' }],
+    metrics: [
+      { measure: 'count', aggregation: 'count' },
+      { measure: 'value', aggregation: 'avg' },
+    ],
+  });
+  const scoreRows = scores ? whole(await api.metrics(scores, signal), where).data : [];
+  const byName = new Map<string, ScoreSummary & { sum: number }>();
+  scoreRows.forEach((row, i) => {
+    const name = metricLabel(row, 'name', i);
+    const count = metricNumber(row, 'count_count', i) ?? 0;
+    const mean = metricNumber(row, 'avg_value', i);
+    if (name === null || count === 0 || mean === null) return;
+    const summary = byName.get(name) ?? { name, dataType: 'BOOLEAN', count: 0, mean: 0, sum: 0 };
+    if (metricLabel(row, 'dataType', i) !== 'BOOLEAN') summary.dataType = 'NUMERIC';
+    summary.count += count;
+    summary.sum += mean * count;
+    byName.set(name, summary);
+  });
+
+  return [...byName.values()].sort((a, b) => compareIds(a.name, b.name)).map(({ name, dataType, count, sum }) => ({ name, dataType, count, mean: sum / count }));
 }
 
 /**
@@ -163,20 +179,26 @@ export async function partialActivity(api: LangfuseApi, query: ActivityQuery & {
   // so days are asked for and grouped into weeks should the data span more than 120 days.
   const known = Number.isFinite(range.fromMs) && Number.isFinite(range.toMs);
   const asked = activitySpan(range, range.fromMs, range.toMs, requested, where);
-  const granularity: Granularity = requested !== 'auto' ? asked.granularity : known ? asked.granularity : 'day';
-  const metrics = userQuery('observations', query.userId, { ...(query.range ? { range: query.range } : {}), ...(query.filters ? { filters: query.filters } : {}) }, where, now, {
-    dimensions: [{ field: 'isRootObservation' }],
-    metrics: SUMS,
-    timeDimension: { granularity },
-  });
-  const rows = metrics ? whole(await api.metrics(metrics, signal), where).data : [];
+  let granularity: Granularity = requested !== 'auto' ? asked.granularity : known ? asked.granularity : 'day';
+  const read = async (bucket: Granularity) => {
+    const metrics = userQuery('observations', query.userId, { ...(query.range ? { range: query.range } : {}), ...(query.filters ? { filters: query.filters } : {}) }, where, now, {
+      dimensions: [{ field: 'isRootObservation' }],
+      metrics: SUMS,
+      timeDimension: { granularity: bucket },
+    });
+    return metrics ? (await api.metrics(metrics, signal)).data : [];
+  };
+  let rows = await read(granularity);
+  // Days of a history too long for one answer: weeks instead (one request more, only then).
+  if (rows.length >= ROW_LIMIT && requested === 'auto' && !known) rows = await read((granularity = 'week'));
+  whole({ data: rows }, where);
 
   const buckets = rows.map((row, i) => {
-    const at = Date.parse(metricLabel(row, 'time_dimension', i) ?? '');
+    const at = utcInstant(metricLabel(row, 'time_dimension', i));
     if (!Number.isFinite(at)) {
       throw new UserlensError('invalid_response', `GET /api/public/v2/metrics answered a row (data[${i}]) without a time_dimension it could read.`, { where: 'GET /api/public/v2/metrics', field: `data.${i}.time_dimension` });
     }
-    return { at, root: metricLabel(row, 'isRootObservation', i) === 'true', sums: sumsOf(row, i) };
+    return { at, root: isRootRow(row, i), sums: sumsOf(row, i) };
   });
   const first = Math.min(...buckets.map((b) => b.at));
   const last = Math.max(...buckets.map((b) => b.at));

@@ -53,9 +53,10 @@ export interface UserSnapshot {
   /**
    * Set when the records read are not the user's whole range: the client then holds only their
    * latest `traceCount` traces, and `lastEvent` is the newest trace's timestamp when the read
-   * reached into the range (null when it held none of it).
+   * reached into the range (null when it held none of it). `figures` answers every figure but
+   * the scores when the read held the whole range and only the scores were cut short.
    */
-  partial?: { lastEvent: string | null };
+  partial?: { lastEvent: string | null; figures?: MemoryClient };
 }
 
 export function loadUserSnapshot(
@@ -94,34 +95,49 @@ async function loadV4(api: LangfuseApi, userId: string, range: DateRange | undef
     const seen = roots.get(id);
     if (!seen || parseIsoDate(observation.startTime) < parseIsoDate(seen.startTime)) roots.set(id, observation);
   }
-  let traces = [...roots.values()]
+  const traces = [...roots.values()]
     .map(toTrace)
     .filter((trace) => {
       const at = parseIsoDate(trace.timestamp);
       return at >= fromMs && at < toMs && at > oldest;
     })
     .sort((a, b) => parseIsoDate(b.timestamp) - parseIsoDate(a.timestamp));
-  const partial = !whole || traces.length > TRACES_PER_READ;
-  // A partial read keeps the latest traces whose scores one request can ask for.
-  traces = traces.slice(0, TRACES_PER_READ);
-  const kept = new Set(traces.map((trace) => trace.id));
-  const observations = (partial ? data.filter((o) => kept.has(o.traceId ?? '')) : data).map(toObservation);
-  // A session id holding a comma cannot be named in the comma list the endpoint takes.
-  const sessionIds = limits.sessionScores ? [...new Set(traces.map((trace) => trace.sessionId).filter((id): id is string => !!id && !id.includes(',')))] : [];
-  const [traceScores, sessionScores] = await Promise.all([
-    loadScores(api, 'traceId', [...kept], limits.maxPages, signal),
+
+  // The scores of the latest traces one request can name, in one page (newest first). A page
+  // that says more follow holds every score stamped after its oldest one, so every score of the
+  // traces that start after it (a score comes after its trace): those traces are kept.
+  let kept = traces.slice(0, TRACES_PER_READ);
+  let scores: DatasetScore[] = [];
+  if (kept.length > 0) {
+    const page = await api.scores({ traceId: kept.map((trace) => trace.id).join(','), fields: 'details,subject', limit: SCORE_PAGE }, signal);
+    scores = page.data.map(toScore).filter((score): score is DatasetScore => score !== null && score.traceId !== null);
+    if (page.meta.cursor) {
+      const last = Math.min(...scores.map((score) => parseIsoDate(score.timestamp)));
+      kept = kept.filter((trace) => parseIsoDate(trace.timestamp) > last);
+    }
+  }
+  const sources = { traces: endpointName('observations'), observations: endpointName('observations'), scores: endpointName('scores') };
+  if (whole && kept.length === traces.length) {
+    // A session id holding a comma cannot be named in the comma list the endpoint takes.
+    const sessionIds = limits.sessionScores ? [...new Set(traces.map((trace) => trace.sessionId).filter((id): id is string => !!id && !id.includes(',')))] : [];
     // A proxy scoped to users or tags refuses scores by session (it cannot see whose they are):
     // the user's page then shows the scores on their traces, as without `sessionScores`.
-    loadScores(api, 'sessionId', sessionIds.slice(0, TRACES_PER_READ), limits.maxPages, signal).catch((error: unknown) => {
+    const sessionScores = await loadScores(api, 'sessionId', sessionIds, limits.maxPages, signal).catch((error: unknown) => {
       if (isUserlensError(error) && error.status === 403) return [];
       throw error;
-    }),
-  ]);
-  const snapshot = snapshotOf(
-    { traces, observations, scores: [...traceScores, ...sessionScores] },
-    { traces: endpointName('observations'), observations: endpointName('observations'), scores: endpointName('scores') },
-  );
-  return partial ? { ...snapshot, partial: { lastEvent: traces[0]?.timestamp ?? null } } : snapshot;
+    });
+    return snapshotOf({ traces, observations: data.map(toObservation), scores: [...scores, ...sessionScores] }, sources);
+  }
+  const ids = new Set(kept.map((trace) => trace.id));
+  const lists = snapshotOf({ traces: kept, observations: data.filter((o) => ids.has(o.traceId ?? '')).map(toObservation), scores: scores.filter((score) => ids.has(score.traceId!)) }, sources);
+  return {
+    ...lists,
+    partial: {
+      lastEvent: traces[0]?.timestamp ?? null,
+      // A read that holds the whole range has every figure but the scores.
+      ...(whole ? { figures: snapshotOf({ traces, observations: data.map(toObservation) }, sources).client } : {}),
+    },
+  };
 }
 
 /** One list read: where it comes from, and how far it may go. */
@@ -216,7 +232,7 @@ async function readCursorList<T extends { id: string }>(
  * and the error names the endpoint the record came from.
  */
 export function snapshotOf(
-  dataset: { traces: DatasetTrace[]; observations: DatasetObservation[]; scores: DatasetScore[] },
+  dataset: { traces: DatasetTrace[]; observations: DatasetObservation[]; scores?: DatasetScore[] },
   sources: Record<'traces' | 'observations' | 'scores', string>,
 ): UserSnapshot {
   try {

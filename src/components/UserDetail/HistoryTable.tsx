@@ -89,7 +89,7 @@ export function HistoryTable<Row extends RowData, Field extends string>(props: H
       {/* A source that read only part of a long history says which part the rows come from. */}
       {latest !== undefined && (
         <p data-part="user-detail-partial" role="note">
-          {formatLabel(pluralText(meta.labels, 'latestTraces', latest, lang ?? meta.format.locale), { count: meta.format.number(latest) })}
+          {latest === 0 ? meta.labels.latestTracesNone : formatLabel(pluralText(meta.labels, 'latestTraces', latest, lang ?? meta.format.locale), { count: meta.format.number(latest) })}
         </p>
       )}
       <div data-part="user-detail-scroll-frame" ref={frameRef}>

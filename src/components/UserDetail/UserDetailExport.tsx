@@ -68,6 +68,7 @@ export const UserDetailExport = forwardRef<HTMLSpanElement, UserDetailExportProp
       <span role="status" data-part="user-list-export-status">
         {state.status === 'running' && formatLabel(text.userExportProgress, { done: format.number(state.done) })}
         {state.status === 'done' && formatLabel(pluralText(text, 'userExportDone', state.count, lang ?? format.locale), { count: format.number(state.count) })}
+        {state.status === 'done' && state.latestTraces !== undefined && ` (${formatLabel(text.userExportLatest, { count: format.number(state.latestTraces) })})`}
         {state.status === 'failed' && formatLabel(text.userExportFailed, { message: messageForPeople(state.error) })}
       </span>
     </span>

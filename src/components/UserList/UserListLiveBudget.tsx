@@ -16,14 +16,19 @@ export default function UserListLiveBudget({ whyId, limiting, pausedUntil }: { w
     <>
       {whyId && limiting && (
         <span id={whyId} data-part="user-list-live-limited">
-          {formatLabel(texts.liveLimited, { cost: format.number(limiting.cost), limit: format.number(limiting.limit), name: limiting.name, window: format.duration(limiting.windowMs) })}
+          {formatLabel(texts.liveLimited, {
+            cost: format.number(limiting.cost),
+            limit: format.number(limiting.limit),
+            // Langfuse's two budgets by their names in the texts' language; another source's as it names them.
+            name: limiting.name === 'metrics' ? texts.liveBudgetMetrics : limiting.name === 'api' ? texts.liveBudgetApi : limiting.name,
+            window: format.duration(limiting.windowMs),
+          })}
         </span>
       )}
-      {pausedUntil !== null && (
-        <span data-part="user-list-live-paused" role="status">
-          {formatLabel(texts.livePaused, { time: format.dateTime(pausedUntil) })}
-        </span>
-      )}
+      {/* Mounted empty beforehand, so screen readers announce the pause when it comes. */}
+      <span data-part="user-list-live-paused" role="status">
+        {pausedUntil !== null && formatLabel(texts.livePaused, { time: format.dateTime(pausedUntil) })}
+      </span>
     </>
   );
 }

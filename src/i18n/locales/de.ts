@@ -22,8 +22,9 @@ export const de: Dictionary = {
   subjectActivity: 'Aktivität',
   subjectChart: 'dieses Diagramm',
   noData: 'Keine Daten in diesem Zeitraum',
-  latestTraces: 'Lange Historie: Die Listen unten zeigen nur die neuesten {count} Traces in diesem Zeitraum. Die Kennzahlen oben zählen alle Traces.',
-  latestTracesOne: 'Lange Historie: Die Listen unten zeigen nur den neuesten Trace in diesem Zeitraum. Die Kennzahlen oben zählen alle Traces.',
+  latestTraces: 'Lange Historie: Die Listen unten stammen nur aus den neuesten {count} Traces in diesem Zeitraum. Die Kennzahlen oben zählen alle Traces.',
+  latestTracesOne: 'Lange Historie: Die Listen unten stammen nur aus dem neuesten Trace in diesem Zeitraum. Die Kennzahlen oben zählen alle Traces.',
+  latestTracesNone: 'Lange Historie: Die neuesten Traces dieses Zeitraums liegen jenseits dessen, was ein Abruf fasst, daher sind die Listen unten leer. Die Kennzahlen oben zählen alle Traces.',
 
   // UserList: columns
   columnUserId: 'Nutzer-ID',
@@ -108,6 +109,8 @@ export const de: Dictionary = {
   liveOff: 'Aus',
   liveLimited: 'Eine Aktualisierung kostet {cost} der {limit} erlaubten {name}-Anfragen pro {window}: Kürzere Intervalle fehlen daher.',
   livePaused: 'Auto-Aktualisierung pausiert bis {time} (Anfragelimit erreicht).',
+  liveBudgetMetrics: 'Metrik',
+  liveBudgetApi: 'API',
   /** `{time}` is relative, e.g. „vor 5 Minuten“. */
   updatedAgo: 'Aktualisiert {time}',
   overBudgetOnly: 'Nur über Budget',
@@ -298,6 +301,7 @@ export const de: Dictionary = {
   userExportProgress: 'Wird exportiert… {done} Zeilen',
   userExportDone: '{count} Zeilen exportiert',
   userExportDoneOne: '{count} Zeile exportiert',
+  userExportLatest: 'nur aus den neuesten Traces des Zeitraums ({count}), wie die Seite sie listet',
   userExportFailed: 'Export fehlgeschlagen: {message}',
   userExportCancel: 'Export abbrechen',
 

@@ -21,8 +21,9 @@ export const zhCN: Dictionary = {
   subjectActivity: '活动数据',
   subjectChart: '此图表',
   noData: '此时间范围内暂无数据',
-  latestTraces: '历史较长：下方列表仅显示此时间范围内最新的 {count} 条追踪，上方的指标统计全部追踪。',
-  latestTracesOne: '历史较长：下方列表仅显示此时间范围内最新的一条追踪，上方的指标统计全部追踪。',
+  latestTraces: '历史较长：下方列表仅来自此时间范围内最新的 {count} 条追踪，上方的指标统计全部追踪。',
+  latestTracesOne: '历史较长：下方列表仅来自此时间范围内最新的一条追踪，上方的指标统计全部追踪。',
+  latestTracesNone: '历史较长：此时间范围内最新的追踪超出了单次读取的范围，因此下方列表为空；上方的指标统计全部追踪。',
 
   // UserList: columns
   columnUserId: '用户 ID',
@@ -107,6 +108,8 @@ export const zhCN: Dictionary = {
   liveOff: '关闭',
   liveLimited: '每次刷新消耗每 {window} 允许的 {limit} 次 {name} 请求中的 {cost} 次，因此不提供更短的间隔。',
   livePaused: '自动刷新已暂停至 {time}（已达请求上限）。',
+  liveBudgetMetrics: '指标',
+  liveBudgetApi: 'API',
   updatedAgo: '上次更新：{time}',
   overBudgetOnly: '仅显示超出预算',
   overBudget: '超出预算：{value} 已超过 {limit}',
@@ -296,6 +299,7 @@ export const zhCN: Dictionary = {
   userExportProgress: '正在导出… {done} 行',
   userExportDone: '已导出 {count} 行',
   userExportDoneOne: '已导出 {count} 行',
+  userExportLatest: '仅来自此时间范围内最新的追踪（{count} 条），与页面所列一致',
   userExportFailed: '导出失败：{message}',
   userExportCancel: '取消导出',
 

@@ -15,12 +15,15 @@ const AT = '2026-10-01T10:00:00.000Z';
 const OBSERVATIONS = '/api/public/v2/observations';
 const SCORES = '/api/public/v3/scores';
 const METRICS = '/api/public/v2/metrics';
+/** The scores on the user's sessions (`sessionScores: true`): the one list on v4 that pages. */
+const SESSION_SCORES = `${SCORES} (sessions)`;
 const LEGACY = { traces: '/api/public/traces', observations: '/api/public/observations', scores: '/api/public/v2/scores' } as const;
 
 const rowsOf: Record<string, (id: string) => object> = {
   // Each observation the root of its own trace, whose id it shares.
-  [OBSERVATIONS]: (id) => ({ id, traceId: id, startTime: AT, type: 'SPAN', isRootObservation: true, userId: USER }),
+  [OBSERVATIONS]: (id) => ({ id, traceId: id, startTime: AT, type: 'SPAN', isRootObservation: true, userId: USER, sessionId: 'sess-1' }),
   [SCORES]: (id) => ({ id, name: 'quality', dataType: 'NUMERIC', source: 'API', timestamp: AT, value: 1, subject: { kind: 'trace', id: 't-1' } }),
+  [SESSION_SCORES]: (id) => ({ id, name: 'quality', dataType: 'NUMERIC', source: 'API', timestamp: AT, value: 1, subject: { kind: 'session', id: 'sess-1' } }),
   [LEGACY.traces]: (id) => ({ id, timestamp: AT, userId: USER }),
   [LEGACY.observations]: (id) => ({ id, traceId: 't-1', type: 'SPAN', startTime: AT }),
   [LEGACY.scores]: (id) => ({ id, traceId: 't-1', name: 'quality', dataType: 'NUMERIC', source: 'API', timestamp: AT, value: 1 }),
@@ -33,7 +36,7 @@ const WELL: Record<string, Page> = {
   [LEGACY.observations]: { ids: ['o-1'], next: null },
   [LEGACY.scores]: { ids: ['s-1'], next: null },
 };
-const isCursorList = (endpoint: string) => endpoint === OBSERVATIONS || endpoint === SCORES;
+const isCursorList = (endpoint: string) => endpoint === OBSERVATIONS || endpoint === SCORES || endpoint === SESSION_SCORES;
 
 /** One page a misbehaving list answers: row ids, and whether (and which) next page it names. */
 interface Page {
@@ -50,7 +53,8 @@ interface Page {
 function source(faulty: string, script: (n: number) => Page, options: Partial<LangfuseClientOptions> = {}, runaway = 300) {
   const counts = new Map<string, number>();
   const fetch = (async (input: string) => {
-    const endpoint = endpointOf(new URL(input));
+    const url = new URL(input);
+    const endpoint = endpointOf(url) === SCORES && url.searchParams.has('sessionId') ? SESSION_SCORES : endpointOf(url);
     const n = (counts.get(endpoint) ?? 0) + 1;
     counts.set(endpoint, n);
     if (n > runaway) return Response.json({ message: `still asking after ${runaway} requests` }, { status: 400 });
@@ -64,14 +68,15 @@ function source(faulty: string, script: (n: number) => Page, options: Partial<La
     return Response.json({ data, meta: { page: n, limit: 100, totalItems: totalPages * 100, totalPages } });
   }) as unknown as typeof globalThis.fetch;
   const api = isCursorList(faulty) ? 'v4' : 'legacy';
-  const client = createLangfuseClient({ baseUrl: BASE_URL, fetch, api, retry: { retries: 0 }, now: () => TEST_NOW, ...options });
+  const client = createLangfuseClient({ baseUrl: BASE_URL, fetch, api, retry: { retries: 0 }, now: () => TEST_NOW, sessionScores: faulty === SESSION_SCORES, ...options });
   return { client, requestsTo: (endpoint: string) => counts.get(endpoint) ?? 0 };
 }
 
-const endpointName = (path: string) => `GET ${path}`;
+const endpointName = (path: string) => `GET ${path.replace(' (sessions)', '')}`;
 const fresh = (page: number, count: number) => Array.from({ length: count }, (_, i) => `p${page}-r${i}`);
-// The user's observations are one page on v4, whatever it says follows: the scores page on.
-const CURSOR_LISTS = [SCORES] as const;
+// On v4 the user's observations and their traces' scores are one page each, whatever they say
+// follows: only the scores on their sessions page on.
+const CURSOR_LISTS = [SESSION_SCORES] as const;
 const ALL_LISTS = [...CURSOR_LISTS, LEGACY.traces, LEGACY.observations, LEGACY.scores] as const;
 
 /** Pages that go round: g good pages, then a cursor the list gave before (the same as sent, or older). */
@@ -139,10 +144,16 @@ describe('Langfuse client — every paging loop ends', () => {
     );
   });
 
-  it('stops the scores of a chunk of traces at 1,000 pages by default', async () => {
-    const { client, requestsTo } = source(SCORES, (n) => ({ ids: fresh(n, 1), next: `c${n}` }), {}, 5000);
+  it('stops the scores of the user\'s sessions at 1,000 pages by default', async () => {
+    const { client, requestsTo } = source(SESSION_SCORES, (n) => ({ ids: fresh(n, 1), next: `c${n}` }), {}, 5000);
     await expect(client.getUser(USER)).rejects.toMatchObject({ code: 'invalid_response', where: endpointName(SCORES), message: expect.stringContaining('after 1,000 pages') });
-    expect(requestsTo(SCORES)).toBe(1000);
+    expect(requestsTo(SESSION_SCORES)).toBe(1000);
+  });
+
+  it('reads one page of the scores of a user\'s traces, whatever it says follows', async () => {
+    const { client, requestsTo } = source(SCORES, (n) => ({ ids: fresh(n, 3), next: `c${n}` }));
+    await expect(client.getUser(USER)).resolves.toMatchObject({ userId: USER });
+    expect(requestsTo(SCORES)).toBe(1);
   });
 
   it.each([LEGACY.traces, LEGACY.observations, LEGACY.scores])('%s: an empty page ends the list, whatever totalPages says', async (list) => {

@@ -1,6 +1,6 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
-import { UserlensError, createLangfuseClient } from '../../../src/core.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { UserlensError, createLangfuseClient, exportUser, type ExportProgress } from '../../../src/core.ts';
 import { createFixtures, generateDemoDataset } from '../../../src/testing/index.ts';
 import { oracleUser, oracleUsers } from '../../oracle/oracle.ts';
 import { asOracle, endpointOf, metricsQueryOf, pair, roundCosts } from './harness.ts';
@@ -248,35 +248,108 @@ describe('Langfuse client — review cases', () => {
 });
 
 describe('Langfuse client — what it spends of the rate limits', () => {
-  it('counts every request against its budget in a sliding window, and remembers a 429’s Retry-After', async () => {
-    let clock = Date.parse('2026-11-01T12:00:00.000Z');
-    let refuse = false;
-    const { langfuse } = pair(dataset, {
-      client: { now: () => clock, rateLimits: { metrics: { limit: 100, windowMs: 3_600_000 } }, retry: { retries: 0 } },
-      intercept: () => (refuse ? new Response('{}', { status: 429, headers: { 'retry-after': '120' } }) : undefined),
-    });
-    const spent = () => Object.fromEntries(langfuse.usage().budgets.map((b) => [b.name, [b.used, b.total, b.limit, b.windowMs]]));
-    expect(spent()).toEqual({ metrics: [0, 0, 100, 3_600_000], api: [0, 0, 20, 60_000] });
-    await langfuse.listUsers({ pageSize: 5 });
-    // A user whose history one read holds: their observations, then their scores.
-    const userId = oracleUsers(oracle, {}).find((u) => u.traceCount > 0 && u.traceCount <= 20 && u.observationCount <= 500)!.userId;
-    await langfuse.getUser(userId);
-    // The ranking is a metrics query; the user's observations and scores are the other API's.
-    expect(spent()).toEqual({ metrics: [1, 1, 100, 3_600_000], api: [2, 2, 20, 60_000] });
-    clock += 61_000;
-    expect(spent()).toEqual({ metrics: [1, 1, 100, 3_600_000], api: [0, 2, 20, 60_000] });
-    expect(langfuse.usage().pausedUntil).toBeNull();
-    refuse = true;
-    await expect(langfuse.listUsers({ pageSize: 6 })).rejects.toMatchObject({ code: 'rate_limited' });
-    expect(langfuse.usage().pausedUntil).toBe(clock + 120_000);
-    expect(spent().metrics).toEqual([2, 2, 100, 3_600_000]);
-    clock += 120_001;
-    expect(langfuse.usage().pausedUntil).toBeNull();
+  it('counts every request against its budget in a sliding window of the wall clock, and remembers a 429’s Retry-After', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.parse('2026-11-01T12:00:00.000Z'));
+      let refuse = false;
+      const { langfuse } = pair(dataset, {
+        client: { rateLimits: { metrics: { limit: 100, windowMs: 3_600_000 } }, retry: { retries: 0 } },
+        intercept: () => (refuse ? new Response('{}', { status: 429, headers: { 'retry-after': '120' } }) : undefined),
+      });
+      const spent = () => Object.fromEntries(langfuse.usage().budgets.map((b) => [b.name, [b.used, b.total, b.limit, b.windowMs]]));
+      expect(spent()).toEqual({ metrics: [0, 0, 100, 3_600_000], api: [0, 0, 20, 60_000] });
+      await langfuse.listUsers({ pageSize: 5 });
+      // A user whose history one read holds: their observations, then their scores.
+      const userId = oracleUsers(oracle, {}).find((u) => u.traceCount > 0 && u.traceCount <= 20 && u.observationCount <= 500)!.userId;
+      await langfuse.getUser(userId);
+      // The ranking is a metrics query; the user's observations and scores are the other API's.
+      expect(spent()).toEqual({ metrics: [1, 1, 100, 3_600_000], api: [2, 2, 20, 60_000] });
+      vi.setSystemTime(Date.now() + 61_000);
+      expect(spent()).toEqual({ metrics: [1, 1, 100, 3_600_000], api: [0, 2, 20, 60_000] });
+      expect(langfuse.usage().pausedUntil).toBeNull();
+      refuse = true;
+      await expect(langfuse.listUsers({ pageSize: 6 })).rejects.toMatchObject({ code: 'rate_limited' });
+      expect(langfuse.usage().pausedUntil).toBe(Date.now() + 120_000);
+      expect(spent().metrics).toEqual([2, 2, 100, 3_600_000]);
+      vi.setSystemTime(Date.now() + 120_001);
+      expect(langfuse.usage().pausedUntil).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('takes only whole numbers ≥ 1 as rate limits', () => {
     for (const rateLimits of [{ metrics: { limit: 0 } }, { api: { windowMs: Number.NaN } }, { metrics: { limit: 1.5 } }]) {
       expect(() => createLangfuseClient({ baseUrl: 'https://x.test', rateLimits })).toThrow(expect.objectContaining({ code: 'invalid_options' }));
     }
+  });
+});
+
+describe('Langfuse client — a user whose history one read holds, but not their scores', () => {
+  /** `traces` traces of two observations (the second an error on every fifth), each with `scores` scores stamped after it. */
+  function history(traces: number, scores: number) {
+    const f = createFixtures();
+    for (let t = 0; t < traces; t++) {
+      const at = Date.UTC(2026, 9, 1, 0, t);
+      const trace = f.trace({ userId: 'chatty', sessionId: `s-${t % 4}`, timestamp: new Date(at).toISOString() });
+      const root = f.observation({ type: 'SPAN', startTime: trace.timestamp, endTime: new Date(at + 2_000).toISOString() });
+      f.observation({ parentObservationId: root.id, startTime: trace.timestamp, endTime: new Date(at + 1_000).toISOString(), totalCost: 0.01, level: t % 5 === 0 ? 'ERROR' : 'DEFAULT' });
+      for (let s = 1; s <= scores; s++) f.score({ traceId: trace.id, value: s % 2, timestamp: new Date(at + s * 1_000).toISOString() });
+    }
+    return f.dataset();
+  }
+  const range = { from: '2026-10-01T00:00:00.000Z', to: '2026-10-02T00:00:00.000Z' };
+
+  it.each([
+    ['more scores than one page (60 traces, 3 scores each)', 60, 3, 33],
+    ['more traces than one scores request names (150 traces)', 150, 1, 100],
+  ])('has every figure exactly but the scores, which come from metrics: %s', async (_, traces, scores, listed) => {
+    const data = history(traces, scores);
+    const { langfuse, requests } = pair(data);
+    const [stats, activity, page] = await Promise.all([
+      langfuse.getUser('chatty', { range }),
+      langfuse.getActivity({ userId: 'chatty', range, granularity: 'hour', timeZone: 'Asia/Kolkata' }),
+      langfuse.listTraces({ userId: 'chatty', range, pageSize: 200 }),
+    ]);
+    const expected = oracleUser(asOracle(data), 'chatty', { range })!;
+    // Sessions, errors, latency and the active period as defined, not "not available".
+    expect(roundCosts(stats)).toEqual(roundCosts({ ...expected, scores: stats!.scores }));
+    expect(stats!.unavailable).toBeUndefined();
+    // The scores: every one stamped in the range, on Langfuse's counting.
+    expect(stats!.scores.reduce((n, s) => n + s.count, 0)).toBe(traces * scores);
+    // The activity on the viewer's calendar, from the records read.
+    expect(activity.timeZone).toBeUndefined();
+    expect(activity.points.reduce((n, p) => n + p.traceCount, 0)).toBe(traces);
+    // The lists: the latest traces whose scores the one page holds, each with all of them.
+    expect(page.latestTraces).toBe(listed);
+    expect(page.items).toHaveLength(listed);
+    for (const trace of page.items) expect(trace.scores).toHaveLength(scores);
+    expect(requests.map(endpointOf).sort()).toEqual(['/api/public/v2/metrics', '/api/public/v2/observations', '/api/public/v3/scores']);
+  });
+
+  it('exports the traces the page lists, and says in the document that they are the latest only', async () => {
+    const { langfuse } = pair(history(60, 3));
+    let last: ExportProgress | undefined;
+    const json = JSON.parse(await exportUser(langfuse, { userId: 'chatty', range }, { format: 'json', onProgress: (p) => (last = p) })) as { latestTraces?: number; traces: unknown[] };
+    expect(json.latestTraces).toBe(33);
+    expect(json.traces).toHaveLength(33);
+    expect(last?.latestTraces).toBe(33);
+  });
+
+  it('says when a long history’s read holds none of the range', async () => {
+    const f = createFixtures();
+    // 20 traces in the range, then 600 observations in the day after it (within the 24 h read past its end).
+    for (let t = 0; t < 20; t++) {
+      const trace = f.trace({ userId: 'late', timestamp: new Date(Date.UTC(2026, 9, 1, 12, t)).toISOString() });
+      f.observation({ type: 'SPAN', startTime: trace.timestamp, endTime: trace.timestamp });
+    }
+    const after = f.trace({ userId: 'late', timestamp: '2026-10-02T01:00:00.000Z' });
+    const root = f.observation({ type: 'SPAN', startTime: after.timestamp, endTime: after.timestamp });
+    for (let o = 0; o < 600; o++) f.observation({ parentObservationId: root.id, startTime: new Date(Date.UTC(2026, 9, 2, 2, 0, o)).toISOString() });
+    const { langfuse } = pair(f.dataset());
+    const [stats, page] = await Promise.all([langfuse.getUser('late', { range }), langfuse.listTraces({ userId: 'late', range })]);
+    expect(stats).toMatchObject({ traceCount: 20, unavailable: expect.arrayContaining(['lastEvent']) });
+    expect(page).toMatchObject({ items: [], latestTraces: 0 });
   });
 });
