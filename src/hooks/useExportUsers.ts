@@ -1,6 +1,6 @@
 'use client';
 import { useCallback } from 'react';
-import { exportUsers, type ExportColumn } from '../client/exportUsers.js';
+import type { ExportColumn } from '../client/exportUsers.js';
 import type { UsersQuery } from '../client/types.js';
 import { useUserTrackingContext } from '../provider/UserTrackingProvider.js';
 
@@ -42,7 +42,9 @@ export function useExportUsers(): UseExportUsersResult {
   const start = useCallback(
     (query: UsersQuery, { columns, fileName = 'users.csv', onExport }: StartExportOptions) =>
       run(
-        (signal, onProgress) => exportUsers(client, query, { columns, signal, onProgress, ...(getUserProfiles && { profiles: getUserProfiles }) }),
+        // The export's code loads when an export starts: a list never exported never downloads it.
+        async (signal, onProgress) =>
+          (await import('../client/exportUsers.js')).exportUsers(client, query, { columns, signal, onProgress, ...(getUserProfiles && { profiles: getUserProfiles }) }),
         { fileName, type: 'text/csv;charset=utf-8', onExport },
       ),
     [client, getUserProfiles, run],

@@ -7,7 +7,7 @@ import { createLangfuseApi } from './langfuseApi.js';
 import { LANGFUSE_SORT_FIELDS, TOP_N_LIMIT, getUserFigures, listUsers, type ApiGeneration } from './listUsers.js';
 import { refuseMetadata } from './metricsRows.js';
 import { SharedLoads } from './sharedLoads.js';
-import { loadUserSnapshot, type SnapshotLimits, type UserSnapshot } from './userSnapshot.js';
+import type { SnapshotLimits, UserSnapshot } from './userSnapshot.js';
 
 export interface LangfuseClientOptions {
   /**
@@ -212,7 +212,8 @@ export function createLangfuseClient(options: LangfuseClientOptions): LangfuseCl
     refuseMetadata(filters);
     return run((generation) => {
       const key = JSON.stringify([generation, userId, range?.from ?? null, range?.to ?? null]);
-      return snapshots.get(key, (shared) => loadUserSnapshot(api, generation, userId, range, limits, shared), signal);
+      // The detail view's reader loads with its first read: a list never downloads it.
+      return snapshots.get(key, async (shared) => (await import('./userSnapshot.js')).loadUserSnapshot(api, generation, userId, range, limits, shared), signal);
     });
   }
 
