@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { UserDetail } from '../../src/index.ts';
 import { createFixtures } from '../../src/testing/index.ts';
-import { TEST_NOW, endpointOf, pair } from '../client/langfuse/harness.ts';
+import { TEST_NOW, endpointOf, lateUserDataset, pair } from '../client/langfuse/harness.ts';
 import { renderWithProvider } from '../utils.tsx';
 
 // A user past what the detail view reads at once (500 observations): 120 traces of 10.
@@ -66,16 +66,8 @@ describe('UserDetail on Langfuse, a user past one read', () => {
 
 describe('UserDetail on Langfuse, a range whose latest traces one read cannot reach', () => {
   it('says why the lists are empty while the figures count every trace', async () => {
-    const g = createFixtures();
-    for (let t = 0; t < 20; t++) {
-      const trace = g.trace({ userId: 'late', timestamp: new Date(Date.UTC(2026, 9, 1, 12, t)).toISOString() });
-      g.observation({ type: 'SPAN', startTime: trace.timestamp, endTime: trace.timestamp });
-    }
-    // 600 observations in the day after the range, which the read (up to 24 h past its end) meets first.
-    const after = g.trace({ userId: 'late', timestamp: '2026-10-04T01:00:00.000Z' });
-    const root = g.observation({ type: 'SPAN', startTime: after.timestamp, endTime: after.timestamp });
-    for (let o = 0; o < 600; o++) g.observation({ parentObservationId: root.id, startTime: new Date(Date.UTC(2026, 9, 4, 2, 0, o)).toISOString() });
-    const { langfuse } = pair(g.dataset());
+    // The range ends at midnight on Oct 4; the read meets 600 observations of that day first.
+    const { langfuse } = pair(lateUserDataset('2026-10-03'));
     renderWithProvider(<UserDetail userId="late" defaultRange={range} />, { client: langfuse, now: () => TEST_NOW });
     await waitFor(async () => expect((await stat('Traces')).textContent).toBe('20'));
     expect(await screen.findByRole('note')).toHaveTextContent('this range’s latest traces are past what one read holds, so the lists below are empty');

@@ -1,5 +1,5 @@
 import { createLangfuseClient, createMemoryClient, type Dataset, type LangfuseClientOptions } from '../../../src/core.ts';
-import { createLangfuseFake, type LangfuseFakeOptions } from '../../../src/testing/index.ts';
+import { createFixtures, createLangfuseFake, type LangfuseFakeOptions } from '../../../src/testing/index.ts';
 import type { OracleDataset } from '../../oracle/oracle.ts';
 
 export const BASE_URL = 'https://langfuse.test/api/userlens';
@@ -53,3 +53,21 @@ export function roundCosts<T>(value: T): T {
 
 /** The dataset as the oracle reads it. */
 export const asOracle = (dataset: Dataset) => dataset as unknown as OracleDataset;
+
+/**
+ * User `late`: 20 traces from noon on `day` (UTC), then 600 observations from 2 a.m. the day after
+ * the range that ends at the next midnight — within the 24 h a detail read looks past a range's
+ * end, so a read of 500 meets them before any of the range.
+ */
+export function lateUserDataset(day: string): Dataset {
+  const f = createFixtures();
+  const start = Date.parse(`${day}T12:00:00.000Z`);
+  for (let t = 0; t < 20; t++) {
+    const trace = f.trace({ userId: 'late', timestamp: new Date(start + t * 60_000).toISOString() });
+    f.observation({ type: 'SPAN', startTime: trace.timestamp, endTime: trace.timestamp });
+  }
+  const after = f.trace({ userId: 'late', timestamp: new Date(start + 13 * 3_600_000).toISOString() });
+  const root = f.observation({ type: 'SPAN', startTime: after.timestamp, endTime: after.timestamp });
+  for (let o = 0; o < 600; o++) f.observation({ parentObservationId: root.id, startTime: new Date(start + 14 * 3_600_000 + o * 1_000).toISOString() });
+  return f.dataset();
+}

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { UserlensError, createLangfuseClient, exportUser, type ExportProgress } from '../../../src/core.ts';
 import { createFixtures, generateDemoDataset } from '../../../src/testing/index.ts';
 import { oracleUser, oracleUsers } from '../../oracle/oracle.ts';
-import { asOracle, endpointOf, metricsQueryOf, pair, roundCosts } from './harness.ts';
+import { asOracle, endpointOf, lateUserDataset, metricsQueryOf, pair, roundCosts } from './harness.ts';
 
 const dataset = generateDemoDataset({ seed: 5, users: 40, days: 10, end: '2026-11-01T00:00:00.000Z' });
 // Expected users and figures come from the oracle, which shares no code with the client.
@@ -338,16 +338,8 @@ describe('Langfuse client — a user whose history one read holds, but not their
   });
 
   it('says when a long history’s read holds none of the range', async () => {
-    const f = createFixtures();
-    // 20 traces in the range, then 600 observations in the day after it (within the 24 h read past its end).
-    for (let t = 0; t < 20; t++) {
-      const trace = f.trace({ userId: 'late', timestamp: new Date(Date.UTC(2026, 9, 1, 12, t)).toISOString() });
-      f.observation({ type: 'SPAN', startTime: trace.timestamp, endTime: trace.timestamp });
-    }
-    const after = f.trace({ userId: 'late', timestamp: '2026-10-02T01:00:00.000Z' });
-    const root = f.observation({ type: 'SPAN', startTime: after.timestamp, endTime: after.timestamp });
-    for (let o = 0; o < 600; o++) f.observation({ parentObservationId: root.id, startTime: new Date(Date.UTC(2026, 9, 2, 2, 0, o)).toISOString() });
-    const { langfuse } = pair(f.dataset());
+    // The range ends at midnight; the read meets 600 observations of the next day first.
+    const { langfuse } = pair(lateUserDataset('2026-10-01'));
     const [stats, page] = await Promise.all([langfuse.getUser('late', { range }), langfuse.listTraces({ userId: 'late', range })]);
     expect(stats).toMatchObject({ traceCount: 20, unavailable: expect.arrayContaining(['lastEvent']) });
     expect(page).toMatchObject({ items: [], latestTraces: 0 });
