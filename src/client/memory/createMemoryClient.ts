@@ -50,16 +50,35 @@ const ALL_FIGURES: readonly UserFigure[] = ['firstEvent', 'lastEvent', ...NUMERI
  * const client = createMemoryClient(generateDemoDataset({ seed: 1, users: 200 }));
  */
 export function createMemoryClient(dataset: Dataset, options: MemoryClientOptions = {}): MemoryClient {
-  const maxPageSize = options.maxPageSize ?? 10_000;
-  const latencyMs = options.latencyMs ?? 0;
+  const check = memoryOptions(options, 'createMemoryClient');
+  return memoryClient(buildIndex(dataset), check);
+}
+
+/** The client over a built index. */
+export function memoryClient(index: MemoryIndex, options: MemoryClientOptions): MemoryClient {
+  return { ...memoryMethods(index, options), ignored: index.ignored, userCount: index.users.length };
+}
+
+/** `options` with their defaults, checked (a `UserlensError` naming `caller` when they are wrong). */
+export function memoryOptions(options: MemoryClientOptions, caller: string): MemoryClientOptions {
+  const { maxPageSize = 10_000, latencyMs = 0 } = options;
   // NaN would lift the cap and 0 refuse every page; timers quietly skip a NaN, negative or infinite delay.
   if (!Number.isSafeInteger(maxPageSize) || maxPageSize < 1) {
-    throw new UserlensError('invalid_options', `createMemoryClient: maxPageSize must be a whole number ≥ 1, got ${String(maxPageSize)}.`, { field: 'maxPageSize' });
+    throw new UserlensError('invalid_options', `${caller}: maxPageSize must be a whole number ≥ 1, got ${String(maxPageSize)}.`, { field: 'maxPageSize' });
   }
   if (!Number.isFinite(latencyMs) || latencyMs < 0) {
-    throw new UserlensError('invalid_options', `createMemoryClient: latencyMs must be a finite number of ms ≥ 0, got ${String(latencyMs)}.`, { field: 'latencyMs' });
+    throw new UserlensError('invalid_options', `${caller}: latencyMs must be a finite number of ms ≥ 0, got ${String(latencyMs)}.`, { field: 'latencyMs' });
   }
-  const index = buildIndex(dataset);
+  return { ...options, maxPageSize, latencyMs };
+}
+
+/**
+ * The methods of the client over an index, or over one still being built: each call then waits
+ * for it (and fails as its build does).
+ */
+export function memoryMethods(index: MemoryIndex | Promise<MemoryIndex>, options: MemoryClientOptions): UserTrackingClient {
+  const maxPageSize = options.maxPageSize!;
+  const latencyMs = options.latencyMs!;
   const capabilities: ClientCapabilities = {
     pagination: { kind: 'offset' },
     maxPageSize,
@@ -83,57 +102,55 @@ export function createMemoryClient(dataset: Dataset, options: MemoryClientOption
     timeZones: true,
   };
 
-  /** Answers asynchronously, so an abort right after the call still rejects. */
-  async function answer<T>(options: RequestOptions | undefined, compute: () => T): Promise<T> {
+  /** Answers asynchronously (so an abort right after the call still rejects), once the index is there. */
+  async function answer<T>(options: RequestOptions | undefined, compute: (index: MemoryIndex) => T): Promise<T> {
     const signal = options?.signal;
+    const ready = await index;
     if (latencyMs > 0) await abortableDelay(latencyMs, signal);
-    else await Promise.resolve();
     throwIfAborted(signal);
-    return compute();
+    return compute(ready);
   }
 
   return {
     ...(options.id === undefined ? {} : { id: options.id }),
     capabilities,
-    ignored: index.ignored,
-    userCount: index.users.length,
-    listUsers: (query, opts) => answer(opts, () => listUsers(index, query, maxPageSize)),
+    listUsers: (query, opts) => answer(opts, (index) => listUsers(index, query, maxPageSize)),
     // One user's stats and history load on the first call: a list needs none of them.
     getUser: async (userId, query = {}, opts) => {
       const { getUser } = await import('./userRows.js');
-      return answer(opts, () => getUser(index, userId, query));
+      return answer(opts, (index) => getUser(index, userId, query));
     },
     listTraces: async (query, opts) => {
       const { listTraces } = await import('./userRows.js');
-      return answer(opts, () => listTraces(index, query, maxPageSize));
+      return answer(opts, (index) => listTraces(index, query, maxPageSize));
     },
     listSessions: async (query, opts) => {
       const { listSessions } = await import('./userRows.js');
-      return answer(opts, () => listSessions(index, query, maxPageSize));
+      return answer(opts, (index) => listSessions(index, query, maxPageSize));
     },
     listScores: async (query, opts) => {
       const { listScores } = await import('./userRows.js');
-      return answer(opts, () => listScores(index, query, maxPageSize));
+      return answer(opts, (index) => listScores(index, query, maxPageSize));
     },
-    getActivity: (query, opts) => answer(opts, () => getActivity(index, query)),
-    getUserFigures: (query, opts) => answer(opts, () => getUserFigures(index, query)),
-    getTrends: (query, opts) => answer(opts, () => getTrends(index, query)),
+    getActivity: (query, opts) => answer(opts, (index) => getActivity(index, query)),
+    getUserFigures: (query, opts) => answer(opts, (index) => getUserFigures(index, query)),
+    getTrends: (query, opts) => answer(opts, (index) => getTrends(index, query)),
     getDistribution: async (query, opts) => {
       const { getDistribution } = await import('./getDistribution.js');
-      return answer(opts, () => getDistribution(index, query));
+      return answer(opts, (index) => getDistribution(index, query));
     },
-    getFilterOptions: (query, opts) => answer(opts, () => getFilterOptions(index, query)),
+    getFilterOptions: (query, opts) => answer(opts, (index) => getFilterOptions(index, query)),
     getSegments: async (query, opts) => {
       const { getSegments } = await import('./getSegments.js');
-      return answer(opts, () => getSegments(index, query));
+      return answer(opts, (index) => getSegments(index, query));
     },
     getOverview: async (query, opts) => {
       const { getOverview } = await import('./getOverview.js');
-      return answer(opts, () => getOverview(index, query));
+      return answer(opts, (index) => getOverview(index, query));
     },
     listObservations: async (query, opts) => {
       const { listObservations } = await import('./listObservations.js');
-      return answer(opts, () => listObservations(index, query));
+      return answer(opts, (index) => listObservations(index, query));
     },
   };
 }
