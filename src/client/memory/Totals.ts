@@ -26,6 +26,9 @@ export function addTraceFigures(figures: TraceFigures, index: MemoryIndex, p: nu
   figures.errorCount += index.hasError[p]!;
 }
 
+/** A user's figures as `Totals` sums them (first and last event in ms). */
+export type Sums = Omit<Totals, 'sum'>;
+
 /** Running totals over a set of traces; reused between users to keep the hot loop allocation-free. */
 export class Totals {
   traceCount = 0;
@@ -36,8 +39,9 @@ export class Totals {
   totalCost = 0;
   errorCount = 0;
   sessionCount = 0;
-  firstMs = NaN;
-  lastMs = NaN;
+  /** ms of the first and last passing trace; NaN without one. */
+  firstEvent = NaN;
+  lastEvent = NaN;
   /** Per-session stamp: a session is counted once per `sum` call. */
   private readonly sessionSeen: Float64Array;
   private generation = 0;
@@ -88,8 +92,8 @@ export class Totals {
     this.totalCost = totalCost;
     this.errorCount = errorCount;
     this.sessionCount = sessionCount;
-    this.firstMs = first < 0 ? NaN : index.timestamp[first]!;
-    this.lastMs = last < 0 ? NaN : index.timestamp[last]!;
+    this.firstEvent = first < 0 ? NaN : index.timestamp[first]!;
+    this.lastEvent = last < 0 ? NaN : index.timestamp[last]!;
     return this;
   }
 }

@@ -1,10 +1,10 @@
 import { UserlensError } from '../errors.js';
 import { NUMERIC_USER_FIGURES as NUMERIC_FIGURES, foldCase, scoreFigureName } from '../figures.js';
-import { parseRange } from '../query.js';
+import { parseRange, type RangeMs } from '../query.js';
 import type { FigureBand, NumericUserFigure, UserSortField, UsersQuery } from '../types.js';
 import { latencyPercentiles } from './latencyPercentiles.js';
 import { scoreSummaries } from './scoreSummaries.js';
-import { Totals } from './Totals.js';
+import { Totals, type Sums } from './Totals.js';
 import { TraceFilter } from './TraceFilter.js';
 import { userSlice } from './userSlice.js';
 import type { MemoryIndex } from './buildIndex.js';
@@ -16,28 +16,59 @@ type Column = (typeof COLUMNS)[number];
 
 export { NUMERIC_USER_FIGURES as NUMERIC_FIGURES } from '../figures.js';
 
+type RowsQuery = Pick<UsersQuery, 'range' | 'filters' | 'search' | 'searchUserIds' | 'userIds' | 'bands'>;
+
+/**
+ * The last two row sets built from each index, by what they depend on: a re-sort, another page
+ * or the histogram of the same users reads them again instead of summing every user's traces
+ * (two, so a list with a band and its histogram without it do not evict each other; the index
+ * never changes once built). The query is checked in full on every call, so errors stay the same.
+ */
+const recent = new WeakMap<MemoryIndex, (readonly [string, UserRows])[]>();
+
+/** The rows of `query`: the ones built last for the same range, filters, search, ids and bands, or new ones. */
+export function userRows(index: MemoryIndex, query: RowsQuery, where: string): UserRows {
+  const range = parseRange(query.range, where);
+  const filter = new TraceFilter(index, query.filters);
+  const needle = query.search ? foldCase(query.search) : '';
+  const alsoMatch = needle && query.searchUserIds ? idSet(query.searchUserIds, where, 'searchUserIds') : undefined;
+  const only = query.userIds ? idSet(query.userIds, where, 'userIds') : undefined;
+  // Numbers are keyed as a one-text array: NaN and ±Infinity stay apart from null, 5 from "5"
+  // (a filter matches strings only); a band's bound of ["5"] compares as 5 does, so may share it.
+  const key = JSON.stringify([range.fromMs, range.toMs, needle, query.searchUserIds, query.userIds, query.filters, query.bands], (_, value: unknown) =>
+    typeof value === 'number' ? [`${value}`] : value,
+  );
+  const kept = recent.get(index) ?? [];
+  const hit = kept.find((entry) => entry[0] === key);
+  const rows = hit?.[1] ?? new UserRows(index, range, filter, needle, alsoMatch, only, query.bands, where);
+  // The one asked last goes first; past two, the oldest goes.
+  recent.set(index, [[key, rows] as const, ...kept.filter((entry) => entry !== hit)].slice(0, 2));
+  return rows;
+}
+
 /**
  * The users matching a query (range, filters, search, bands), each with its trace slice and
  * its summed figures in columns. One pass sums every user's traces; latency percentiles are
- * computed for every row only when a sort or band needs them.
+ * computed for every row only when a sort or band needs them. Rows are in user (userId) order.
  */
 export class UserRows {
   count = 0;
   readonly user: Int32Array;
   readonly lo: Int32Array;
   readonly hi: Int32Array;
-  readonly filter: TraceFilter;
   private readonly columns: Record<Column, Float64Array>;
   private readonly derived = new Map<string, Float64Array>();
-  private readonly index: MemoryIndex;
 
-  constructor(index: MemoryIndex, query: Pick<UsersQuery, 'range' | 'filters' | 'search' | 'searchUserIds' | 'userIds' | 'bands'>, where: string) {
-    this.index = index;
-    const range = parseRange(query.range, where);
-    this.filter = new TraceFilter(index, query.filters);
-    const needle = query.search ? foldCase(query.search) : '';
-    const alsoMatch = needle && query.searchUserIds ? idSet(query.searchUserIds, where, 'searchUserIds') : undefined;
-    const only = query.userIds ? idSet(query.userIds, where, 'userIds') : undefined;
+  constructor(
+    private readonly index: MemoryIndex,
+    range: RangeMs,
+    readonly filter: TraceFilter,
+    needle: string,
+    alsoMatch: Set<string> | undefined,
+    only: Set<string> | undefined,
+    bands: readonly FigureBand[] | undefined,
+    where: string,
+  ) {
     const size = index.users.length;
     this.user = new Int32Array(size);
     this.lo = new Int32Array(size);
@@ -51,13 +82,13 @@ export class UserRows {
       if (only && !only.has(index.users[u]!)) continue;
       const [lo, hi] = userSlice(index, u, range);
       if (lo === hi) continue;
-      totals.sum(index, lo, hi, this.filter);
+      totals.sum(index, lo, hi, filter);
       if (totals.traceCount === 0) continue;
       this.user[rows] = u;
       this.lo[rows] = lo;
       this.hi[rows] = hi;
-      c.firstEvent[rows] = totals.firstMs;
-      c.lastEvent[rows] = totals.lastMs;
+      c.firstEvent[rows] = totals.firstEvent;
+      c.lastEvent[rows] = totals.lastEvent;
       c.traceCount[rows] = totals.traceCount;
       c.observationCount[rows] = totals.observationCount;
       c.sessionCount[rows] = totals.sessionCount;
@@ -69,7 +100,12 @@ export class UserRows {
       rows++;
     }
     this.count = rows;
-    for (const band of query.bands ?? []) this.keepBand(band, where);
+    for (const band of bands ?? []) this.keepBand(band, where);
+  }
+
+  /** Row `r`'s summed figures: what `Totals` summed for it when the rows were built. */
+  sums(r: number): Sums {
+    return Object.fromEntries(COLUMNS.map((name) => [name, this.columns[name][r]])) as Sums;
   }
 
   /** The figure of every row (NaN where the user has none), computed once per field. */
@@ -87,16 +123,16 @@ export class UserRows {
     } else if (field === 'errorRate') {
       for (let r = 0; r < this.count; r++) values[r] = this.columns.errorCount[r]! / this.columns.traceCount[r]!;
     } else {
+      // Both percentiles come from one pass: `values` takes p95.
       const p50 = new Float64Array(this.user.length);
-      const p95 = new Float64Array(this.user.length);
       for (let r = 0; r < this.count; r++) {
         const latency = latencyPercentiles(this.index, this.lo[r]!, this.hi[r]!, this.filter);
         p50[r] = latency.p50 ?? NaN;
-        p95[r] = latency.p95 ?? NaN;
+        values[r] = latency.p95 ?? NaN;
       }
       this.derived.set('latencyP50', p50);
-      this.derived.set('latencyP95', p95);
-      values = field === 'latencyP50' ? p50 : p95;
+      this.derived.set('latencyP95', values);
+      if (field === 'latencyP50') values = p50;
     }
     this.derived.set(field, values);
     return values;

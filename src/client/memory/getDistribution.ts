@@ -3,7 +3,7 @@ import { UserlensError } from '../errors.js';
 import { isScoreFigure } from '../figures.js';
 import type { Distribution, DistributionBin, DistributionQuery, NumericUserFigure } from '../types.js';
 import type { MemoryIndex } from './buildIndex.js';
-import { NUMERIC_FIGURES, UserRows } from './collectUsers.js';
+import { NUMERIC_FIGURES, userRows } from './collectUsers.js';
 
 /*
  * How the users of a query spread over one figure. A module of its own that the client loads on
@@ -23,7 +23,7 @@ export function getDistribution(index: MemoryIndex, query: DistributionQuery): D
     throw new UserlensError('invalid_query', `${where}: bins must be an integer from 1 to 200, got ${String(binCount)}.`, { where, field: 'bins' });
   }
   const scale = query.scale ?? 'linear';
-  const rows = new UserRows(index, query, where);
+  const rows = userRows(index, query, where);
   const figure = rows.figure(query.field);
   const values: number[] = [];
   // A figure with no place on an axis (NaN, or a sum that overflowed) is left out of the bins.

@@ -1,11 +1,10 @@
 import { isScoreFigure } from '../figures.js';
 import { parsePaging, parseSort, toPage } from '../query.js';
 import type { Page, UserSortField, UserSummary, UsersQuery } from '../types.js';
-import { firstK, keyComparator } from './sortByKey.js';
-import { Totals } from './Totals.js';
+import { firstK, keyComparator } from './firstK.js';
 import { userSummary } from './userSummary.js';
 import type { MemoryIndex } from './buildIndex.js';
-import { NUMERIC_FIGURES, UserRows } from './collectUsers.js';
+import { NUMERIC_FIGURES, userRows } from './collectUsers.js';
 
 export const USER_SORT_FIELDS: readonly UserSortField[] = ['userId', 'firstEvent', 'lastEvent', ...NUMERIC_FIGURES];
 
@@ -21,20 +20,10 @@ export function listUsers(index: MemoryIndex, query: UsersQuery, maxPageSize: nu
   const paging = parsePaging(query, maxPageSize, WHERE);
   // A score's mean sorts as any figure, users without that score last.
   const sort = parseSort(query.sort, isScoreFigure(query.sort?.field) ? [query.sort.field] : USER_SORT_FIELDS, DEFAULT_SORT, WHERE);
-  const rows = new UserRows(index, query, WHERE);
-  const order = Array.from({ length: rows.count }, (_, row) => row);
-  // Users are numbered in userId order, so comparing numbers breaks ties by userId.
-  const byUser = (a: number, b: number) => rows.user[a]! - rows.user[b]!;
-  const compare =
-    sort.field === 'userId'
-      ? (a: number, b: number) => (sort.direction === 'asc' ? byUser(a, b) : byUser(b, a))
-      : keyComparator(rows.figure(sort.field), sort.direction, byUser);
-  const pageRows = firstK(order, paging.offset + paging.pageSize, compare).slice(paging.offset);
-  const totals = new Totals(index);
-  const items = pageRows.map((row) => {
-    const lo = rows.lo[row]!;
-    const hi = rows.hi[row]!;
-    return userSummary(index, rows.user[row]!, lo, hi, rows.filter, totals.sum(index, lo, hi, rows.filter));
-  });
+  const rows = userRows(index, query, WHERE);
+  // Rows are in userId order (user numbers ascend with them), so row numbers break ties by userId.
+  const key = sort.field === 'userId' ? rows.user : rows.figure(sort.field);
+  const pageRows = firstK(rows.count, paging.offset + paging.pageSize, keyComparator(key, sort.direction, (a, b) => a - b)).slice(paging.offset);
+  const items = pageRows.map((row) => userSummary(index, rows.user[row]!, rows.lo[row]!, rows.hi[row]!, rows.filter, rows.sums(row)));
   return toPage(items, paging, rows.count);
 }

@@ -2,7 +2,7 @@ import type { UserSummary } from '../types.js';
 import type { MemoryIndex } from './buildIndex.js';
 import { latencyPercentiles } from './latencyPercentiles.js';
 import { scoreSummaries } from './scoreSummaries.js';
-import type { Totals } from './Totals.js';
+import type { Sums } from './Totals.js';
 import type { TraceFilter } from './TraceFilter.js';
 
 /** A user's full summary over `[lo, hi)`, given its already computed totals. */
@@ -12,13 +12,13 @@ export function userSummary(
   lo: number,
   hi: number,
   filter: TraceFilter,
-  totals: Totals,
+  totals: Sums,
 ): UserSummary {
   const { p50, p95 } = latencyPercentiles(index, lo, hi, filter);
   return {
     userId: index.users[u]!,
-    firstEvent: toIso(totals.firstMs),
-    lastEvent: toIso(totals.lastMs),
+    firstEvent: toIso(totals.firstEvent),
+    lastEvent: toIso(totals.lastEvent),
     traceCount: totals.traceCount,
     observationCount: totals.observationCount,
     sessionCount: totals.sessionCount,

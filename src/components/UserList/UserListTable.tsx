@@ -279,7 +279,7 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
         data-near-budget={mark?.state === 'near' ? '' : undefined}
         aria-rowindex={offset + row.index + 2}
         ref={measure}
-        data-index={measure ? index : undefined}
+        data-index={measure && index}
         onClick={(event) => activateRow(event, user.userId)}
       >
         {visibleColumns.map((column) =>
@@ -302,7 +302,6 @@ UserListTable.displayName = TABLE_NAME;
 /** Figures a narrow container keeps under each user: the one sorted by first, then the most asked for. */
 const STACK_PRIORITY: readonly ColumnId[] = ['totalCost', 'lastEvent', 'traceCount', 'totalTokens', 'errorCount'];
 function stackedColumns(visible: readonly ColumnId[], sortField: string): Set<ColumnId> {
-  const wanted = [sortField as ColumnId, ...STACK_PRIORITY].filter((id) => id !== 'userId' && visible.includes(id));
-  return new Set(wanted.filter((id, index) => wanted.indexOf(id) === index).slice(0, 3));
+  return new Set([...new Set([sortField as ColumnId, ...STACK_PRIORITY])].filter((id) => id !== 'userId' && visible.includes(id)).slice(0, 3));
 }
 

@@ -1,11 +1,11 @@
 'use client';
-import type { MouseEvent } from 'react';
+import { memo, type MouseEvent } from 'react';
 import { profileName, profileValue } from '../../client/profiles.js';
 import type { ClientCapabilities, UserFigure, UserProfile, UserSummary } from '../../client/types.js';
 import type { Formatters } from '../../format/createFormatters.js';
 import { budgetEnUS, type BudgetLabels } from '../../i18n/budget.js';
 import { formatLabel, type Labels } from '../../i18n/en-US.js';
-import { Sparkline } from '../charts/Sparkline.js';
+import { Sparkline as DrawSparkline } from '../charts/Sparkline.js';
 import { CopyButton } from '../shared/CopyButton.js';
 import { AlertIcon } from '../shared/icons.js';
 import { NotAvailable, Skeleton, VisuallyHidden } from '../Status/Status.js';
@@ -14,6 +14,9 @@ import type { DeferredFigures } from '../../hooks/useUserListData.js';
 import type { UserListBudget } from '../../hooks/useUserListState.js';
 import type { BudgetStatus } from '../../hooks/useBudgetStatus.js';
 import { pluralText } from '../../i18n/plural.js';
+
+// A row drawn again with the same series (the click of a sort) keeps its line.
+const Sparkline = memo(DrawSparkline);
 
 /** What a cell needs besides its row: formatting, texts, the source's capabilities, links. */
 export interface CellEnvironment {
@@ -70,8 +73,9 @@ export function UserListCell({ column, user, env }: { column: ColumnSpec; user: 
     return <Sparkline values={env.trend} label={labels.trendLabel} description={formatLabel(pluralText(labels, 'trendTotal', total, env.lang), { count: format.number(total) })} />;
   }
   const values = column.figures.map((figure) => figureOf(user, figure, env));
-  if (values.some((v) => v.state === 'unavailable')) return <NotAvailable />;
-  if (values.some((v) => v.state === 'failed')) {
+  const states = values.map((v) => v.state);
+  if (states.includes('unavailable')) return <NotAvailable />;
+  if (states.includes('failed')) {
     return (
       <span data-part="user-list-cell-failed" title={labels.figureFailed}>
         <span aria-hidden>!</span>
@@ -79,7 +83,7 @@ export function UserListCell({ column, user, env }: { column: ColumnSpec; user: 
       </span>
     );
   }
-  if (values.some((v) => v.state === 'pending')) {
+  if (states.includes('pending')) {
     return (
       <span aria-busy="true">
         <Skeleton width={48} />
@@ -145,7 +149,7 @@ function DateText({ iso, env }: { iso: string | null; env: CellEnvironment }) {
 function ScoresText({ scores: byName, env }: { scores: UserSummary['scores']; env: CellEnvironment }) {
   if (byName.length === 0) return <NoValue labels={env.labels} />;
   // The sorted-by score leads, where the ellipsis cannot hide it.
-  const scores = [...byName].sort((a, b) => Number(b.name === env.sortedScore) - Number(a.name === env.sortedScore));
+  const scores = [...byName].sort((a, b) => +(b.name === env.sortedScore) - +(a.name === env.sortedScore));
   const describe = (score: UserSummary['scores'][number]) =>
     score.dataType === 'BOOLEAN'
       ? formatLabel(env.labels.feedbackRate, { rate: env.format.percent(score.mean) })
@@ -182,7 +186,7 @@ export function budgetMark(user: UserSummary, env: Pick<CellEnvironment, 'budget
     const figure = figureOf(user, budget.field, env as CellEnvironment);
     value = figure.state === 'value' ? (figure.value as number | null) : null;
   }
-  if (value === null || value === undefined) return null;
+  if (value == null) return null;
   if (value > budget.limit) return { state: 'over', value };
   return budget.nearAt !== undefined && value > budget.limit * budget.nearAt ? { state: 'near', value } : null;
 }
@@ -191,10 +195,10 @@ function UserIdCell({ user, env }: { user: UserSummary; env: CellEnvironment }) 
   const { labels, budget } = env;
   const mark = budgetMark(user, env);
   const formatBudget = (n: number) => (budget?.field === 'totalCost' ? env.format.cost(n) : env.format.number(n));
-  const texts = { ...budgetEnUS, ...labels };
+  // The budget texts over the dictionary only for a marked row: most rows have no mark.
   const markText =
     mark &&
-    formatLabel(texts[mark.state === 'over' ? (budget!.window ? 'overBudgetWindow' : 'overBudget') : budget!.window ? 'nearBudgetWindow' : 'nearBudget'], {
+    formatLabel({ ...budgetEnUS, ...labels }[mark.state === 'over' ? (budget!.window ? 'overBudgetWindow' : 'overBudget') : budget!.window ? 'nearBudgetWindow' : 'nearBudget'], {
       value: formatBudget(mark.value),
       limit: formatBudget(budget!.limit),
       window: budget!.window ? labels[`preset${budget!.window}`] : '',
