@@ -28,11 +28,13 @@ export { useUserTraces } from './hooks/useUserTraces.js';
 export { useUserSessions } from './hooks/useUserSessions.js';
 export { useUserScores } from './hooks/useUserScores.js';
 export { useUserActivity } from './hooks/useUserActivity.js';
+export { useLoadProgress } from './hooks/useLoadProgress.js';
 export { enUS, formatLabel } from './i18n/en-US.js';
 export type { Dictionary, PluralKey, PluralLabels } from './i18n/dictionary.js';
 export { figureHelpEnUS, type FigureHelpKey, type FigureHelpLabels } from './i18n/figureHelp.js';
 export { tracesTabEnUS, type TracesTabKey, type TracesTabLabels } from './i18n/tracesTab.js';
 export { liveRefreshEnUS, type LiveRefreshKey, type LiveRefreshLabels } from './i18n/liveRefresh.js';
+export { loadProgressEnUS, type LoadProgressLabels } from './i18n/loadProgress.js';
 export type { Labels, LabelKey } from './i18n/en-US.js';
 export { ErrorState, NotAvailable, Skeleton, VisuallyHidden } from './components/Status/Status.js';
 export type {

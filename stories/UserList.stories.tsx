@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { DEMO_NOW, demoClient, demoEnd } from '../.storybook/demoClient.ts';
-import { UserlensError, createMemoryClient, type SortSpec, type UserSortField, type UserTrackingClient } from '../src/core.ts';
-import { UserList } from '../src/index.ts';
+import { DEMO_NOW, demoClient, demoEnd, demoNow } from '../.storybook/demoClient.ts';
+import { UserlensError, createLoadingMemoryClient, createMemoryClient, type Dataset, type SortSpec, type UserSortField, type UserTrackingClient } from '../src/core.ts';
+import { UserList, UserTrackingProvider, type Theme, type UserListProps } from '../src/index.ts';
 import { createDemoProfiles, demoProfile, generateDemoDataset, HOSTILE_USER_IDS, withFaults } from '../src/testing/index.ts';
 import { twoPhase, withCapabilities } from './clients.ts';
 import { englishShown } from './englishShown.ts';
@@ -228,6 +228,50 @@ export const HundredThousandUsers: Story = {
     const rows = await dataRows(canvasElement);
     await expect(rows.length).toBeLessThanOrEqual(100);
     await waitFor(() => expect(canvas.getByText(/^1–100 of 100,0\d\d/)).toBeInTheDocument());
+  },
+};
+
+// Generated once and shared by the story's renders (a second or two): about 250,000 observations.
+let largeDataset: Dataset | undefined;
+const large = () => (largeDataset ??= generateDemoDataset({ seed: 3, users: 5_000, traces: 60_000, days: 60, end: demoEnd, payloads: false }));
+
+/** The list on a client made when it mounts, so that it shows the load from its start. */
+function LoadingList({ theme, locale, timeZone, ...props }: UserListProps & { theme: Theme; locale: string; timeZone: string }) {
+  const [client] = useState(() => createLoadingMemoryClient(large(), { id: 'loading-large' }));
+  return (
+    <UserTrackingProvider client={client} theme={theme} locale={locale} timeZone={timeZone} now={demoNow}>
+      <UserList {...props} />
+    </UserTrackingProvider>
+  );
+}
+
+/**
+ * A large dataset loading in the browser (`createLoadingMemoryClient`): the index is built in
+ * slices, so the page stays responsive, and a bar counts the records indexed where the rows will
+ * be; then the rows.
+ */
+export const LoadingLargeDataset: Story = {
+  // 'scale-only': its data takes seconds to generate; not run again in the dark theme.
+  tags: ['memory-only', 'scale-only'],
+  loaders: [
+    async () => {
+      // The data, and the bar's code (loaded on demand), made ready first: the story times neither.
+      large();
+      await import('../src/components/shared/LoadProgressBar.tsx');
+      return {};
+    },
+  ],
+  args: { defaultRange: { preset: 'all' } },
+  render: (args, { globals }) => <LoadingList {...args} theme={globals.theme as Theme} locale={globals.locale as string} timeZone={globals.timeZone as string} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const dataset = large();
+    const total = dataset.traces.length + dataset.observations!.length + dataset.scores!.length;
+    const bar = await canvas.findByRole('progressbar', { name: /^Indexing [\d,]+ of [\d,]+ records$/ });
+    await expect(bar).toHaveAttribute('aria-valuemax', String(total));
+    await expect(bar.closest('[data-part="user-list-table"]')).not.toBeNull();
+    await waitFor(() => expect(canvas.getByText(/^1–50 of 5,000/)).toBeInTheDocument(), { timeout: 15_000 });
+    await expect(canvas.queryByRole('progressbar')).toBeNull();
   },
 };
 

@@ -3,6 +3,7 @@ import type { BudgetLabels } from './budget.js';
 import type { FeedbackLabels } from './feedback.js';
 import type { FigureHelpLabels } from './figureHelp.js';
 import type { LiveRefreshLabels } from './liveRefresh.js';
+import type { LoadProgressLabels } from './loadProgress.js';
 import type { MetadataFilterLabels } from './metadataFilter.js';
 import type { OverviewLabels } from './overview.js';
 import type { ScoresTabLabels } from './scoresTab.js';
@@ -26,7 +27,8 @@ export type Dictionary = Labels &
   FeedbackLabels &
   MetadataFilterLabels &
   ScoresTabLabels &
-  LiveRefreshLabels;
+  LiveRefreshLabels &
+  LoadProgressLabels;
 
 /** The texts counted with `{count}`: each has a `…One` form beside its other form. */
 export type PluralKey = 'exportDone' | 'trendTotal' | 'resultsCount' | 'distributionBin' | 'blankUserId' | 'userExportDone' | 'moreSteps' | 'latestTraces';

@@ -5,6 +5,7 @@ import {
   feedbackEnUS,
   figureHelpEnUS,
   liveRefreshEnUS,
+  loadProgressEnUS,
   metadataFilterEnUS,
   overviewEnUS,
   scoresTabEnUS,
@@ -32,6 +33,7 @@ const english: Record<string, string> = {
   ...metadataFilterEnUS,
   ...scoresTabEnUS,
   ...liveRefreshEnUS,
+  ...loadProgressEnUS,
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 

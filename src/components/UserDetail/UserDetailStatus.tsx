@@ -2,6 +2,7 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { renderLabel } from '../../i18n/en-US.js';
 import { ErrorState } from '../Status/Status.js';
+import { LoadProgress } from '../shared/LoadProgress.js';
 import { useUserDetailContext } from './UserDetailRoot.js';
 import { useUserDetailTexts } from './useUserDetailTexts.js';
 
@@ -16,7 +17,8 @@ export type UserDetailStatusProps = ComponentPropsWithoutRef<'div'>;
 /**
  * The page's states beside the figures: the user does not exist (with the way back), has no
  * activity in the range (with a shortcut to all time), or could not be loaded (with a retry).
- * Renders nothing while the user loads or has figures to show.
+ * While the user loads from a client still building its data, how far it has got; else nothing
+ * while the user loads or has figures to show.
  *
  * @example
  * <UserDetailRoot userId={id} listHref="/users"><UserDetailStatus /></UserDetailRoot>
@@ -65,6 +67,6 @@ export const UserDetailStatus = forwardRef<HTMLDivElement, UserDetailStatusProps
       </div>
     );
   }
-  return null;
+  return user.isPending ? <LoadProgress /> : null;
 });
 UserDetailStatus.displayName = STATUS_NAME;

@@ -8,6 +8,7 @@ import { profileOf } from '../../client/profiles.js';
 import { feedbackEnUS } from '../../i18n/feedback.js';
 import { useUserTrackingContext } from '../../provider/UserTrackingProvider.js';
 import { ErrorState } from '../Status/Status.js';
+import { LoadProgress } from '../shared/LoadProgress.js';
 import { SkeletonRows } from '../table/SkeletonRows.js';
 import { SortHeader } from '../table/SortHeader.js';
 import { useGridKeyboard } from '../table/useGridKeyboard.js';
@@ -178,6 +179,8 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
           }}
         />
       )}
+      {/* A client still building its data shows how far it has got above the skeleton rows. */}
+      {users.isPending && <LoadProgress />}
       <div data-part="user-list-scroll-frame" ref={frameRef}>
         <div data-part="user-list-scroll" ref={scrollRef} aria-label={labels.userListLabel} role="region">
           <table ref={tableRef} role="grid" aria-label={labels.userListLabel} aria-rowcount={rowCount === undefined ? undefined : rowCount + 1} aria-busy={users.isFetching || undefined}>

@@ -368,4 +368,7 @@ export const de: Dictionary = {
 
   // scoresTab.ts: the scores tab
   sessionScoresNotRead: 'Scores auf Sessions dieses Nutzers (nicht auf einem Trace) werden aus dieser Quelle nicht gelesen; angezeigt werden die Scores seiner Traces.',
+
+  // loadProgress.ts: a client's load
+  loadProgress: '{done} von {total} Datensätzen indexiert',
 };

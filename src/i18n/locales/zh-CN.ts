@@ -366,4 +366,7 @@ export const zhCN: Dictionary = {
 
   // Scores tab (scoresTab.ts, UserDetailScores)
   sessionScoresNotRead: '此数据源不读取此用户会话上的评分（未关联追踪的评分），此处显示的是其追踪上的评分。',
+
+  // loadProgress.ts: a client's load
+  loadProgress: '正在建立索引：{done} / {total} 条记录',
 };
