@@ -1,11 +1,12 @@
 /// <reference types="vite/client" />
 // The UI benchmark page: mounts <UserList /> on 100k users from the memory client, sorts it by
-// cost, and does the same with AG Grid Community on the same 100k rows, in the same page.
+// cost, and does the same with AG Grid Community on the same 100k rows, in the same page; and
+// (runLoadBench, in a page of its own) loads ~1M observations with the list mounted.
 import { QueryClient } from '@tanstack/react-query';
 import { AllCommunityModule, ModuleRegistry, type ColDef, type GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { createRoot, type Root } from 'react-dom/client';
-import { UserDetail, UserList, UserTrackingProvider, createMemoryClient, type UserSummary, type UserTrackingClient, type UsersQuery } from '../../../src/index.ts';
+import { UserDetail, UserList, UserTrackingProvider, createLoadingMemoryClient, createMemoryClient, type UserSummary, type UserTrackingClient, type UsersQuery } from '../../../src/index.ts';
 import { powerUser } from '../../../stories/detailData.ts';
 import { generateDemoDataset } from '../../../src/testing/index.ts';
 import '../../../src/styles/userlens.css';
@@ -57,12 +58,86 @@ export interface DetailBenchResult {
   domRows: number;
 }
 
+export interface LoadBenchResult {
+  records: number;
+  observations: number;
+  /** From the client's creation until its index is built. */
+  loadMs: number;
+  /** Slices the build ran in (progress reports). */
+  slices: number;
+  /** Durations of the main thread's long tasks (> 50 ms) from the client's creation until the index is built. */
+  longTasks: number[];
+  /** The same from then until the first rows show (the first answer and its render). */
+  firstRowsLongTasks: number[];
+  /** From the index built until the list's first rows show. */
+  firstRowsMs: number;
+  /** The same index built at once (createMemoryClient), for comparison. */
+  buildAtOnceMs: number;
+}
+
 declare global {
   interface Window {
     runBench: (runs: number) => Promise<BenchResult>;
     runDetailBench: (runs: number) => Promise<DetailBenchResult>;
+    runLoadBench: () => Promise<LoadBenchResult>;
   }
 }
+
+/** The list on `client`, in a fresh host. */
+function mountList(client: UserTrackingClient) {
+  const host = fresh();
+  const root = createRoot(host);
+  root.render(
+    <UserTrackingProvider client={client} queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })} theme="light">
+      <UserList defaultRange={{ preset: 'all' }} showDistribution={false} getUserHref={(id) => `#${encodeURIComponent(id)}`} />
+    </UserTrackingProvider>,
+  );
+  const rowsShown = () => when('UserList rows', host, () => host.querySelector('tbody tr[data-part="user-list-row"]') !== null);
+  return { root, rowsShown };
+}
+
+window.runLoadBench = async () => {
+  // The list once on a few users first, as an app has run its views' code before it loads data:
+  // the page's first render (React and the list compiled) is not the load's.
+  const warm = mountList(createMemoryClient(generateDemoDataset({ seed: 2, users: 50, end: '2026-11-01T00:00:00.000Z' })));
+  await warm.rowsShown();
+  warm.root.unmount();
+  // Generated before anything is measured: its seconds on the main thread are not the load's.
+  const dataset = generateDemoDataset({ seed: 1, users: 20_000, traces: 250_000, payloads: false, end: '2026-11-01T00:00:00.000Z' });
+  const records = dataset.traces.length + dataset.observations.length + dataset.scores.length;
+  // A moment for the collector to catch up with the generation, then the load with the list on screen.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const longTasks: { start: number; duration: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  let slices = 0;
+  const start = performance.now();
+  const client = createLoadingMemoryClient(dataset, { id: 'load', onProgress: () => slices++ });
+  const list = mountList(client);
+  await client.ready;
+  const loaded = performance.now();
+  const rows = await list.rowsShown();
+  // A long task is reported once it has ended: a frame later, every one of them is in.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  observer.disconnect();
+  list.root.unmount();
+  const t = performance.now();
+  createMemoryClient(dataset);
+  const buildAtOnceMs = performance.now() - t;
+  return {
+    records,
+    observations: dataset.observations.length,
+    loadMs: loaded - start,
+    slices,
+    // A task that started before the index was built is the load's; after, the first rows'.
+    longTasks: longTasks.filter((task) => task.start < loaded).map((task) => task.duration),
+    firstRowsLongTasks: longTasks.filter((task) => task.start >= loaded).map((task) => task.duration),
+    firstRowsMs: rows - loaded,
+    buildAtOnceMs,
+  };
+};
 
 window.runDetailBench = async (runs: number) => {
   const userId = 'power.user@example.com';

@@ -58,15 +58,15 @@ export function runInSlices<T>(steps: Generator<LoadProgress | void, T, void>, o
  * then merged `STEP` entries at a time. A merge sort by hand because the built-in sort cannot
  * pause, and sorting a hundred thousand entries at once holds a browser's main thread too long.
  */
-export function* sortInSteps<T>(items: T[], compare: (a: T, b: T) => number): Generator<void, T[], void> {
+export function* sortInSteps(items: Int32Array, compare: (a: number, b: number) => number): Generator<void, Int32Array, void> {
   const n = items.length;
   if (n <= STEP) return items.sort(compare);
   for (let from = 0; from < n; from += STEP) {
-    items.splice(from, STEP, ...items.slice(from, from + STEP).sort(compare));
+    items.subarray(from, from + STEP).sort(compare);
     yield;
   }
   let source = items;
-  let target: T[] = new Array(n);
+  let target: Int32Array = new Int32Array(n);
   for (let width = STEP; width < n; width *= 2) {
     for (let from = 0; from < n; from += 2 * width) {
       const merge = { a: from, b: Math.min(from + width, n), middle: Math.min(from + width, n), to: Math.min(from + 2 * width, n), k: from };
@@ -86,7 +86,7 @@ interface Merge {
 }
 
 /** Merges up to `STEP` more entries of `source[a..middle)` and `source[b..to)` into `target` from `k`; whether any are left. */
-function mergeSome<T>(source: T[], target: T[], merge: Merge, compare: (a: T, b: T) => number): boolean {
+function mergeSome(source: Int32Array, target: Int32Array, merge: Merge, compare: (a: number, b: number) => number): boolean {
   let { a, b, k } = merge;
   const { middle, to } = merge;
   const end = Math.min(to, k + STEP);
