@@ -8,8 +8,8 @@ export { UserlensError, isUserlensError, isPermanentError } from './client/error
 export type { UserlensErrorCode, UserlensErrorDetails } from './client/errors.js';
 export { createMemoryClient } from './client/memory/createMemoryClient.js';
 export type { MemoryClient, MemoryClientOptions } from './client/memory/createMemoryClient.js';
-export { loadMemoryClient, createLoadingMemoryClient } from './client/memory/loadMemoryClient.js';
-export type { LoadMemoryClientOptions, LoadingMemoryClient } from './client/memory/loadMemoryClient.js';
+export { loadMemoryClient } from './client/memory/loadMemoryClient.js';
+export type { LoadMemoryClientOptions } from './client/memory/loadMemoryClient.js';
 export { createLangfuseClient } from './client/langfuse/createLangfuseClient.js';
 export type { LangfuseClient, LangfuseClientOptions } from './client/langfuse/createLangfuseClient.js';
 export type { RequestHeaders, RetryOptions } from './client/http/requestJson.js';

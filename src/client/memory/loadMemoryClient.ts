@@ -1,80 +1,24 @@
 import type { Dataset } from '../dataset.js';
-import type { LoadProgress, LoadState, UserTrackingClient } from '../types.js';
-import { buildIndexSteps, type MemoryIndex } from './buildIndex.js';
-import { memoryClient, memoryMethods, memoryOptions, type MemoryClient, type MemoryClientOptions } from './createMemoryClient.js';
+import type { LoadProgress } from '../types.js';
+import type { MemoryClient, MemoryClientOptions } from './createMemoryClient.js';
 
 export interface LoadMemoryClientOptions extends MemoryClientOptions {
-  /** Called as the build goes on (about 60 times a second, and once at the end with `done === total`). */
+  /** Called as the build goes on (after each slice, and once at the end with `done === total`). */
   onProgress?: (progress: LoadProgress) => void;
   /** Stops the build: the promise then rejects with the signal's reason. */
   signal?: AbortSignal;
 }
 
-/** A memory client usable at once: its methods wait for the index, whose progress `loading` tells. */
-export interface LoadingMemoryClient extends UserTrackingClient {
-  readonly loading: LoadState;
-  /** The client once the index is built; rejects as `loadMemoryClient` does. */
-  readonly ready: Promise<MemoryClient>;
-}
-
 /**
  * `createMemoryClient` without blocking the page: the same validation and index (so the same
  * answers and errors), built in slices of a few ms with the event loop running between them, so
- * no task holds a browser's main thread for long, even on a million observations.
+ * no task holds a browser's main thread for long, even on a million observations. The code that
+ * slices the build loads on the first call.
  *
  * @example
  * const client = await loadMemoryClient(dataset, { onProgress: ({ done, total }) => show(done / total) });
  */
 export async function loadMemoryClient(dataset: Dataset, options: LoadMemoryClientOptions = {}): Promise<MemoryClient> {
-  const checked = memoryOptions(options, 'loadMemoryClient');
-  return memoryClient(await loadIndex(dataset, options), checked);
-}
-
-/**
- * A memory client to hand to `UserTrackingProvider` right away: it builds its index as
- * `loadMemoryClient` does, its methods answer once it is built, and the views show the build's
- * progress (from `loading`) in place of their first rows.
- *
- * @example
- * const client = createLoadingMemoryClient(await fetch('/export.json').then((r) => r.json()));
- * <UserTrackingProvider client={client}><UserList /></UserTrackingProvider>
- */
-export function createLoadingMemoryClient(dataset: Dataset, options: LoadMemoryClientOptions = {}): LoadingMemoryClient {
-  const checked = memoryOptions(options, 'createLoadingMemoryClient');
-  const listeners = new Set<() => void>();
-  const count = (list: unknown) => (Array.isArray(list) ? list.length : 0);
-  // Known before the first slice, so the views show the bar from their first render.
-  let snapshot: LoadProgress | null = { phase: 'traces', done: 0, total: count(dataset?.traces) + count(dataset?.observations) + count(dataset?.scores) };
-  const report = (progress: LoadProgress | null) => {
-    snapshot = progress;
-    for (const listener of listeners) listener();
-  };
-  const index = loadIndex(dataset, {
-    ...options,
-    onProgress: (progress) => {
-      report(progress);
-      options.onProgress?.(progress);
-    },
-  });
-  const ready = index.then((built) => memoryClient(built, checked));
-  // A failed build fails each call (and `ready`); nothing else need wait for it.
-  index.then(
-    () => report(null),
-    () => report(null),
-  );
-  ready.catch(() => {});
-  return {
-    ...memoryMethods(index, checked),
-    loading: {
-      subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
-      getSnapshot: () => snapshot,
-    },
-    ready,
-  };
-}
-
-/** The index, built in slices: the code that spreads them over the event loop loads on the first call. */
-async function loadIndex(dataset: Dataset, { onProgress, signal }: LoadMemoryClientOptions): Promise<MemoryIndex> {
-  const { runInSlices, sortInSteps } = await import('./runInSlices.js');
-  return runInSlices(buildIndexSteps(dataset, sortInSteps), onProgress, signal);
+  const { loadClient } = await import('./runInSlices.js');
+  return loadClient(dataset, options, 'loadMemoryClient');
 }

@@ -1,5 +1,19 @@
+import type { Dataset } from '../dataset.js';
 import type { LoadProgress } from '../types.js';
-import { STEP } from './buildIndex.js';
+import { STEP, buildIndexSteps, type MemoryIndex } from './buildIndex.js';
+import { memoryClient, memoryOptions, type MemoryClient } from './createMemoryClient.js';
+import type { LoadMemoryClientOptions } from './loadMemoryClient.js';
+
+/** `loadMemoryClient`'s body: options checked as `caller`'s, the index built in slices, the client over it. */
+export async function loadClient(dataset: Dataset, options: LoadMemoryClientOptions, caller: string): Promise<MemoryClient> {
+  const checked = memoryOptions(options, caller);
+  return memoryClient(await loadIndex(dataset, options), checked);
+}
+
+/** The memory client's index, built in slices (sorts included) between which the event loop runs. */
+export function loadIndex(dataset: Dataset, { onProgress, signal }: LoadMemoryClientOptions): Promise<MemoryIndex> {
+  return runInSlices(buildIndexSteps(dataset, sortInSteps), onProgress, signal);
+}
 
 /** Work per slice, ms: a step overshoots it by a few ms at most, so no task nears the 50 ms of a long task. */
 const SLICE_MS = 12;
