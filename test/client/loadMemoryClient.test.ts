@@ -79,6 +79,13 @@ describe('loadMemoryClient', () => {
     expect(phases).toEqual((['traces', 'observations', 'scores', 'index'] as const).filter((phase) => phases.includes(phase)));
   });
 
+  it('reports done === total once, at the end, for an empty dataset too', async () => {
+    const seen: { done: number; total: number }[] = [];
+    const client = await loadMemoryClient({ traces: [] }, { onProgress: ({ done, total }) => seen.push({ done, total }) });
+    expect(client.userCount).toBe(0);
+    expect(seen).toEqual([{ done: 0, total: 0 }]);
+  });
+
   it('hands the event loop back while it builds: a timer set before it runs before it resolves', async () => {
     const events: string[] = [];
     setTimeout(() => events.push('timer'), 0);

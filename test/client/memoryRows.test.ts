@@ -88,6 +88,14 @@ describe('createMemoryClient — rows kept between queries', () => {
     expect(await ids({})).toEqual([['cleo', 7], ['ana', 3], ['bo', 1]]);
   });
 
+  it('answers a plain-JavaScript caller’s BigInt bound as the number it compares as', async () => {
+    const f = createFixtures();
+    for (const userId of ['a', 'b', 'b']) f.trace({ userId });
+    const client = createMemoryClient(f.dataset());
+    const page = await client.listUsers({ bands: [{ field: 'traceCount', gte: 2n as unknown as number }] });
+    expect(page.items.map((u) => u.userId)).toEqual(['b']);
+  });
+
   it('tells bounds JSON cannot: NaN, Infinity and an absent bound band differently', async () => {
     const client = createMemoryClient(dataset());
     const total = async (lte: number | undefined) => (await client.listUsers({ bands: [{ field: 'traceCount', lte }] })).total;

@@ -518,9 +518,13 @@ class Dictionary {
   private grow(): void {
     const old = this.table;
     this.table = new Int32Array(old.length * 2);
+    const mask = this.table.length - 2;
     for (let from = 0; from < old.length; from += 2) {
       if (old[from] === 0) continue;
-      const slot = this.slotOf('', old[from + 1]!, this.table);
+      // The first free slot: the values are distinct, so no comparison (one with '' would stop at
+      // the slot of '' for a string of the same hash).
+      let slot = (old[from + 1]! << 1) & mask;
+      while (this.table[slot] !== 0) slot = (slot + 2) & mask;
       this.table[slot] = old[from]!;
       this.table[slot + 1] = old[from + 1]!;
     }

@@ -36,7 +36,8 @@ export function userRows(index: MemoryIndex, query: RowsQuery, where: string): U
   // Numbers are keyed as a one-text array: NaN and ±Infinity stay apart from null, 5 from "5"
   // (a filter matches strings only); a band's bound of ["5"] compares as 5 does, so may share it.
   const key = JSON.stringify([range.fromMs, range.toMs, needle, query.searchUserIds, query.userIds, query.filters, query.bands], (_, value: unknown) =>
-    typeof value === 'number' ? [`${value}`] : value,
+    // A BigInt bound (which compares as a number does) is keyed too, not thrown on.
+    typeof value === 'number' || typeof value === 'bigint' ? [`${value}${typeof value === 'bigint' ? 'n' : ''}`] : value,
   );
   const kept = recent.get(index) ?? [];
   const hit = kept.find((entry) => entry[0] === key);

@@ -51,7 +51,8 @@ export function runInSlices<T>(steps: Generator<LoadProgress | void, T, void>, o
           const step = steps.next();
           if (step.done) {
             close();
-            if (latest) onProgress?.(latest);
+            // The last report says done === total, an empty dataset's included.
+            onProgress?.(latest ?? { phase: 'index', done: 0, total: 0 });
             return resolve(step.value);
           }
           latest = step.value || latest;
