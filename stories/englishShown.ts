@@ -4,6 +4,7 @@ import {
   feedbackEnUS,
   figureHelpEnUS,
   liveRefreshEnUS,
+  loadProgressEnUS,
   metadataFilterEnUS,
   overviewEnUS,
   scoresTabEnUS,
@@ -13,10 +14,31 @@ import {
   userExportEnUS,
 } from '../src/index.ts';
 
+/**
+ * Every English text of every part, as the provider and the parts merge them: what a complete
+ * dictionary translates key for key (test/i18n/dictionaries.test.ts), and what a story in another
+ * language must not show.
+ */
+export const ENGLISH_TEXTS: Readonly<Record<string, string>> = {
+  ...enUS,
+  ...userDetailEnUS,
+  ...figureHelpEnUS,
+  ...tracesTabEnUS,
+  ...userExportEnUS,
+  ...overviewEnUS,
+  ...budgetEnUS,
+  ...segmentsEnUS,
+  ...feedbackEnUS,
+  ...metadataFilterEnUS,
+  ...scoresTabEnUS,
+  ...liveRefreshEnUS,
+  ...loadProgressEnUS,
+};
+
 /** Every English text, cut at its placeholders into the phrases a reader would see (two words or more). */
 const PHRASES = [
   ...new Set(
-    Object.values({ ...enUS, ...userDetailEnUS, ...figureHelpEnUS, ...tracesTabEnUS, ...userExportEnUS, ...overviewEnUS, ...budgetEnUS, ...segmentsEnUS, ...feedbackEnUS, ...metadataFilterEnUS, ...scoresTabEnUS, ...liveRefreshEnUS })
+    Object.values(ENGLISH_TEXTS)
       .flatMap((text) => text.split(/\{\w+\}|\n/))
       .map((part) => part.trim().replace(/[.:…]$/, ''))
       .filter((part) => /[A-Za-z]{2,} [A-Za-z]{2,}/.test(part)),

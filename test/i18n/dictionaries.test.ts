@@ -1,40 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  budgetEnUS,
-  enUS,
-  feedbackEnUS,
-  figureHelpEnUS,
-  liveRefreshEnUS,
-  loadProgressEnUS,
-  metadataFilterEnUS,
-  overviewEnUS,
-  scoresTabEnUS,
-  segmentsEnUS,
-  tracesTabEnUS,
-  userDetailEnUS,
-  userExportEnUS,
-} from '../../src/index.ts';
+import { enUS, figureHelpEnUS } from '../../src/index.ts';
 import { de } from '../../src/i18n/locales/de.ts';
 import { zhCN } from '../../src/i18n/locales/zh-CN.ts';
 import { dictionaryLanguage } from '../../src/i18n/loadDictionary.ts';
 import { pluralText } from '../../src/i18n/plural.ts';
+import { ENGLISH_TEXTS } from '../../stories/englishShown.ts';
 
-/** Every English text of every part, as the provider and the parts merge them. */
-const english: Record<string, string> = {
-  ...enUS,
-  ...userDetailEnUS,
-  ...figureHelpEnUS,
-  ...tracesTabEnUS,
-  ...userExportEnUS,
-  ...overviewEnUS,
-  ...budgetEnUS,
-  ...segmentsEnUS,
-  ...feedbackEnUS,
-  ...metadataFilterEnUS,
-  ...scoresTabEnUS,
-  ...liveRefreshEnUS,
-  ...loadProgressEnUS,
-};
+const english = ENGLISH_TEXTS;
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
 describe.each([
