@@ -16,18 +16,25 @@ import { HAS_USER, METRICS_ENDPOINTS, ROOTS_ONLY, metricLabel, metricNumber, met
 
 export const TOP_N_LIMIT = 1000;
 
-/** List figures one observations query carries, by the metric alias Langfuse answers with. */
-const SUMS = {
+/** The observation sums one metrics query carries, by the metric alias Langfuse answers with. */
+export const SUMS = {
   observationCount: { measure: 'count', aggregation: 'count' },
   inputTokens: { measure: 'inputTokens', aggregation: 'sum' },
   outputTokens: { measure: 'outputTokens', aggregation: 'sum' },
   totalTokens: { measure: 'totalTokens', aggregation: 'sum' },
   totalCost: { measure: 'totalCost', aggregation: 'sum' },
 } as const;
-type SumFigure = keyof typeof SUMS;
+export type SumFigure = keyof typeof SUMS;
 
 export const LANGFUSE_SORT_FIELDS = ['totalCost', 'totalTokens', 'inputTokens', 'outputTokens', 'observationCount'] as const satisfies readonly UserSortField[];
 const alias = (figure: SumFigure) => `${SUMS[figure].aggregation}_${SUMS[figure].measure}`;
+
+/** A metrics row's observation sums, by figure (0 for an empty aggregate). */
+export function sumsOf(row: Record<string, unknown>, i: number, endpoint?: string): Record<SumFigure, number> {
+  const sums = {} as Record<SumFigure, number>;
+  for (const figure of Object.keys(SUMS) as SumFigure[]) sums[figure] = metricNumber(row, alias(figure), i, endpoint) ?? 0;
+  return sums;
+}
 
 export async function listUsers(api: LangfuseApi, generation: ApiGeneration, query: UsersQuery, maxPageSize: number, signal?: AbortSignal, now: () => number = Date.now): Promise<Page<UserSummary>> {
   const where = 'listUsers';
@@ -72,7 +79,7 @@ export async function listUsers(api: LangfuseApi, generation: ApiGeneration, que
     if (userId === null) return [];
     once.check(userId, i);
     const summary: Partial<UserSummary> & { userId: string } = { userId };
-    for (const figure of Object.keys(SUMS) as SumFigure[]) summary[figure] = metricNumber(row, alias(figure), i, endpoint) ?? 0;
+    Object.assign(summary, sumsOf(row, i, endpoint));
     return [summary];
   });
   // Langfuse orders by the measure only; ties are broken by user id here, as every source does.

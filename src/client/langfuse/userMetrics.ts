@@ -6,7 +6,7 @@ import { noTraceFigures } from '../memory/Totals.js';
 import { parseRange } from '../query.js';
 import type { Activity, ActivityPoint, ActivityQuery, DateRange, Granularity, ModelUsage, ScoreSummary, UserFigure, UserQuery, UserStats } from '../types.js';
 import { createMemoryClient } from '../memory/createMemoryClient.js';
-import type { ApiGeneration } from './listUsers.js';
+import { SUMS, sumsOf, type ApiGeneration, type SumFigure } from './listUsers.js';
 import type { LangfuseApi, MetricsFilter, MetricsQuery } from './langfuseApi.js';
 import { METRICS_ENDPOINTS, metricLabel, metricNumber, metricsBounds, traceFilters } from './metricsRows.js';
 
@@ -24,33 +24,12 @@ import { METRICS_ENDPOINTS, metricLabel, metricNumber, metricsBounds, traceFilte
  */
 
 const ROW_LIMIT = 1000;
-const SUMS = [
-  { measure: 'count', aggregation: 'count' },
-  { measure: 'inputTokens', aggregation: 'sum' },
-  { measure: 'outputTokens', aggregation: 'sum' },
-  { measure: 'totalTokens', aggregation: 'sum' },
-  { measure: 'totalCost', aggregation: 'sum' },
-];
-type Sums = Pick<ModelUsage, 'observationCount' | 'inputTokens' | 'outputTokens' | 'totalTokens' | 'totalCost'>;
-
-/** The observation sums of one metrics row, in the figures' names. */
-function sumsOf(row: Record<string, unknown>, i: number): Sums {
-  const read = (alias: string) => metricNumber(row, alias, i) ?? 0;
-  return {
-    observationCount: read('count_count'),
-    inputTokens: read('sum_inputTokens'),
-    outputTokens: read('sum_outputTokens'),
-    totalTokens: read('sum_totalTokens'),
-    totalCost: read('sum_totalCost'),
-  };
-}
+/** The list's observation sums (count, tokens, cost), asked and read the same way here. */
+const SUM_METRICS = Object.values(SUMS).map((metric) => ({ ...metric }));
+type Sums = Record<SumFigure, number>;
 
 function add(target: Sums, sums: Sums): void {
-  target.observationCount += sums.observationCount;
-  target.inputTokens += sums.inputTokens;
-  target.outputTokens += sums.outputTokens;
-  target.totalTokens += sums.totalTokens;
-  target.totalCost += sums.totalCost;
+  for (const figure of Object.keys(sums) as SumFigure[]) target[figure] += sums[figure];
 }
 
 const zero = (): Sums => ({ observationCount: 0, inputTokens: 0, outputTokens: 0, totalTokens: 0, totalCost: 0 });
@@ -86,7 +65,7 @@ export async function partialUserStats(api: LangfuseApi, userId: string, query: 
   const where = 'getUser';
   const observations = userQuery('observations', userId, query, where, now, {
     dimensions: [{ field: 'providedModelName' }, { field: 'isRootObservation' }],
-    metrics: [...SUMS, { measure: 'latency', aggregation: 'p50' }, { measure: 'latency', aggregation: 'p95' }],
+    metrics: [...SUM_METRICS, { measure: 'latency', aggregation: 'p50' }, { measure: 'latency', aggregation: 'p95' }],
   });
   const [figures, scores] = await Promise.all([observations ? api.metrics(observations, signal).then((a) => whole(a, where).data) : [], userScores(api, userId, query, signal, now)]);
 
@@ -183,7 +162,7 @@ export async function partialActivity(api: LangfuseApi, query: ActivityQuery & {
   const read = async (bucket: Granularity) => {
     const metrics = userQuery('observations', query.userId, { ...(query.range ? { range: query.range } : {}), ...(query.filters ? { filters: query.filters } : {}) }, where, now, {
       dimensions: [{ field: 'isRootObservation' }],
-      metrics: SUMS,
+      metrics: SUM_METRICS,
       timeDimension: { granularity: bucket },
     });
     return metrics ? (await api.metrics(metrics, signal)).data : [];

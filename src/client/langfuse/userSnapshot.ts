@@ -30,7 +30,7 @@ import type { ObservationV2, ScoreV3 } from './schemas.js';
 /** Observations of a trace are taken to start within this long after its root. */
 export const TRACE_SPAN_GRACE_MS = 24 * 60 * 60 * 1000;
 /** Trace (or session) ids per scores request: about 4 kB of URL with UUIDs, within what proxies accept. */
-export const TRACES_PER_READ = 100;
+const TRACES_PER_READ = 100;
 const SCORE_PAGE = 100;
 const FIELDS = 'core,basic,usage,model,trace_context,io';
 
