@@ -193,14 +193,32 @@ export const PartialCapabilities: Story = {
 };
 
 /** Ids first, then latency, sessions and feedback in a second request: those cells load on their own. */
+// The second phase waits for the story's play function to have seen it load (or 5 s, for a
+// reader without one): a timer alone raced a busy machine's first rows.
+const figures = { sent: false, waiting: [] as (() => void)[] };
+const figuresSent = () =>
+  figures.sent
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => {
+        figures.waiting.push(resolve);
+        setTimeout(resolve, 5000);
+      });
+const sendFigures = () => {
+  figures.sent = true;
+  for (const resolve of figures.waiting.splice(0)) resolve();
+};
+
 export const TwoPhaseMetrics: Story = {
   // The in-memory source made two-phase; the Langfuse source is two-phase of its own (see Default).
   tags: ['memory-only'],
-  parameters: { userlens: { client: (source: UserTrackingClient) => twoPhase(source, ['sessionCount', 'latencyP50', 'latencyP95', 'scores'], 1500) } },
+  parameters: { userlens: { client: (source: UserTrackingClient) => twoPhase(source, ['sessionCount', 'latencyP50', 'latencyP95', 'scores'], figuresSent) } },
   play: async ({ canvasElement }) => {
     const rows = await dataRows(canvasElement);
     await expect(within(rows[0]!).getAllByText(/^Loading (Latency p95|Feedback)/).length).toBeGreaterThan(0);
+    sendFigures();
     await waitFor(() => expect(within(rows[0]!).queryAllByText(/^Loading /)).toHaveLength(0), { timeout: 5000 });
+    // Held again for the story's next run.
+    figures.sent = false;
   },
 };
 

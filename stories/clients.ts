@@ -14,9 +14,10 @@ export function withCapabilities(client: UserTrackingClient, overrides: Partial<
 
 /**
  * A source that lists users first and sends some figures in a second request, as sources
- * backed by a metrics API do: `listUsers` leaves them unset, `getUserFigures` brings them later.
+ * backed by a metrics API do: `listUsers` leaves them unset, `getUserFigures` brings them once
+ * `later()` resolves.
  */
-export function twoPhase(client: UserTrackingClient, deferred: readonly UserFigure[], delayMs: number): UserTrackingClient {
+export function twoPhase(client: UserTrackingClient, deferred: readonly UserFigure[], later: () => Promise<void>): UserTrackingClient {
   const strip = (user: UserSummary) => {
     const copy: Partial<UserSummary> = { ...user };
     for (const figure of deferred) delete copy[figure];
@@ -36,7 +37,7 @@ export function twoPhase(client: UserTrackingClient, deferred: readonly UserFigu
       return { ...page, items: page.items.map(strip) };
     },
     getUserFigures: async (query, options) => {
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await later();
       options?.signal?.throwIfAborted();
       return client.getUserFigures!(query, options);
     },
