@@ -88,14 +88,18 @@ describe('the example admin panel', () => {
     const page = await signedIn('Acme Corp');
     await page.getByRole('button', { name: /^Observations/ }).click();
     await page.waitForURL(/sort=observationCount\.desc/);
+    // The router commits a navigation in a transition: the URL changes before the list has the
+    // new state. Wait for what the list shows (the sorted header, the answered page), not the URL.
+    await page.locator('th[aria-sort="descending"]', { hasText: /^Observations/ }).waitFor();
     await page.getByRole('button', { name: 'Next page' }).click();
     await page.waitForURL(/page=2/);
+    await page.getByRole('button', { name: 'Previous page', disabled: false }).waitFor();
     await rowsShown(page);
     const before = await userIds(page);
     const row = await rowFigures(page, 1);
     await page.locator('[data-part="user-list-user-link"]').nth(1).click();
     await page.waitForURL(new RegExp(`/users/${encodeURIComponent(before[1]!).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-    expect(await page.getByRole('heading', { level: 2 }).textContent()).toContain(before[1]);
+    await expect(page.getByRole('heading', { level: 2, name: before[1] }).waitFor()).resolves.toBeUndefined();
     expect(await detailFigure(page, 'Traces')).toBe(row.Traces);
     expect(await detailFigure(page, 'Observations')).toBe(row.Observations);
     expect(await detailFigure(page, 'Total tokens')).toBe(row['Total tokens']);
