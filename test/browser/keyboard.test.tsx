@@ -139,6 +139,36 @@ describe('the grid keeps a place for focus', () => {
     host.style.width = '';
   });
 
+  it('moves its stop to a shown cell when a new sort stacks away the column it was on, in rows kept in place', async () => {
+    await page.viewport(390, 800);
+    const view = (field: 'lastEvent' | 'errorCount') => (
+      <UserTrackingProvider client={client} now={() => END}>
+        <UserList defaultRange={{ preset: 'all' }} sorting={{ field, direction: 'desc' }} onSortingChange={() => {}} showDistribution={false} />
+      </UserTrackingProvider>
+    );
+    root.render(view('lastEvent'));
+    await expect.poll(() => host.querySelectorAll('[data-part="user-list-row"]').length).toBe(50);
+    const grid = host.querySelector('[role="grid"]')!;
+    // In a narrow container each row shows the user and three figures: here the traces are one of them.
+    const traces = grid.querySelector<HTMLElement>('tbody tr[aria-rowindex="2"] td[data-column="traceCount"]')!;
+    expect(traces.getClientRects().length).toBeGreaterThan(0);
+    traces.tabIndex = -1;
+    traces.focus();
+    expect(traces.tabIndex).toBe(0);
+    await userEvent.keyboard('{Shift>}{Tab}{/Shift}');
+    expect(grid.contains(active())).toBe(false);
+
+    // Sorted by errors, the traces give their place to the errors: the same cell, hidden.
+    root.render(view('errorCount'));
+    await expect.poll(() => traces.hasAttribute('data-stack')).toBe(false);
+    expect(traces.isConnected).toBe(true);
+    expect(traces.getClientRects()).toHaveLength(0);
+    await expect.poll(() => [...grid.querySelectorAll<HTMLElement>('[tabindex="0"]')].filter((element) => element.getClientRects().length > 0)).toHaveLength(1);
+    await userEvent.keyboard('{Tab}');
+    expect(grid.contains(active())).toBe(true);
+    expect(active().getClientRects().length).toBeGreaterThan(0);
+  });
+
   it('follows to the grid’s stop when the focused row is removed, instead of dropping to the page', async () => {
     const { rerender, userIds } = await renderSearchable();
     host.querySelector<HTMLElement>('thead button')!.focus();

@@ -129,6 +129,32 @@ describe('UserList — links and hostile ids', () => {
   });
 });
 
+describe('UserList — rows kept by place', () => {
+  it('fills the same rows with the sorted users, and a copied id does not follow its row to another user', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} />, { client: createMemoryClient(dataset, { id: 'place' }) });
+    const [first] = await rows();
+    const firstUser = first!.querySelector('[data-part="user-list-user-id-text"]')!.textContent!;
+    const copy = within(first!).getByRole('button', { name: `Copy user ID ${firstUser}` });
+    await userEvent.click(copy);
+    expect(writeText).toHaveBeenCalledWith(firstUser);
+    await waitFor(() => expect(copy).toHaveAttribute('data-copied'));
+    expect(within(copy).getByRole('status')).toHaveTextContent('Copied');
+
+    await userEvent.click(screen.getByRole('button', { name: /^Cost/ }));
+    const top = await createMemoryClient(dataset).listUsers({ range: {}, sort: { field: 'totalCost', direction: 'desc' }, pageSize: 1 });
+    expect(top.items[0]!.userId).not.toBe(firstUser);
+    await waitFor(async () => expect((await rows())[0]).toHaveTextContent(top.items[0]!.userId));
+    // The same row element, now another user's: not marked as copied, and nothing announced.
+    const [sortedFirst] = await rows();
+    expect(sortedFirst).toBe(first);
+    const sortedCopy = within(sortedFirst!).getByRole('button', { name: `Copy user ID ${top.items[0]!.userId}` });
+    expect(sortedCopy).not.toHaveAttribute('data-copied');
+    expect(within(sortedCopy).getByRole('status')).toHaveTextContent('');
+  });
+});
+
 describe('UserList — capabilities', () => {
   it('shows figures the source lacks as not available, and does not offer to sort by them', async () => {
     const memory = createMemoryClient(dataset);

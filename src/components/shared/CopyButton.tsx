@@ -10,12 +10,15 @@ import { CheckIcon, CopyIcon } from './icons.js';
  * @selector [data-part="user-list-copy"][data-copied]
  */
 export function CopyButton({ text, labels }: { text: string; labels: Labels }) {
-  const [copied, setCopied] = useState(false);
+  // What was copied, not whether: a list row drawn again for another user (rows are kept by
+  // place) does not say that user's id was copied.
+  const [copiedText, setCopiedText] = useState<string | null>(null);
+  const copied = copiedText === text;
   useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), 1500);
+    if (copiedText === null) return;
+    const timer = setTimeout(() => setCopiedText(null), 1500);
     return () => clearTimeout(timer);
-  }, [copied]);
+  }, [copiedText]);
   return (
     <button
       type="button"
@@ -23,7 +26,7 @@ export function CopyButton({ text, labels }: { text: string; labels: Labels }) {
       data-copied={copied ? '' : undefined}
       aria-label={formatLabel(labels.copyUserId, { userId: text })}
       onClick={() => {
-        void navigator.clipboard?.writeText(text).then(() => setCopied(true), () => {});
+        void navigator.clipboard?.writeText(text).then(() => setCopiedText(text), () => {});
       }}
     >
       {copied ? <CheckIcon /> : <CopyIcon />}

@@ -23,10 +23,13 @@ export function useGridKeyboard(onActivateRow?: (row: HTMLTableRowElement) => vo
     let focused = false;
 
     // Every control in the grid is reachable by arrows only; the active stop alone takes Tab.
-    const sync = () => {
+    // `layout`: whether what is shown may have changed (a resize, a cell's stacking), which only
+    // the layout can tell: asking it after every change of rows would lay the table out at once,
+    // ahead of the browser's next frame, each time.
+    const sync = (layout: boolean) => {
       const lost = !active?.isConnected || !table.contains(active);
       // A stop the layout hid (a narrow container's cards drop columns) would take Tab nowhere.
-      const hidden = !lost && active!.getClientRects().length === 0 && rowsOf(table).length > 0;
+      const hidden = layout && !lost && active!.getClientRects().length === 0 && rowsOf(table).length > 0;
       if (lost || hidden) {
         const row = table.querySelector<HTMLTableRowElement>(`tr[aria-rowindex="${place.row}"]`);
         // Not filtered by layout when nothing is laid out: a table mounted hidden (in a closed tab) still gets its stop.
@@ -45,12 +48,13 @@ export function useGridKeyboard(onActivateRow?: (row: HTMLTableRowElement) => vo
       for (const control of table.querySelectorAll<HTMLElement>(CONTROLS)) setTabIndex(control, control === active ? 0 : -1);
       if (active) setTabIndex(active, 0);
     };
-    const observer = new MutationObserver(sync);
-    observer.observe(table, { childList: true, subtree: true });
+    // Rows may be kept by place (the user list): a cell's stacking (data-stack) can change, and hide the stop, without a new element.
+    const observer = new MutationObserver((records) => sync(records.some((record) => record.type === 'attributes')));
+    observer.observe(table, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-stack'] });
     // Absent in jsdom; a resize can hide the stop (the stacked layout) without a DOM change.
-    const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(sync);
+    const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => sync(true));
     resize?.observe(table);
-    sync();
+    sync(true);
 
     const onFocusOut = (event: FocusEvent) => {
       const next = event.relatedTarget as Node | null;
