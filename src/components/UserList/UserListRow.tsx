@@ -25,7 +25,8 @@ export interface UserListRowProps {
 /**
  * One user's row. Memoised: a click on a sort header first draws the header (the rows still
  * show the last answer until the new one comes), and a row whose user and surroundings are
- * unchanged is not drawn again for it — measured in `npm run bench`'s sort, a tenth of its time.
+ * unchanged is not drawn again for it. Measured on 100k users: the sort 34 → 31 ms median until
+ * the rows change, 73 → 66 ms until they are painted.
  */
 export const UserListRow = memo(function UserListRow({ user, rowIndex, columns, stacked, shared, trend, profile, measure, index, onActivate }: UserListRowProps) {
   const env: CellEnvironment = { ...shared, trend, profile };
