@@ -28,7 +28,8 @@ if (!executablePath) {
   console.error('[userlens] No Chromium for the UI benchmark: run `node scripts/ensure-chromium.mjs` or set CHROMIUM_PATH.');
   process.exit(1);
 }
-const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+// --expose-gc: the load bench collects its generated dataset's garbage before it measures.
+const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (error) => console.error('[page]', error.message));
