@@ -63,12 +63,15 @@ try {
   console.log(`DOM rows in the page: ${detail.domRows}`);
 
   // The load in a page of its own: its ~1M observations take the memory of one.
-  const loadPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // In a browser context of its own, so that a renderer process the benches above filled (and
+  // whose collector may still be at work) is not the load's.
+  const loadContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const loadPage = await loadContext.newPage();
   loadPage.on('pageerror', (error) => console.error('[page]', error.message));
   await loadPage.goto(`${origin}/index.html`);
   await loadPage.waitForFunction(() => typeof window.runLoadBench === 'function');
   const load = await loadPage.evaluate(() => window.runLoadBench());
-  await loadPage.close();
+  await loadContext.close();
   const longest = Math.max(0, ...load.longTasks);
   console.log(`\n== Loading ${load.observations.toLocaleString('en-US')} observations (${load.records.toLocaleString('en-US')} records) with UserList mounted, headless Chromium (loadMemoryClient's slices)`);
   console.log(
