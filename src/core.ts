@@ -10,6 +10,17 @@ export { createMemoryClient } from './client/memory/createMemoryClient.js';
 export type { MemoryClient, MemoryClientOptions } from './client/memory/createMemoryClient.js';
 export { loadMemoryClient } from './client/memory/loadMemoryClient.js';
 export type { LoadMemoryClientOptions } from './client/memory/loadMemoryClient.js';
+export { loadLangfuseExport } from './client/loadLangfuseExport.js';
+export type {
+  LangfuseExportFile,
+  LangfuseExportFileSummary,
+  LangfuseExportOptions,
+  LangfuseExportProgress,
+  LangfuseExportRowError,
+  LangfuseExportSource,
+  LoadedLangfuseExport,
+} from './client/export/loadLangfuseExport.js';
+export type { ExportBody } from './client/export/textChunks.js';
 export { createLangfuseClient } from './client/langfuse/createLangfuseClient.js';
 export type { LangfuseClient, LangfuseClientOptions } from './client/langfuse/createLangfuseClient.js';
 export type { RequestHeaders, RetryOptions } from './client/http/requestJson.js';
