@@ -11,6 +11,8 @@ export type { MemoryClient, MemoryClientOptions } from './client/memory/createMe
 export { loadMemoryClient } from './client/memory/loadMemoryClient.js';
 export type { LoadMemoryClientOptions } from './client/memory/loadMemoryClient.js';
 export { loadLangfuseExport } from './client/loadLangfuseExport.js';
+export { createHttpClient } from './client/createHttpClient.js';
+export type { HttpClientOptions } from './client/createHttpClient.js';
 export type {
   LangfuseExportFile,
   LangfuseExportFileSummary,

@@ -11,3 +11,6 @@ export { LANGFUSE_ENDPOINTS } from './endpoints.js';
 export type { UpstreamErrorInfo } from './upstream.js';
 export { toNodeListener } from './toNodeListener.js';
 export type { NodeRequestLike, NodeResponseLike } from './toNodeListener.js';
+export { createUserlensHandler } from './createUserlensHandler.js';
+export type { UserlensHandlerOptions } from './createUserlensHandler.js';
+export type { UserlensScope } from './userlensScope.js';
