@@ -7,7 +7,7 @@ export interface HttpClientOptions {
   /** Headers sent with every call (a CSRF token); a function is asked before each call. */
   headers?: RequestHeaders | (() => RequestHeaders | Promise<RequestHeaders>);
   /** @defaultValue 'same-origin' (the host's session cookie goes along) */
-  credentials?: RequestCredentials;
+  credentials?: 'omit' | 'same-origin' | 'include';
   /** A `fetch` of your own (tests, an instrumented one). */
   fetch?: typeof fetch;
   /** The client's `id` for query keys. @defaultValue from the server's client */

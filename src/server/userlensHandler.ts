@@ -1,7 +1,7 @@
 import { UserlensError, isUserlensError } from '../client/errors.js';
 import type { UserTrackingClient, UsersQuery } from '../client/types.js';
 import { jsonResponse } from './responses.js';
-import { checkScopeSupport, scopedFilters, type UserlensScope } from './userlensScope.js';
+import { checkScopeSupport, scopedCapabilities, scopedFilters, type UserlensScope } from './userlensScope.js';
 import type { UserlensHandlerOptions } from './createUserlensHandler.js';
 
 /** The methods served, all of `UserTrackingClient`'s reads. */
@@ -49,6 +49,7 @@ export function userlensHandler(client: UserTrackingClient, options: UserlensHan
   const basePath = (options.basePath ?? '/api/userlens').replace(/\/+$/, '');
   const ttl = options.cacheTtlMs ?? 30_000;
   const cache = new Map<string, { at: number; body: unknown }>();
+  let invalidatedAt = 0;
 
   async function scopeOf(request: Request): Promise<UserlensScope | null> {
     if (!options.scope) return null;
@@ -66,8 +67,7 @@ export function userlensHandler(client: UserTrackingClient, options: UserlensHan
     try {
       const path = new URL(request.url).pathname;
       if (path === `${basePath}/capabilities` && request.method === 'GET') {
-        await scopeOf(request);
-        return jsonResponse(200, { id: client.id ?? null, capabilities: client.capabilities });
+        return jsonResponse(200, { id: client.id ?? null, capabilities: scopedCapabilities(client.capabilities, await scopeOf(request)) });
       }
       if (path !== `${basePath}/call`) return jsonResponse(404, { error: { code: 'unsupported', message: `No such endpoint: ${path}.` } });
       if (request.method !== 'POST') return jsonResponse(405, { error: { code: 'unsupported', message: 'Calls are POSTed.' } }, { allow: 'POST' });
@@ -77,13 +77,20 @@ export function userlensHandler(client: UserTrackingClient, options: UserlensHan
       if ('answer' in scoped && scoped.answer !== undefined) return jsonResponse(200, { result: scoped.answer });
       const key = JSON.stringify([scope, method, scoped.args]);
       const fresh = /(^|,)\s*no-cache\s*(,|$)/i.test(`${request.headers.get('cache-control')}`);
+      // A refresh: the served client drops what it keeps too (at most once a second).
+      if (fresh && Date.now() - invalidatedAt > 1000) {
+        invalidatedAt = Date.now();
+        client.invalidate?.();
+      }
       const kept = cache.get(key);
       if (ttl > 0 && kept && !fresh && Date.now() - kept.at < ttl) return jsonResponse(200, { result: kept.body }, { cache: 'hit' });
       const call = client[method] as ((...given: unknown[]) => Promise<unknown>) | undefined;
       if (!call) throw new UserlensError('unsupported', `This source has no ${method}.`);
       if (method === 'listObservations' && scope) await checkTraceVisible(client, scoped.args[0] as { userId: string; traceId: string; range?: unknown }, scope, request.signal);
+      // A user with no trace in the scope is unknown to it, as one the source never saw: zero figures would tell that they exist elsewhere.
+      if (method === 'getUser' && scope && !(await knownInScope(client, scoped.args[0] as string, scope, request.signal))) return jsonResponse(200, { result: null });
       const result = await call.apply(client, [...scoped.args, { signal: request.signal }]);
-      const body = scope && method === 'getFilterOptions' ? filterOptionsIn(result as { environments?: string[] }, scope) : result;
+      const body = result;
       if (ttl > 0) {
         if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
         cache.set(key, { at: Date.now(), body });
@@ -98,8 +105,10 @@ export function userlensHandler(client: UserTrackingClient, options: UserlensHan
 }
 
 async function readCall(request: Request): Promise<{ method: Method; args: unknown[] }> {
+  const tooLarge = () => new UserlensError('invalid_query', 'The call is too large.');
+  if (Number(request.headers.get('content-length')) > MAX_BODY_BYTES) throw tooLarge();
   const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new UserlensError('invalid_query', 'The call is too large.');
+  if (text.length > MAX_BODY_BYTES) throw tooLarge();
   let call: unknown;
   try {
     call = JSON.parse(text);
@@ -110,7 +119,10 @@ async function readCall(request: Request): Promise<{ method: Method; args: unkno
   if (typeof method !== 'string' || !(METHODS as readonly string[]).includes(method)) {
     throw new UserlensError('invalid_query', `Unknown method ${JSON.stringify(method)}: expected one of ${METHODS.join(', ')}.`, { field: 'method' });
   }
-  if (!Array.isArray(args) || args.length > 2) throw new UserlensError('invalid_query', 'The call\'s "args" must be an array of the method\'s arguments.', { field: 'args' });
+  // Only the method's data arguments: its options (the signal) are the server's.
+  if (!Array.isArray(args) || args.length > (method === 'getUser' ? 2 : 1)) {
+    throw new UserlensError('invalid_query', 'The call\'s "args" must be an array of the method\'s arguments, without options.', { field: 'args' });
+  }
   return { method: method as Method, args };
 }
 
@@ -128,11 +140,8 @@ function scopeCall(method: Method, args: unknown[], scope: UserlensScope): { arg
     const query = (args[1] ?? {}) as Query;
     return { args: [args[0], { ...query, filters: scopedFilters(query.filters, scope) }] };
   }
-  if (method === 'getFilterOptions') {
-    // Which environments and tags exist, narrowed to the scope's environments; any other scope would let tag names of others through.
-    if (scope.tags || scope.metadata || scope.releases || users) throw refuse('Filter options are not served under this scope.');
-    return { args };
-  }
+  // Which environments and tags exist across the source: names beyond any scope.
+  if (method === 'getFilterOptions') throw refuse('Filter options are not served under a scope.');
   const query = { ...((args[0] ?? {}) as Query) };
   if (method !== 'listObservations') query.filters = scopedFilters(query.filters, scope);
   if (users) {
@@ -158,6 +167,7 @@ async function checkTraceVisible(client: UserTrackingClient, query: { userId: st
   if (!traces.items.some((trace) => trace.id === query.traceId)) throw refuse('The signed-in user may not read this trace.');
 }
 
-function filterOptionsIn<T extends { environments?: string[] }>(options: T, scope: UserlensScope): T {
-  return scope.environments && options.environments ? { ...options, environments: options.environments.filter((environment) => scope.environments!.includes(environment)) } : options;
+async function knownInScope(client: UserTrackingClient, userId: string, scope: UserlensScope, signal: AbortSignal): Promise<boolean> {
+  const stats = await client.getUser(userId, { range: {}, filters: scopedFilters(undefined, scope) }, { signal });
+  return stats !== null && stats.traceCount > 0;
 }

@@ -23,6 +23,8 @@ const refuse = (message: string) => new UserlensError('unauthorized', message, {
 /** A list the scope fixes: what the browser asks must lie inside it; nothing asked means all of it. */
 function within(asked: readonly string[] | undefined, allowed: readonly string[] | undefined, name: string): readonly string[] | undefined {
   if (!allowed) return asked;
+  // An empty list in a filter means "any": in a scope it means none, so nothing is served.
+  if (allowed.length === 0) throw refuse(`The signed-in user may not read any ${name}.`);
   if (!asked || asked.length === 0) return allowed;
   const outside = asked.filter((value) => !allowed.includes(value));
   if (outside.length) throw refuse(`The signed-in user may not read ${name} ${outside.map((value) => JSON.stringify(value)).join(', ')}.`);
@@ -50,8 +52,19 @@ export function scopedFilters(filters: TraceFilters | undefined, scope: Userlens
 
 /** A scope the client cannot enforce is a host misconfiguration, told at once rather than served wide. */
 export function checkScopeSupport(scope: UserlensScope, capabilities: ClientCapabilities): void {
-  const fields = capabilities.filterableFields as readonly string[] | undefined;
-  if (scope.metadata && !fields?.includes('metadata')) throw new UserlensError('invalid_options', 'This client cannot filter by metadata, so a scope on metadata cannot be enforced.');
-  if (scope.releases && !fields?.includes('release')) throw new UserlensError('invalid_options', 'This client cannot filter by release, so a scope on releases cannot be enforced.');
+  const fields = capabilities.filterableFields;
+  if (scope.environments && !fields.includes('environment')) throw new UserlensError('invalid_options', 'This client cannot filter by environment, so a scope on environments cannot be enforced.');
+  if (scope.tags && !fields.includes('tags')) throw new UserlensError('invalid_options', 'This client cannot filter by tags, so a scope on tags cannot be enforced.');
+  if (scope.metadata && !fields.includes('metadata')) throw new UserlensError('invalid_options', 'This client cannot filter by metadata, so a scope on metadata cannot be enforced.');
+  if (scope.releases && !fields.includes('release')) throw new UserlensError('invalid_options', 'This client cannot filter by release, so a scope on releases cannot be enforced.');
   if (scope.userIds && !capabilities.userIds) throw new UserlensError('invalid_options', 'This client cannot keep a list of users (capabilities.userIds), so a scope on userIds cannot be enforced.');
+}
+
+/** What the client can do as seen through the scope: what the handler would refuse under it is not offered. */
+export function scopedCapabilities(capabilities: ClientCapabilities, scope: UserlensScope | null): ClientCapabilities {
+  if (!scope) return capabilities;
+  // Filter options list what exists across the source, beyond any scope.
+  const scoped: ClientCapabilities = { ...capabilities, filterOptions: false };
+  if (scope.userIds) Object.assign(scoped, { overview: false, segments: [] });
+  return scoped;
 }

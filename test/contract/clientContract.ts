@@ -32,7 +32,7 @@ export function clientContract(name: string, make: (dataset: Dataset) => Promise
         { range: {}, sort: { field: 'totalCost', direction: 'desc' }, pageSize: 7, page: 2 },
         { range: WEEK, sort: { field: 'userId', direction: 'asc' }, search: 'a' },
         { range: {}, filters: { environments: ['production'], tags: ['chat'] } },
-        { range: {}, bands: [{ field: 'traceCount', min: 5 }] },
+        { range: {}, bands: [{ field: 'traceCount', gte: 5 }] },
         { range: {}, userIds: userIds.slice(0, 3) },
       ] as const;
       for (const query of queries) expect(await client.listUsers(query)).toEqual(await reference.listUsers(query));

@@ -66,6 +66,47 @@ describe('createUserlensHandler — scope', () => {
   });
 });
 
+describe('createUserlensHandler — a scope fails closed', () => {
+  it('serves nothing for an empty list, and tells no one that a user exists outside the scope', async () => {
+    const memory = createMemoryClient(dataset);
+    const none = await overHttp(memory, { scope: () => ({ environments: [] }) }).client;
+    await expect(none.listUsers({ range: {} })).rejects.toMatchObject({ code: 'unauthorized', status: 403 });
+    // A user whose traces are all in another environment is unknown under this scope, not a user with zero figures.
+    const staging = (await memory.listUsers({ range: {}, pageSize: 100, filters: { environments: ['staging'] } })).items.map((user) => user.userId);
+    const production = new Set((await memory.listUsers({ range: {}, pageSize: 100, filters: { environments: ['production'] } })).items.map((user) => user.userId));
+    const elsewhere = staging.find((userId) => !production.has(userId));
+    expect(elsewhere).toBeDefined();
+    const scoped = await overHttp(memory, { scope: () => ({ environments: ['production'] }) }).client;
+    expect(await memory.getUser(elsewhere!, { filters: { environments: ['production'] } })).not.toBeNull();
+    expect(await scoped.getUser(elsewhere!, {})).toBeNull();
+  });
+
+  it('offers only what it serves under the scope, and refuses filter options (names beyond the scope)', async () => {
+    const memory = createMemoryClient(dataset);
+    const named = await overHttp(memory, { scope: () => ({ userIds: ['someone'] }) }).client;
+    expect(named.capabilities).toMatchObject({ overview: false, segments: [], filterOptions: false });
+    const byEnvironment = await overHttp(memory, { scope: () => ({ environments: ['production'] }) }).client;
+    expect(byEnvironment.capabilities.filterOptions).toBe(false);
+    await expect(byEnvironment.getFilterOptions!({ range: {} })).rejects.toMatchObject({ code: 'unauthorized' });
+  });
+
+  it('takes only a method’s data arguments: options sent by the browser are refused', async () => {
+    const handler = createUserlensHandler(createMemoryClient(dataset));
+    const answer = await handler(new Request('https://x/api/userlens/call', { method: 'POST', body: JSON.stringify({ method: 'listUsers', args: [{}, { signal: null }] }) }));
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toMatchObject({ error: { code: 'invalid_query', field: 'args' } });
+  });
+});
+
+describe('createHttpClient — answers that are not the handler’s', () => {
+  const client = (respond: () => Response) => createHttpClient({ baseUrl: '/api/userlens', fetch: async () => respond() });
+  it('says so for a page served in its place, and keeps the meaning of a gateway’s status', async () => {
+    await expect(client(() => new Response('<!doctype html><title>App</title>', { status: 200, headers: { 'content-type': 'text/html' } }))).rejects.toMatchObject({ code: 'invalid_response' });
+    await expect(client(() => new Response('Unauthorized', { status: 401 }))).rejects.toMatchObject({ code: 'unauthorized', status: 401 });
+    await expect(client(() => new Response('', { status: 429, headers: { 'retry-after': '7' } }))).rejects.toMatchObject({ code: 'rate_limited', retryAfterMs: 7000 });
+  });
+});
+
 describe('createUserlensHandler — transport', () => {
   it('keeps answers per scope, and answers afresh after invalidate()', async () => {
     const memory = createMemoryClient(dataset);

@@ -167,4 +167,30 @@ describe('loadLangfuseExport — malformed rows', () => {
     controller.abort(new Error('left the page'));
     await expect(loadLangfuseExport({ name: 'p/traces/x.jsonl', body: traces }, { signal: controller.signal })).rejects.toThrow('left the page');
   });
+
+  it('sets aside files that hold no rows (a notice, Parquet, .DS_Store) and reads the rest', async () => {
+    const loaded = await loadLangfuseExport([
+      { name: 'p/DEPRECATION_NOTICE.txt', body: 'DEPRECATION NOTICE\n==================\nThe legacy export …' },
+      { name: 'p/traces/.DS_Store', body: new Uint8Array([0, 0, 0, 1, 66, 117, 100, 49]) },
+      { name: 'p/observations_v2/2026-07-10T10-00-00.parquet', body: new Uint8Array([80, 65, 82, 49]) },
+      { name: 'p/traces/x.jsonl', body: traces.split('\n')[0]! },
+    ]);
+    expect(loaded.dataset.traces.map((t) => t.id)).toEqual(['a']);
+    expect(loaded.ignoredFiles.map((file) => file.name)).toEqual(['p/DEPRECATION_NOTICE.txt', 'p/traces/.DS_Store', 'p/observations_v2/2026-07-10T10-00-00.parquet']);
+  });
+
+  it('reads gzip however the stream cuts its first bytes, a byte-order mark, and refuses a failed download', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const zipped = new Uint8Array(gzipSync(Buffer.from(traces.split('\n')[0]!)));
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(zipped.slice(0, 1));
+        controller.enqueue(zipped.slice(1));
+        controller.close();
+      },
+    });
+    expect((await loadLangfuseExport({ name: 'p/traces/x.jsonl.gz', body: stream })).dataset.traces.map((t) => t.id)).toEqual(['a']);
+    expect((await loadLangfuseExport({ name: 'p/traces/x.csv', body: '\uFEFF"id","timestamp","user_id"\n"a","2026-07-10 09:00:00.000","u"\n' })).dataset.traces.map((t) => t.id)).toEqual(['a']);
+    await expect(loadLangfuseExport(new Response('<Error><Code>AccessDenied</Code></Error>', { status: 403 }))).rejects.toMatchObject({ code: 'network', status: 403 });
+  });
 });

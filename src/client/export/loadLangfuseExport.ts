@@ -68,6 +68,8 @@ export interface LoadedLangfuseExport {
   errors: LangfuseExportRowError[];
   /** Rows given again (a blob-storage run's windows share their ends): each record is kept once, as last read. */
   duplicates: number;
+  /** Files not read, and why: not JSON, JSON lines or CSV (a notice, Parquet), or a run still being written (after the newest manifest, unlisted). */
+  ignoredFiles: { name: string; reason: string }[];
 }
 
 const MAX_ERRORS = 100;
@@ -129,14 +131,26 @@ async function filesOf(source: LangfuseExportSource): Promise<(LangfuseExportFil
 }
 
 const MANIFEST = /(?:^|\/)manifests\/[^/]+\.json$/i;
+/** A file name's stem: the run it belongs to (`2026-07-10T10-00-00` of `…/traces/2026-07-10T10-00-00.jsonl.gz`). */
+const stemOf = (name: string) => name.replace(/^.*\//, '').replace(/(\.(jsonl?|csv))?(\.gz)?$/i, '');
+/** Names that hold no rows userlens reads; a name without an extension is read by its content. */
+const NOT_DATA = /(^|\/)\.[^/]*$|\.(txt|md|parquet|html?|xml|pdf|png|jpe?g|zip|tar)$/i;
 
 /**
- * With a run's manifest among the files (written last, it marks the run complete), the files it
- * lists and nothing else; its row counts are checked once they are read. Without one, every file.
+ * The files to read. A file that is not JSON, JSON lines or CSV by its name (Langfuse's
+ * deprecation notice, Parquet, a `.DS_Store`) is set aside. With runs' manifests among the files
+ * (a manifest is written last and marks its run complete), a data file no manifest lists is read
+ * if it is older than the newest manifest (runs from before Langfuse wrote manifests) and set
+ * aside if newer (a run still being written); a listed file's row count is checked once read.
  */
 async function selectedByManifests(files: (LangfuseExportFile | { name: string; parsed: unknown })[], collector: Collector) {
   const manifests = files.filter((file) => MANIFEST.test(file.name) && 'body' in file) as LangfuseExportFile[];
-  const others = files.filter((file) => !manifests.includes(file as LangfuseExportFile));
+  const others = files.filter((file) => {
+    if (manifests.includes(file as LangfuseExportFile)) return false;
+    if (!NOT_DATA.test(file.name)) return true;
+    collector.ignoredFiles.push({ name: file.name, reason: 'not a JSON, JSON lines or CSV file' });
+    return false;
+  });
   if (manifests.length === 0) return others;
   const listed = new Map<string, number | null>();
   for (const manifest of manifests) {
@@ -147,12 +161,17 @@ async function selectedByManifests(files: (LangfuseExportFile | { name: string; 
       if (typeof entry.key === 'string') listed.set(entry.key.replaceAll('\\', '/'), typeof entry.rowCount === 'number' ? entry.rowCount : null);
     }
   }
+  const newest = manifests.map((manifest) => stemOf(manifest.name)).sort().at(-1)!;
   // A manifest's keys are full object keys; a picked folder's names may start lower down.
   const keyOf = (name: string) => [...listed.keys()].find((key) => key === name || key.endsWith(`/${name}`) || name.endsWith(`/${key}`));
   return others.filter((file) => {
     const key = keyOf(file.name.replaceAll('\\', '/'));
     if (key !== undefined) collector.expectedRows.set(file.name, listed.get(key) ?? null);
-    return key !== undefined;
+    else if (stemOf(file.name) > newest) {
+      collector.ignoredFiles.push({ name: file.name, reason: 'a run no manifest lists yet (still being written)' });
+      return false;
+    }
+    return true;
   });
 }
 
@@ -169,6 +188,7 @@ class Collector {
   readonly files: LangfuseExportFileSummary[] = [];
   readonly errors: LangfuseExportRowError[] = [];
   readonly expectedRows = new Map<string, number | null>();
+  readonly ignoredFiles: { name: string; reason: string }[] = [];
   skipped = 0;
   duplicates = 0;
   rows = 0;
@@ -329,6 +349,7 @@ class Collector {
       skipped: this.skipped,
       errors: this.errors,
       duplicates: this.duplicates,
+      ignoredFiles: this.ignoredFiles,
     };
   }
 }

@@ -32,7 +32,8 @@ async function* jsonLines(chunks: AsyncIterable<string>): AsyncGenerator<RawReco
   for await (const chunk of chunks) {
     const text = rest + chunk;
     let from = 0;
-    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', from)) {
+    // Searched from the new piece on: a long line is not scanned again for each piece it spans.
+    for (let end = text.indexOf('\n', rest.length); end >= 0; end = text.indexOf('\n', from)) {
       line++;
       const row = text.slice(from, end).trim();
       if (row) yield parseObject(row, line);

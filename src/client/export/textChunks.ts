@@ -1,3 +1,5 @@
+import { UserlensError } from '../errors.js';
+
 /** What an export file's content can be handed over as. */
 export type ExportBody = string | Blob | ArrayBuffer | Uint8Array | ReadableStream<Uint8Array> | Response;
 
@@ -41,17 +43,31 @@ export async function* textChunks(body: ExportBody, options: { signal?: AbortSig
   if (typeof body === 'string') {
     // A string is already in memory: handed on in pieces all the same, so progress moves.
     const PIECE = 1 << 20;
-    for (let at = 0; at < body.length; at += PIECE) {
+    const text = body.startsWith('\uFEFF') ? body.slice(1) : body;
+    for (let at = 0; at < text.length; at += PIECE) {
       signal?.throwIfAborted();
-      onBytes?.(Math.min(PIECE, body.length - at));
-      yield body.slice(at, at + PIECE);
+      onBytes?.(Math.min(PIECE, text.length - at));
+      yield text.slice(at, at + PIECE);
     }
     return;
   }
+  if (typeof Response !== 'undefined' && body instanceof Response && !body.ok) {
+    throw new UserlensError('network', `The export could not be fetched: HTTP ${body.status} from ${body.url || 'its URL'}.`, { status: body.status });
+  }
   const reader = byteStream(body).getReader();
-  const first = await reader.read();
-  if (first.done) return;
-  const gzip = first.value.length >= 2 && first.value[0] === 0x1f && first.value[1] === 0x8b;
+  // Enough bytes to tell gzip by its magic number, however the stream cuts its first pieces.
+  let head = new Uint8Array(0);
+  while (head.length < 2) {
+    const next = await reader.read();
+    if (next.done) break;
+    const joined = new Uint8Array(head.length + next.value.length);
+    joined.set(head);
+    joined.set(next.value, head.length);
+    head = joined;
+  }
+  if (head.length === 0) return;
+  const first = { value: head };
+  const gzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
   // The stream again from its first piece, counted as it is read.
   const counted = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -70,12 +86,21 @@ export async function* textChunks(body: ExportBody, options: { signal?: AbortSig
   });
   const bytes = gzip ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : counted;
   const text = bytes.pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>).getReader();
+  let started = false;
   try {
     for (;;) {
       signal?.throwIfAborted();
-      const next = await text.read();
+      let next: ReadableStreamReadResult<string>;
+      try {
+        next = await text.read();
+      } catch (error) {
+        throw new UserlensError('invalid_dataset', gzip ? 'The export is not valid gzip (cut short or damaged).' : 'The export could not be read.', { cause: error });
+      }
       if (next.done) return;
-      if (next.value) yield next.value;
+      // A byte-order mark is no part of the first row.
+      const piece = started || !next.value.startsWith('\uFEFF') ? next.value : next.value.slice(1);
+      started = true;
+      if (piece) yield piece;
     }
   } finally {
     await text.cancel().catch(() => {});

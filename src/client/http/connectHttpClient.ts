@@ -26,7 +26,11 @@ function errorOf(response: Response, body: unknown): UserlensError {
   const error = (body as { error?: { code?: unknown; message?: unknown; where?: unknown; field?: unknown; retryAfterMs?: unknown } } | null)?.error;
   const code = CODES.find((known) => known === error?.code);
   if (!code || typeof error?.message !== 'string') {
-    return new UserlensError('network', `The userlens endpoint answered HTTP ${response.status} without a userlens error.`, { status: response.status });
+    // Not the handler's answer (auth middleware, a gateway): its status still says what kind of failure.
+    const status = response.status;
+    const kind: UserlensErrorCode = status === 401 || status === 403 ? 'unauthorized' : status === 429 ? 'rate_limited' : status === 504 ? 'timeout' : 'network';
+    const retryAfter = Number(response.headers.get('retry-after'));
+    return new UserlensError(kind, `The userlens endpoint answered HTTP ${status} without a userlens error.`, { status, retryAfterMs: kind === 'rate_limited' && retryAfter > 0 ? retryAfter * 1000 : undefined });
   }
   return new UserlensError(code, error.message, {
     status: response.status,
@@ -59,6 +63,8 @@ export async function connectHttpClient(options: HttpClientOptions): Promise<Use
     // Aborted while the answer came: the caller asked to hear no more of it.
     if (signal?.aborted) throw signal.reason;
     if (!response.ok) throw errorOf(response, body);
+    // A page served in place of the endpoint (a wrong baseUrl behind an app's fallback route).
+    if (body === null || typeof body !== 'object') throw new UserlensError('invalid_response', `${base}${path} did not answer as a userlens endpoint: is baseUrl where createUserlensHandler is mounted?`, { status: response.status });
     return body;
   }
 
