@@ -473,7 +473,7 @@ export function compareIds(a: string, b: string): number {
  * bucket and rehashes every key as it grows, each a cache miss, and measured twice as slow here;
  * this table compares stored hashes first and grows from them alone.
  */
-class Dictionary {
+export class Dictionary {
   readonly values: string[] = [];
   /** Per slot: the number of the string there plus one (0 for an empty slot), then its hash. */
   private table: Int32Array;
