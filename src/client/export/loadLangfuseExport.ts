@@ -75,18 +75,7 @@ export interface LoadedLangfuseExport {
 
 const MAX_ERRORS = 100;
 
-/**
- * Reads a Langfuse export into the dataset the memory client takes, whatever Langfuse wrote:
- * the public API's JSON (traces, observations v1/v2, scores v2/v3), the UI's table exports and
- * trace downloads, and blob-storage runs in either mode (`traces/` + `observations/` +
- * `scores/`, or enriched `observations_v2/` + `scores/`) as JSONL, JSON or CSV, gzipped or
- * not. Files are read as streams, row by row. Enriched observations carry their trace on every
- * row: a trace is made for each, dated by its root observation's start.
- *
- * @example
- * const { dataset } = await loadLangfuseExport([...input.files]);
- * const client = createLoadingMemoryClient(dataset);
- */
+/** The loader's body (see `loadLangfuseExport` in `../loadLangfuseExport.ts`, which loads it on first use). */
 export async function loadLangfuseExport(source: LangfuseExportSource, options: LangfuseExportOptions = {}): Promise<LoadedLangfuseExport> {
   const files = await filesOf(source);
   const collector = new Collector(options);
