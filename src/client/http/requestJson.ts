@@ -150,7 +150,7 @@ async function fetchSameOrigin(fetchImpl: typeof fetch, url: string, init: Reque
   const origin = originOf(url);
   let current = url;
   for (let followed = 0; ; followed++) {
-    const response = await fetchImpl(current, { ...init, redirect: 'manual' });
+    const response = await untilAborted(fetchImpl(current, { ...init, redirect: 'manual' }), init.signal);
     if (response.type === 'opaqueredirect') {
       throw refusedRedirect(where, 'answered with a redirect, and the browser does not let userlens see where it leads');
     }
@@ -267,4 +267,28 @@ export function retryAfterMs(header: string | null, now: number = Date.now()): n
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * `pending`, or the signal's reason once it aborts, whichever comes first. A fetch is meant to
+ * reject on its own when its signal aborts; Node's follows the signal through a Request whose
+ * link to it is a weak reference, and one that a collection broke would wait past every timeout.
+ */
+function untilAborted<T>(pending: Promise<T>, signal: AbortSignal | null | undefined): Promise<T> {
+  if (!signal) return pending;
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    pending.then(
+      (value) => {
+        signal.removeEventListener('abort', abort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', abort);
+        reject(error);
+      },
+    );
+  });
 }

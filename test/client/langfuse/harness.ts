@@ -23,10 +23,15 @@ export function pair(dataset: Dataset, options: { fake?: LangfuseFakeOptions; cl
     const request = new Request(input, init);
     const url = new URL(request.url);
     requests.push(url);
-    // Like a real fetch, give up when the request's signal aborts (the transport's timeout).
+    // Like a real fetch, give up when the caller's signal aborts (the transport's timeout). The
+    // caller's own signal, not the Request's copy: Node's Request follows the given signal
+    // through a weak reference, and a collection in between can leave the copy never aborting
+    // (a timeout test then waited 15 s on a busy CI machine).
+    const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
     const aborted = new Promise<never>((_, reject) => {
-      if (request.signal.aborted) reject(request.signal.reason);
-      request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true });
+      if (!signal) return;
+      if (signal.aborted) reject(signal.reason);
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
     });
     const forced = await Promise.race([options.intercept?.(url, requests.length), aborted]);
     if (forced) return forced;
