@@ -34,7 +34,7 @@ export interface LangfuseExportProgress {
 
 export interface LangfuseExportOptions {
   signal?: AbortSignal;
-  /** Called as the files are read: after each piece of a file, and at each file's end. */
+  /** Called as the files are read: every 16,384 rows, and at each file's end. */
   onProgress?: (progress: LangfuseExportProgress) => void;
   /**
    * A malformed row: `'stop'` rejects with an `invalid_dataset` error that names its file,

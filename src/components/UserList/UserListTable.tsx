@@ -293,7 +293,7 @@ export const UserListTable = forwardRef<HTMLDivElement, UserListTableProps>(({ e
         trend={trends.isPlaceholderData ? undefined : trendByUser.get(user.userId)}
         profile={profileOf(profiles.data, user.userId)}
         measure={measure}
-        index={measure && index}
+        index={index}
         onActivate={activateRow}
       />
     );
