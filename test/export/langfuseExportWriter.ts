@@ -1,4 +1,3 @@
-import { gzipSync } from 'node:zlib';
 import type { Dataset, DatasetObservation, DatasetScore, DatasetTrace } from '../../src/core.ts';
 
 /**
@@ -302,10 +301,6 @@ export function serialize(rows: Row[], type: 'json' | 'jsonl' | 'csv'): string {
   const cell = (value: unknown) => (value === null || value === undefined ? '""' : quote(typeof value === 'object' ? JSON.stringify(value) : String(value)));
   const header = Object.keys(rows[0]!);
   return [header.map(quote).join(','), ...rows.map((row) => header.map((key) => cell(row[key])).join(','))].map((line) => `${line}\n`).join('');
-}
-
-export function gzip(text: string): Uint8Array {
-  return new Uint8Array(gzipSync(Buffer.from(text, 'utf8')));
 }
 
 /** A run's manifest (`manifests/<stem>.json`), version 1, listing its files with their row counts. */

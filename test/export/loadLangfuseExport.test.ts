@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryClient, loadLangfuseExport, type Dataset, type LangfuseExportFile } from '../../src/core.ts';
 import { generateDemoDataset } from '../../src/testing/index.ts';
-import { blobEnrichedObservations, blobObservations, blobScores, blobTraces, gzip, manifest, serialize, uiObservations, uiScores, uiTraces } from './langfuseExportWriter.ts';
+import { gzipSync } from 'node:zlib';
+import { blobEnrichedObservations, blobObservations, blobScores, blobTraces, manifest, serialize, uiObservations, uiScores, uiTraces } from './langfuseExportWriter.ts';
 
 const END = '2026-11-01T00:00:00.000Z';
 const dataset = generateDemoDataset({ seed: 11, users: 40, end: END });
@@ -34,7 +35,7 @@ const STEM = '2026-07-10T10-00-00';
 
 function file(table: string, rows: Record<string, unknown>[], type: FileType, gzipped: boolean): LangfuseExportFile & { rows: number; table: string; type: FileType; gzipped: boolean } {
   const text = serialize(rows, type);
-  return { name: `proj-1/${table}/${STEM}.${type}${gzipped ? '.gz' : ''}`, body: gzipped ? gzip(text) : text, rows: rows.length, table, type, gzipped };
+  return { name: `proj-1/${table}/${STEM}.${type}${gzipped ? '.gz' : ''}`, body: gzipped ? new Uint8Array(gzipSync(text)) : text, rows: rows.length, table, type, gzipped };
 }
 
 describe('loadLangfuseExport — a blob-storage run loads into the same figures as the records it was written from', () => {

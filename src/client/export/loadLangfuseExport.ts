@@ -42,6 +42,17 @@ export interface LangfuseExportOptions {
    * @defaultValue 'stop'
    */
   invalidRows?: 'stop' | 'skip';
+  /**
+   * Where files are read. In a browser, by default, in a Web Worker the package ships, so that
+   * parsing a gigabyte leaves the page responsive; the page then receives the records in batches.
+   * `false` reads on the calling thread (as outside browsers, and for JSON already parsed); a
+   * function makes the worker, for a bundler that does not emit the package's own
+   * (`() => new Worker(url, { type: 'module' })` with the URL it gives
+   * `userlens/dist/client/export/exportWorker.js`). A worker that cannot start falls back to the
+   * page unless it was handed a stream.
+   * @defaultValue true
+   */
+  worker?: boolean | (() => Worker);
 }
 
 /** A row left out, with where it was and why. */
@@ -77,7 +88,19 @@ const MAX_ERRORS = 100;
 
 /** The loader's body (see `loadLangfuseExport` in `../loadLangfuseExport.ts`, which loads it on first use). */
 export async function loadLangfuseExport(source: LangfuseExportSource, options: LangfuseExportOptions = {}): Promise<LoadedLangfuseExport> {
+  options.signal?.throwIfAborted();
   const files = await filesOf(source);
+  const { worker = true } = options;
+  const inBrowser = typeof window !== 'undefined' && typeof Worker === 'function';
+  if ((typeof worker === 'function' || (worker && inBrowser)) && files.every((file): file is LangfuseExportFile => 'body' in file)) {
+    const { loadInWorker, packagedWorker } = await import('./loadInWorker.js');
+    return loadInWorker(files, options, typeof worker === 'function' ? worker : packagedWorker, () => loadHere(files, options));
+  }
+  return loadHere(files, options);
+}
+
+/** Reads the files on the calling thread. */
+async function loadHere(files: (LangfuseExportFile | { name: string; parsed: unknown })[], options: LangfuseExportOptions): Promise<LoadedLangfuseExport> {
   const collector = new Collector(options);
   const totals = files.map((file) => ('body' in file ? knownSize(file.body) : 0));
   collector.totalBytes = totals.every((size) => size !== null) ? totals.reduce((sum: number, size) => sum + size!, 0) : null;

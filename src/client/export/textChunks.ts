@@ -15,6 +15,11 @@ export function knownSize(body: ExportBody): number | null {
   return null;
 }
 
+/** A failed download is no export: refused with its status rather than read as rows. */
+export function refuseFailed(response: Response): void {
+  if (!response.ok) throw new UserlensError('network', `The export could not be fetched: HTTP ${response.status} from ${response.url || 'its URL'}.`, { status: response.status });
+}
+
 function byteStream(body: Exclude<ExportBody, string>): ReadableStream<Uint8Array> {
   if (body instanceof Uint8Array || body instanceof ArrayBuffer) {
     const bytes = body instanceof Uint8Array ? body : new Uint8Array(body);
@@ -51,9 +56,7 @@ export async function* textChunks(body: ExportBody, options: { signal?: AbortSig
     }
     return;
   }
-  if (typeof Response !== 'undefined' && body instanceof Response && !body.ok) {
-    throw new UserlensError('network', `The export could not be fetched: HTTP ${body.status} from ${body.url || 'its URL'}.`, { status: body.status });
-  }
+  if (typeof Response !== 'undefined' && body instanceof Response) refuseFailed(body);
   const reader = byteStream(body).getReader();
   // Enough bytes to tell gzip by its magic number, however the stream cuts its first pieces.
   let head = new Uint8Array(0);

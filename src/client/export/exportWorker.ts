@@ -1,0 +1,37 @@
+/**
+ * The export worker: reads the files it is sent with `loadLangfuseExport` off the page's main
+ * thread, reports progress, then sends the records back in batches (see `workerProtocol.ts`).
+ * One load per worker; the page ends the worker when it has the result or gives up.
+ */
+import { isUserlensError } from '../errors.js';
+import { loadLangfuseExport } from './loadLangfuseExport.js';
+import { BATCH, type WorkerMessage, type WorkerRequest } from './workerProtocol.js';
+
+const post = (message: WorkerMessage) => (self as unknown as { postMessage(message: WorkerMessage): void }).postMessage(message);
+
+self.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
+  post({ type: 'started' });
+  try {
+    const { dataset, ...result } = await loadLangfuseExport(data.files, {
+      worker: false,
+      invalidRows: data.invalidRows,
+      onProgress: (progress) => post({ type: 'progress', progress }),
+    });
+    for (const table of ['traces', 'observations', 'scores'] as const) {
+      const records = dataset[table] as unknown[];
+      for (let from = 0; from < records.length; from += BATCH) post({ type: 'records', [table]: records.slice(from, from + BATCH) });
+      // Sent: this worker's copy is no longer needed.
+      records.length = 0;
+    }
+    post({ type: 'done', result });
+  } catch (error) {
+    const { message, code, where, field, status } = (isUserlensError(error) ? error : { message: String((error as Error)?.message ?? error) }) as {
+      message: string;
+      code?: never;
+      where?: string;
+      field?: string;
+      status?: number;
+    };
+    post({ type: 'error', error: { message, code, where, field, status } });
+  }
+};
