@@ -30,6 +30,7 @@ export { useUserScores } from './hooks/useUserScores.js';
 export { useUserActivity } from './hooks/useUserActivity.js';
 export { useLoadProgress } from './hooks/useLoadProgress.js';
 export { createLoadingMemoryClient, type LoadingMemoryClient } from './client/memory/createLoadingMemoryClient.js';
+export { createExportClient, type ExportClient, type ExportClientOptions, type ExportReadSummary } from './client/createExportClient.js';
 export { enUS, formatLabel } from './i18n/en-US.js';
 export type { Dictionary, PluralKey, PluralLabels } from './i18n/dictionary.js';
 export { figureHelpEnUS, type FigureHelpKey, type FigureHelpLabels } from './i18n/figureHelp.js';

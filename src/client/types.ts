@@ -653,10 +653,17 @@ export interface ClientCapabilities {
 
 /** How far a client that loads its data has got: `done` of `total` records read, in lists read in this order. */
 export interface LoadProgress {
-  /** What is being read: traces, observations, scores, then the `index` built from them. */
-  phase: 'traces' | 'observations' | 'scores' | 'index';
+  /**
+   * What is being done: an export's files `reading` (see `createExportClient`), then the
+   * traces, observations and scores checked, then the `index` built from them.
+   */
+  phase: 'reading' | 'traces' | 'observations' | 'scores' | 'index';
+  /** Records so far and in all; while `reading`, bytes read and the files' size (0 when not known, as for a stream). */
   done: number;
   total: number;
+  /** While `reading`: rows read, and rows left out as malformed (with `invalidRows: 'skip'`). */
+  rows?: number;
+  skipped?: number;
 }
 
 /** A load the views show the progress of (see `UserTrackingClient.loading`), read as `useSyncExternalStore` reads a store. */

@@ -31,7 +31,7 @@ export type Dictionary = Labels &
   LoadProgressLabels;
 
 /** The texts counted with `{count}`: each has a `…One` form beside its other form. */
-export type PluralKey = 'exportDone' | 'trendTotal' | 'resultsCount' | 'distributionBin' | 'blankUserId' | 'userExportDone' | 'moreSteps' | 'latestTraces';
+export type PluralKey = 'exportDone' | 'trendTotal' | 'resultsCount' | 'distributionBin' | 'blankUserId' | 'userExportDone' | 'moreSteps' | 'latestTraces' | 'loadReading' | 'loadReadingStream' | 'loadSkipped';
 
 /**
  * The plural forms English does not need and other languages do (`Intl.PluralRules` categories):

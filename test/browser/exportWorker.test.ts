@@ -34,7 +34,7 @@ describe('loadLangfuseExport in a browser — read in the package’s worker', (
     expect(started).toHaveLength(1);
     expect(started[0]).toMatch(/exportWorker\.(ts|js)/);
     const onPage = await loadLangfuseExport(files(), { worker: false });
-    expect(inWorker.dataset.observations.length).toBe(dataset.observations.length);
+    expect(inWorker.dataset.observations!.length).toBe(dataset.observations.length);
     expect(inWorker.dataset.traces.length).toBe(dataset.traces.length);
     expect(inWorker).toEqual(onPage);
     // Progress came over from the worker: the last report has every row and every byte.
@@ -45,9 +45,9 @@ describe('loadLangfuseExport in a browser — read in the package’s worker', (
     const blob = await gzipped(observations);
     const { result, started } = await workersStarted(() => loadLangfuseExport({ name: 'observations_v2/run.jsonl.gz', body: blob.stream() }));
     expect(started).toHaveLength(1);
-    expect(result.dataset.observations.length).toBe(dataset.observations.length);
+    expect(result.dataset.observations!.length).toBe(dataset.observations.length);
     const fetched = await loadLangfuseExport(new Response(blob));
-    expect(fetched.dataset.observations.length).toBe(dataset.observations.length);
+    expect(fetched.dataset.observations!.length).toBe(dataset.observations.length);
     await expect(loadLangfuseExport(new Response('nope', { status: 404 }))).rejects.toMatchObject({ code: 'network', status: 404 });
   });
 
@@ -84,7 +84,7 @@ describe('loadLangfuseExport in a browser — read in the package’s worker', (
   it('falls back to the page when the worker cannot start, unless it was handed a stream', async () => {
     const broken = () => new Worker('/no-such-worker.js', { type: 'module' });
     const loaded = await loadLangfuseExport(files(), { worker: broken });
-    expect(loaded.dataset.observations.length).toBe(dataset.observations.length);
+    expect(loaded.dataset.observations!.length).toBe(dataset.observations.length);
     const stream = new Blob([observations]).stream();
     await expect(loadLangfuseExport({ name: 'observations_v2/run.jsonl', body: stream }, { worker: broken })).rejects.toMatchObject({
       code: 'unsupported',

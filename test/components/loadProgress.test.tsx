@@ -52,7 +52,7 @@ function loadingClient() {
   };
 }
 
-async function expectBar(name: string, done: number, total: number) {
+async function expectBar(name: string | RegExp, done: number, total: number) {
   const bar = await screen.findByRole('progressbar', { name });
   expect(bar).toHaveAttribute('aria-valuemin', '0');
   expect(bar).toHaveAttribute('aria-valuenow', String(done));
@@ -94,6 +94,32 @@ describe('views while the client loads its data', () => {
     renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} />, { client: load.client, locale: 'de-DE', dictionary: de });
     load.report({ phase: 'observations', done: 420_000, total: 1_000_000 });
     await expectBar('420.000 von 1.000.000 Datensätzen indexiert', 420_000, 1_000_000);
+  });
+
+  it('while an export is read, tells its size read, of its size, the rows read and the rows left out', async () => {
+    const load = loadingClient();
+    renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} />, { client: load.client });
+    load.report({ phase: 'reading', done: 125_400_000, total: 1_200_000_000, rows: 204_800, skipped: 0 });
+    await expectBar('Reading 125.4 MB of 1.2 GB: 204,800 rows', 125_400_000, 1_200_000_000);
+    load.report({ phase: 'reading', done: 900_000_000, total: 1_200_000_000, rows: 1_400_000, skipped: 1 });
+    await expectBar('Reading 900 MB of 1.2 GB: 1,400,000 rows · 1 malformed row left out', 900_000_000, 1_200_000_000);
+    load.report({ phase: 'reading', done: 2_000, total: 0, rows: 1, skipped: 3 });
+    // A stream, whose size is not known ahead: the bar has no value and no end.
+    const bar = await screen.findByRole('progressbar', { name: 'Reading 2 kB: 1 row · 3 malformed rows left out' });
+    expect(bar).not.toHaveAttribute('value');
+    expect(bar).not.toHaveAttribute('aria-valuenow');
+    load.report({ phase: 'index', done: 10, total: 20 });
+    await expectBar('Indexing 10 of 20 records', 10, 20);
+    load.finish();
+  });
+
+  it('words the reading in German too', async () => {
+    const load = loadingClient();
+    renderWithProvider(<UserList showDistribution={false} defaultRange={{ preset: 'all' }} />, { client: load.client, locale: 'de-DE', dictionary: de });
+    load.report({ phase: 'reading', done: 1_500_000, total: 3_000_000_000, rows: 16_384, skipped: 2 });
+    // The space between a number and its unit is a no-break one in some of ICU's German forms.
+    await expectBar(/^1,5\sMB von 3\sGB gelesen: 16\.384 Zeilen · 2 fehlerhafte Zeilen ausgelassen$/, 1_500_000, 3_000_000_000);
+    load.finish();
   });
 
   it('shows no bar for a client that does not load', async () => {

@@ -371,4 +371,10 @@ export const de: Dictionary = {
 
   // loadProgress.ts: a client's load
   loadProgress: '{done} von {total} Datensätzen indexiert',
+  loadReading: '{done} von {total} gelesen: {count} Zeilen',
+  loadReadingOne: '{done} von {total} gelesen: {count} Zeile',
+  loadReadingStream: '{done} gelesen: {count} Zeilen',
+  loadReadingStreamOne: '{done} gelesen: {count} Zeile',
+  loadSkipped: '{count} fehlerhafte Zeilen ausgelassen',
+  loadSkippedOne: '{count} fehlerhafte Zeile ausgelassen',
 };

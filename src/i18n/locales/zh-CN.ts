@@ -369,4 +369,10 @@ export const zhCN: Dictionary = {
 
   // loadProgress.ts: a client's load
   loadProgress: '正在建立索引：{done} / {total} 条记录',
+  loadReading: '正在读取：{done} / {total}，{count} 行',
+  loadReadingOne: '正在读取：{done} / {total}，{count} 行',
+  loadReadingStream: '正在读取：{done}，{count} 行',
+  loadReadingStreamOne: '正在读取：{done}，{count} 行',
+  loadSkipped: '已跳过 {count} 行格式错误的数据',
+  loadSkippedOne: '已跳过 {count} 行格式错误的数据',
 };
