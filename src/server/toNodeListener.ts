@@ -7,8 +7,9 @@ import { hasControlCharacters, MAX_TARGET_LENGTH, unsafePathReason } from './tar
  * `@types/node` to import `userlens/server`; Node's `IncomingMessage` and `ServerResponse`
  * satisfy these shapes. The raw request target is checked here, before a WHATWG `Request`
  * normalizes away what the proxy refuses (`..`, `\`), and the origin is fixed — the `Host`
- * header is the caller's to forge, and the proxy reads only the path and query. Request bodies
- * are not read (the proxy answers GETs only).
+ * header is the caller's to forge, and the proxy reads only the path and query. A body (the
+ * userlens handler's `POST …/call`) is read up to 1 MB and handed on; a larger one is refused
+ * (413) unread. GET and HEAD bodies are discarded.
  */
 
 export interface NodeRequestLike {
@@ -17,6 +18,29 @@ export interface NodeRequestLike {
   headers: Record<string, string | string[] | undefined>;
   /** Discards an unread body. */
   resume(): unknown;
+  /** The body's pieces (Node's `IncomingMessage` is async-iterable). */
+  [Symbol.asyncIterator]?(): AsyncIterator<Uint8Array | string>;
+}
+
+const MAX_BODY_BYTES = 1 << 20;
+
+/** The body, or a 413 once it passes `MAX_BODY_BYTES` (the rest then discarded). */
+async function readBody(req: NodeRequestLike): Promise<Uint8Array<ArrayBuffer> | Response> {
+  const pieces: Uint8Array[] = [];
+  let size = 0;
+  for await (const piece of req as AsyncIterable<Uint8Array | string>) {
+    const bytes = typeof piece === 'string' ? new TextEncoder().encode(piece) : piece;
+    size += bytes.length;
+    if (size > MAX_BODY_BYTES) {
+      req.resume();
+      return errorResponse(413, 'The request body is too large.');
+    }
+    pieces.push(bytes);
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const piece of pieces) body.set(piece, (at += piece.length) - piece.length);
+  return body;
 }
 
 export interface NodeResponseLike {
@@ -30,13 +54,13 @@ export interface NodeResponseLike {
 
 const ORIGIN = 'http://localhost';
 
-function toRequest(req: NodeRequestLike, signal: AbortSignal): Request | Response {
+async function toRequest(req: NodeRequestLike, signal: AbortSignal): Promise<Request | Response> {
   const target = req.url ?? '/';
-  if (target.length > MAX_TARGET_LENGTH) return errorResponse(414, 'The request URL is too long.');
+  if (target.length > MAX_TARGET_LENGTH) return (req.resume(), errorResponse(414, 'The request URL is too long.'));
   const queryAt = target.indexOf('?');
   const rawPath = queryAt === -1 ? target : target.slice(0, queryAt);
   const unsafe = unsafePathReason(rawPath) ?? (hasControlCharacters(target) ? 'The request target contains control characters.' : null);
-  if (unsafe) return errorResponse(400, unsafe);
+  if (unsafe) return (req.resume(), errorResponse(400, unsafe));
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(':')) continue;
@@ -47,8 +71,12 @@ function toRequest(req: NodeRequestLike, signal: AbortSignal): Request | Respons
     }
   }
   const method = req.method ?? 'GET';
+  const hasBody = !/^(GET|HEAD)$/i.test(method) && typeof req[Symbol.asyncIterator] === 'function';
+  if (!hasBody) req.resume();
+  const body = hasBody ? await readBody(req) : undefined;
+  if (body instanceof Response) return body;
   try {
-    return new Request(`${ORIGIN}${target}`, { method, headers, signal });
+    return new Request(`${ORIGIN}${target}`, { method, headers, signal, body });
   } catch {
     // The fetch standard forbids CONNECT, TRACE and TRACK, and refuses malformed methods and
     // targets (`*`, `http://…` absolute forms it cannot join): the caller's request, not a fault.
@@ -70,7 +98,6 @@ async function send(res: NodeResponseLike, response: Response): Promise<void> {
 
 export function toNodeListener(handler: (request: Request) => Promise<Response>): (req: NodeRequestLike, res: NodeResponseLike) => void {
   return (req, res) => {
-    req.resume();
     const aborted = new AbortController();
     res.once('close', () => {
       if (!res.writableFinished) aborted.abort();
@@ -78,7 +105,7 @@ export function toNodeListener(handler: (request: Request) => Promise<Response>)
     void (async () => {
       let response: Response;
       try {
-        const request = toRequest(req, aborted.signal);
+        const request = await toRequest(req, aborted.signal);
         response = request instanceof Response ? request : await handler(request);
       } catch {
         response = errorResponse(500, 'The proxy failed unexpectedly.');

@@ -1,9 +1,13 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { APP_DIR, buildExample } from '../../examples/admin-panel/server/build.mjs';
+import { tenantDataset } from '../../examples/admin-panel/server/data.mjs';
 import { startExample } from '../../examples/admin-panel/server/server.mjs';
+import { blobEnrichedObservations, blobScores, manifest, serialize } from '../export/langfuseExportWriter.ts';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 
 /**
@@ -14,17 +18,46 @@ import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 type Example = Awaited<ReturnType<typeof startExample>>;
 let example: Example;
 let browser: Browser;
+let exportDir: string;
 const contexts: BrowserContext[] = [];
+
+/**
+ * The example's records as a blob-storage run of Langfuse's recommended mode would hold them:
+ * enriched observations as gzipped JSON lines, scores as CSV, the run's manifest, and the
+ * deprecation notice Langfuse writes beside them.
+ */
+async function writeExport(end: number): Promise<string> {
+  const dataset = tenantDataset(end);
+  const dir = await mkdtemp(join(tmpdir(), 'userlens-e2e-export-'));
+  const stem = '2026-07-10T10-00-00';
+  const observations = blobEnrichedObservations(dataset);
+  const scores = blobScores(dataset);
+  const files = [
+    { key: `proj-1/observations_v2/${stem}.jsonl.gz`, table: 'observations_v2', type: 'jsonl' as const, gzipped: true, rows: observations.length, body: gzipSync(serialize(observations, 'jsonl')) },
+    { key: `proj-1/scores/${stem}.csv`, table: 'scores', type: 'csv' as const, gzipped: false, rows: scores.length, body: Buffer.from(serialize(scores, 'csv')) },
+  ];
+  for (const file of files) {
+    await mkdir(join(dir, file.key, '..'), { recursive: true });
+    await writeFile(join(dir, file.key), file.body);
+  }
+  await mkdir(join(dir, 'proj-1/manifests'), { recursive: true });
+  await writeFile(join(dir, `proj-1/manifests/${stem}.json`), manifest(stem, files.map((file) => ({ ...file, bytes: file.body.length })), 'OBSERVATIONS_V2'));
+  await writeFile(join(dir, 'proj-1/DEPRECATION_NOTICE.txt'), 'The traces/ and observations/ tables are deprecated.');
+  return dir;
+}
 
 beforeAll(async () => {
   await buildExample({ quiet: true });
-  example = await startExample({ port: 0, appDir: APP_DIR, faults: true });
+  const end = Date.now();
+  exportDir = await writeExport(end);
+  example = await startExample({ port: 0, appDir: APP_DIR, faults: true, exportDir, end });
   browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
   await browser?.close();
   await example?.close();
+  if (exportDir) await rm(exportDir, { recursive: true, force: true });
 });
 
 /** A fresh browser profile (cookies, storage), signed in to `tenant`, on the users page. */
@@ -82,6 +115,33 @@ describe('the example admin panel', () => {
       }, userId);
     expect(await ask(ids[0]!)).toMatchObject({ status: 200, rows: [{ userId: ids[0] }] });
     expect(await ask(globexUser)).toEqual({ status: 200, rows: [] });
+  });
+
+  it('shows a Langfuse export served by the host’s server with the users and figures the Langfuse API gives', async () => {
+    const page = await signedIn('Acme Corp');
+    const fromApi = { ids: await userIds(page), first: await rowFigures(page, 0), last: await rowFigures(page, 9) };
+    const source = page.getByRole('combobox', { name: 'Data' });
+    expect(await source.locator('option[value="export"]').textContent()).toMatch(/^Langfuse export \([\d,]+ rows\)$/);
+    await Promise.all([page.waitForResponse((response) => response.url().endsWith('/api/export/call') && response.ok()), source.selectOption('export')]);
+    await rowsShown(page);
+    expect(await userIds(page)).toEqual(fromApi.ids);
+    expect(await rowFigures(page, 0)).toEqual(fromApi.first);
+    expect(await rowFigures(page, 9)).toEqual(fromApi.last);
+    // The tenant's scope holds on the server: another tenant's users are unknown to it.
+    const call = (method: string, args: unknown[]) =>
+      page.evaluate(
+        async (body) => {
+          const response = await fetch('/api/export/call', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+          return { status: response.status, body: await response.json() };
+        },
+        { method, args },
+      );
+    const globexUser = (await call('getUser', ['globex:' + fromApi.ids[0]!.slice('acme:'.length)])).body;
+    expect(globexUser).toEqual({ result: null });
+    const shownIds = (await call('listUsers', [{ range: {}, pageSize: 1000 }])).body.result.items.map((user: { userId: string }) => user.userId);
+    expect(shownIds.length).toBeGreaterThan(10);
+    expect(shownIds.filter((id: string) => !id.startsWith('acme:'))).toEqual([]);
+    expect((await call('listUsers', [{ range: {}, userIds: ['globex:' + fromApi.ids[0]!.slice('acme:'.length)] }])).body.result.items).toEqual([]);
   });
 
   it('opens a user from the list with the same figures as their row, and Back finds the list as it was', async () => {

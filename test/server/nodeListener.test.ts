@@ -2,7 +2,9 @@
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toNodeListener } from '../../src/server/index.ts';
+import { createHttpClient, createMemoryClient } from '../../src/core.ts';
+import { createUserlensHandler, toNodeListener } from '../../src/server/index.ts';
+import { generateDemoDataset } from '../../src/testing/index.ts';
 import type { NodeRequestLike, NodeResponseLike } from '../../src/server/index.ts';
 import { PUBLIC_KEY, SECRET_KEY, createHarness, metricsQuery } from './harness.ts';
 
@@ -108,3 +110,28 @@ function callDirectly(req: Omit<NodeRequestLike, 'resume'>, listener = toNodeLis
     listener({ ...req, resume: () => undefined }, res);
   });
 }
+
+describe('toNodeListener — the userlens handler, whose calls are POSTed', () => {
+  const dataset = generateDemoDataset({ seed: 3, users: 12, end: '2026-11-01T00:00:00.000Z' });
+  const memory = createMemoryClient(dataset);
+  const handlerServer = createServer(toNodeListener(createUserlensHandler(memory, { cacheTtlMs: 0 })));
+  let base = '';
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => handlerServer.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(handlerServer.address() as AddressInfo).port}/api/userlens`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => handlerServer.close(resolve));
+  });
+
+  it('hands the body on: createHttpClient answers through it as the memory client does', async () => {
+    const client = await createHttpClient({ baseUrl: base });
+    const query = { range: {}, sort: { field: 'totalCost', direction: 'desc' }, pageSize: 5 } as const;
+    expect(await client.listUsers(query)).toEqual(await memory.listUsers(query));
+  });
+
+  it('refuses a body over 1 MB with 413, unread', async () => {
+    const response = await fetch(`${base}/call`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method: 'listUsers', args: [{ search: 'x'.repeat(1_100_000) }] }) });
+    expect(response.status).toBe(413);
+  });
+});

@@ -1,8 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { NavLink, Navigate, Route, Routes } from 'react-router';
 import { UserTrackingProvider } from 'userlens';
-import { createLangfuseClient } from 'userlens/core';
+import { createHttpClient, createLangfuseClient, type UserTrackingClient } from 'userlens/core';
 import { LOCALES, hostTexts, type HostTexts } from './hostTexts.ts';
 import { UserPage } from './pages/UserPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
@@ -21,10 +21,36 @@ export function App() {
   return <Layout key={session.tenant} session={session} texts={texts} preferences={preferences} onSignOut={signOut} />;
 }
 
+type Source = 'langfuse' | 'export';
+
+/**
+ * The client for the chosen source. The browser talks to this host's server only: to its
+ * Langfuse proxy, which adds the keys, or to the export it serves through createUserlensHandler.
+ */
+function useSourceClient(tenant: string, source: Source): { client?: UserTrackingClient; error?: string } {
+  const [clients, setClients] = useState<Partial<Record<Source, UserTrackingClient>>>(() => ({
+    langfuse: createLangfuseClient({ id: `langfuse-${tenant}`, baseUrl: '/api/userlens' }),
+  }));
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    if (source !== 'export' || clients.export) return;
+    let live = true;
+    // Asks the server what it serves to this tenant (its capabilities) before the first call.
+    createHttpClient({ baseUrl: '/api/export', id: `export-${tenant}` }).then(
+      (client) => live && setClients((known) => ({ ...known, export: client })),
+      (failure: Error) => live && setError(failure.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [source, tenant, clients.export]);
+  return { client: clients[source], error: clients[source] ? undefined : error };
+}
+
 function Layout(props: { session: Session; texts: HostTexts; preferences: ReturnType<typeof usePreferences>; onSignOut: () => void }) {
   const { session, texts, preferences } = props;
-  // The browser talks to this host's server only; the server's proxy adds the Langfuse keys.
-  const client = useMemo(() => createLangfuseClient({ id: `langfuse-${session.tenant}`, baseUrl: '/api/userlens' }), [session.tenant]);
+  const [source, setSource] = useState<Source>('langfuse');
+  const { client, error } = useSourceClient(session.tenant, source);
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false } } }));
   const onClick = useSpaLinks();
   return (
@@ -61,6 +87,15 @@ function Layout(props: { session: Session; texts: HostTexts; preferences: Return
               ))}
             </select>
           </label>
+          {session.export && (
+            <label className="app-control">
+              {texts.source}{' '}
+              <select value={source} onChange={(event) => setSource(event.target.value as Source)}>
+                <option value="langfuse">{texts.sourceLangfuse}</option>
+                <option value="export">{texts.sourceExport.replace('{rows}', session.export.rows.toLocaleString(preferences.locale))}</option>
+              </select>
+            </label>
+          )}
           <label className="app-control">
             <input type="checkbox" checked={preferences.theme === 'dark'} onChange={(event) => preferences.setTheme(event.target.checked ? 'dark' : 'light')} /> {texts.theme}
           </label>
@@ -69,6 +104,7 @@ function Layout(props: { session: Session; texts: HostTexts; preferences: Return
           </button>
         </header>
         <main className="app-main" onClick={onClick}>
+          {client ? (
           <UserTrackingProvider client={client} queryClient={queryClient} locale={preferences.locale} theme={preferences.theme}>
             <Routes>
               <Route path="/" element={<Navigate to="/users" replace />} />
@@ -84,6 +120,11 @@ function Layout(props: { session: Session; texts: HostTexts; preferences: Return
               />
             </Routes>
           </UserTrackingProvider>
+          ) : (
+            <p className="app-loading" role={error ? 'alert' : undefined}>
+              {error ?? texts.loading}
+            </p>
+          )}
         </main>
       </div>
     </div>

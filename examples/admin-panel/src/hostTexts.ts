@@ -24,6 +24,9 @@ const TEXTS = {
     backHome: 'Go to users',
     mainNav: 'Main',
     loading: 'Loading…',
+    source: 'Data',
+    sourceLangfuse: 'Langfuse API',
+    sourceExport: 'Langfuse export ({rows} rows)',
   },
   'de-DE': {
     language: 'Sprache',
@@ -45,6 +48,9 @@ const TEXTS = {
     backHome: 'Zu den Nutzern',
     mainNav: 'Hauptnavigation',
     loading: 'Wird geladen…',
+    source: 'Daten',
+    sourceLangfuse: 'Langfuse-API',
+    sourceExport: 'Langfuse-Export ({rows} Zeilen)',
   },
   'zh-CN': {
     language: '语言',
@@ -66,6 +72,9 @@ const TEXTS = {
     backHome: '返回用户列表',
     mainNav: '主导航',
     loading: '加载中…',
+    source: '数据',
+    sourceLangfuse: 'Langfuse API',
+    sourceExport: 'Langfuse 导出（{rows} 行）',
   },
 } satisfies Record<Locale, Record<string, string>>;
 

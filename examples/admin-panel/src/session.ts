@@ -3,6 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 export interface Session {
   tenant: string;
   name: string;
+  /** The Langfuse export the server serves at /api/export beside the Langfuse API, if any. */
+  export?: { files: number; rows: number; skipped: number };
 }
 
 /** The demo sign-in against the example server: the tenant lives in an HttpOnly cookie. */
