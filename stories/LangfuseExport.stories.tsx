@@ -23,21 +23,20 @@ function DropAnExport({ theme, locale, timeZone }: { theme: Theme; locale: strin
   const [failure, setFailure] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const loads = useRef(0);
+  // Only the latest load reports: an earlier one still reading says nothing once replaced.
+  const latest = useRef<ExportClient | null>(null);
   const open = (files: File[]) => {
     if (files.length === 0) return;
     const client = createExportClient(files, { invalidRows: 'skip', id: `export-${++loads.current}` });
+    latest.current = client;
     setOpened({ client, files: files.length });
     setSummary(null);
     setFailure(null);
     client.read.then(
-      (read) => client === latest(client) && setSummary(read),
-      (error: Error) => client === latest(client) && setFailure(error.message),
+      (read) => latest.current === client && setSummary(read),
+      (error: Error) => latest.current === client && setFailure(error.message),
     );
   };
-  // Only the latest load reports: an earlier one still reading says nothing once replaced.
-  const current = useRef<ExportClient | null>(null);
-  current.current = opened?.client ?? null;
-  const latest = (client: ExportClient) => (current.current === client ? client : null);
   const drop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);

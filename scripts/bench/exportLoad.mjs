@@ -104,6 +104,23 @@ if (mode === 'write') {
     );
     console.log(`ratio load / bare loop: ${(load.ms / bare.ms).toFixed(2)}× — target ≤ 1.5×`);
     console.log(`peak heap while loading / the indexed dataset (${mb(load.indexed)}): ${(load.peak / load.indexed).toFixed(2)}× — target ≤ 2×`);
+
+    const { loadInChromium } = await import('./exportPage.mjs');
+    const page = await loadInChromium(path);
+    // A long task that began before the list first showed the bar is the list's mount, not the load.
+    const mount = page.longTasks.filter((_, i) => page.longTaskStarts[i] < page.barMs);
+    const during = page.longTasks.filter((_, i) => page.longTaskStarts[i] >= page.barMs);
+    const longest = Math.max(0, ...during);
+    const seconds = page.firstRowsMs / 1000;
+    console.log(`\n== The same file in headless Chromium: createExportClient, <UserList /> on screen (the page built by Vite from dist/)`);
+    console.log(`workers started: ${page.workers.length} (${page.workers.map((url) => url.replace(/^.*\//, '')).join(', ') || 'none: read on the page'})`);
+    console.log(`${page.rows.toLocaleString('en-US')} rows, ${page.users.toLocaleString('en-US')} users; ${page.reports} progress reports, the last while reading at ${mb(page.lastReading?.done ?? 0)} of ${mb(page.lastReading?.total ?? 0)}`);
+    console.log(`read in the worker and received: ${ms(page.readMs)}; indexed: ${ms(page.readyMs)}; first rows on screen: ${ms(page.firstRowsMs)}`);
+    console.log(
+      `the list's mount (its bar shown at ${ms(page.barMs)}): ${mount.length ? `a task of ${ms(Math.max(...mount))}` : 'no task over 50 ms'}\n` +
+        `longest main-thread task while reading and indexing, list mounted: ${during.length ? ms(longest) : '0 ms (none over 50 ms)'}; long tasks (> 50 ms): ${during.length}, ${ms(during.reduce((sum, t) => sum + t, 0))} in all; ` +
+        `frames painted: ${page.frames} (${(page.frames / seconds).toFixed(1)} a second)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -49,9 +49,9 @@ function row(i: number) {
 beforeAll(async () => {
   const out = createWriteStream(file);
   for (let i = 0; i < ROWS; i++) {
-    if (!out.write(`${JSON.stringify(row(i))}\n`)) await new Promise((done) => out.once('drain', done));
+    if (!out.write(`${JSON.stringify(row(i))}\n`)) await new Promise<void>((done) => out.once('drain', () => done()));
   }
-  await new Promise((done) => out.end(done));
+  await new Promise<void>((done) => out.end(() => done()));
   // The loader as one module a plain Node can run (the tests import TypeScript sources).
   await build({
     configFile: false,

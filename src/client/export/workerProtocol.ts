@@ -20,4 +20,4 @@ export type WorkerMessage =
  * Records per message. The page decodes each message in a task of its own: a few thousand
  * records decode in a few ms, so the page stays responsive while a million arrive.
  */
-export const BATCH = 4096;
+export const BATCH = 2048;
