@@ -14,6 +14,7 @@ export { loadLangfuseExport } from './client/loadLangfuseExport.js';
 export { createHttpClient } from './client/createHttpClient.js';
 export type { HttpClientOptions } from './client/createHttpClient.js';
 export type {
+  ExportWorker,
   LangfuseExportFile,
   LangfuseExportFileSummary,
   LangfuseExportOptions,

@@ -1,6 +1,6 @@
 import type { DatasetObservation, DatasetScore, DatasetTrace } from '../dataset.js';
 import { UserlensError } from '../errors.js';
-import type { LangfuseExportFile, LangfuseExportOptions, LoadedLangfuseExport } from './loadLangfuseExport.js';
+import type { ExportWorker, LangfuseExportFile, LangfuseExportOptions, LoadedLangfuseExport } from './loadLangfuseExport.js';
 import { refuseFailed } from './textChunks.js';
 import type { WorkerMessage, WorkerRequest } from './workerProtocol.js';
 
@@ -21,7 +21,7 @@ export const packagedWorker = () => new Worker(new URL('./exportWorker.js', impo
 export function loadInWorker(
   files: LangfuseExportFile[],
   options: LangfuseExportOptions,
-  makeWorker: () => Worker,
+  makeWorker: () => ExportWorker,
   here: () => Promise<LoadedLangfuseExport>,
 ): Promise<LoadedLangfuseExport> {
   const { signal, onProgress } = options;
@@ -35,7 +35,7 @@ export function loadInWorker(
     if (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream) transfer.push(body);
     return { name, body };
   });
-  let worker: Worker;
+  let worker: ExportWorker;
   try {
     worker = makeWorker();
   } catch {
@@ -53,7 +53,7 @@ export function loadInWorker(
       reject(signal!.reason);
     };
     signal?.addEventListener('abort', abort, { once: true });
-    worker.onmessage = ({ data }: MessageEvent<WorkerMessage>) => {
+    worker.addEventListener('message', ({ data }: MessageEvent<WorkerMessage>) => {
       switch (data.type) {
         case 'started':
           started = true;
@@ -77,8 +77,8 @@ export function loadInWorker(
           reject(code ? new UserlensError(code, message, { where, field, status }) : new Error(message));
         }
       }
-    };
-    worker.onerror = (event) => {
+    });
+    worker.addEventListener('error', (event: ErrorEvent) => {
       event.preventDefault();
       end();
       if (!started && transfer.length === 0) here().then(resolve, reject);
@@ -87,7 +87,7 @@ export function loadInWorker(
           new UserlensError('unsupported', `The export's worker failed${started ? '' : ' to start'}${event.message ? `: ${event.message}` : ''}. Pass worker: false to read the export on the page, or worker: () => new Worker(url) with the URL your bundler gives userlens/dist/client/export/exportWorker.js.`),
         );
       }
-    };
+    });
     const request: WorkerRequest = { files: sent as LangfuseExportFile[], invalidRows: options.invalidRows };
     try {
       worker.postMessage(request, transfer);

@@ -52,7 +52,19 @@ export interface LangfuseExportOptions {
    * page unless it was handed a stream.
    * @defaultValue true
    */
-  worker?: boolean | (() => Worker);
+  worker?: boolean | (() => ExportWorker);
+}
+
+/**
+ * A Web Worker, by the members the loader uses: typed by its shape so that hosts compiled without
+ * the DOM's types (a server) can import the types too. A `Worker` is one.
+ */
+export interface ExportWorker {
+  postMessage(message: unknown, transfer: unknown[]): void;
+  // A Worker types each listener's event by its type, overload by overload: `any` lets one match.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  addEventListener(type: 'message' | 'error', listener: (event: any) => void): void;
+  terminate(): void;
 }
 
 /** A row left out, with where it was and why. */
@@ -251,7 +263,7 @@ class Collector {
         const named = tableFromName(file.name);
         if (named) summary.table = named;
         try {
-          for await (const record of readRecords(rest(), container)) this.readRecord(record, named, summary);
+          for await (const batch of readRecords(rest(), container)) for (const record of batch) this.readRecord(record, named, summary);
         } catch (error) {
           if (error instanceof SyntaxError) this.problem(summary, 0, null, `The file is not a JSON array: expected ${error.message}`);
           else throw error;
