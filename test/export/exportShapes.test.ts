@@ -84,6 +84,20 @@ describe('loadLangfuseExport — files shaped as Langfuse writes them', () => {
     expect(bo).toMatchObject({ traceCount: 1, observationCount: 2, inputTokens: 10, outputTokens: 2, totalTokens: 12, totalCost: 0.5, sessionCount: 1 });
   });
 
+  it('a trace whose root is not in the export is dated by its earliest observation, whatever form each start is written in', async () => {
+    const row = (id: string, start: string) => ({ id, trace_id: 'tr-7', type: 'SPAN', parent_observation_id: 'not-exported', start_time: start, user_id: 'di', trace_name: 'orphans' });
+    // Equal-length UTC texts compare as text; an offset or another precision is compared by instant.
+    const starts = ['2026-07-10 09:00:00.500000', '2026-07-10T10:59:00.000+02:00', '2026-07-10 09:00:00.400000', '2026-07-10T08:59:59Z'];
+    const jsonl = starts.map((start, i) => JSON.stringify(row(`o-${i}`, start))).join('\n');
+    const { dataset } = await loadLangfuseExport({ name: 'p/observations_v2/2026-07-10T10-00-00.jsonl', body: jsonl });
+    expect(dataset.traces).toMatchObject([{ id: 'tr-7', timestamp: '2026-07-10T10:59:00.000+02:00' }]);
+    // Without the offset start, the earliest of the rest.
+    const rest = starts.filter((_, i) => i !== 1).map((start, i) => JSON.stringify(row(`o-${i}`, start))).join('\n');
+    expect((await loadLangfuseExport({ name: 'p/observations_v2/run.jsonl', body: rest })).dataset.traces).toMatchObject([{ timestamp: '2026-07-10T08:59:59Z' }]);
+    const blobOnly = [starts[0], starts[2]].map((start, i) => JSON.stringify(row(`o-${i}`, start!))).join('\n');
+    expect((await loadLangfuseExport({ name: 'p/observations_v2/run.jsonl', body: blobOnly })).dataset.traces).toMatchObject([{ timestamp: '2026-07-10T09:00:00.400000Z' }]);
+  });
+
   it('the trace download (`{ observations, scores }`, pretty-printed) and API pages with a v3 categorical label', async () => {
     const download = JSON.stringify(
       {

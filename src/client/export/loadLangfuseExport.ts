@@ -200,6 +200,16 @@ async function selectedByManifests(files: (LangfuseExportFile | { name: string; 
   });
 }
 
+/**
+ * Whether instant `a` is before `b` (both already checked by the row readers). UTC texts of one
+ * form (`…T…Z` with the same digits, as an export writes every time) compare as text, sparing a
+ * parse per row; any other pair is parsed.
+ */
+function earlier(a: string, b: string): boolean {
+  const plain = a.length === b.length && a.endsWith('Z') && b.endsWith('Z') && a.charCodeAt(0) >= 48 && b.charCodeAt(0) >= 48;
+  return plain ? a < b : parseIsoDate(a) < parseIsoDate(b);
+}
+
 /** The records read so far, each kept once by id (the last read wins). */
 class Collector {
   readonly traces: DatasetTrace[] = [];
@@ -213,7 +223,7 @@ class Collector {
   private readonly scoreAt = new Dictionary();
   /** Traces known only from their observations' rows, until a trace record (if any) is read. */
   private readonly contextAt = new Dictionary();
-  private readonly contexts: { context: TraceContext; rootStart: string | null; firstStart: string; firstMs: number }[] = [];
+  private readonly contexts: { context: TraceContext; rootStart: string | null; firstStart: string }[] = [];
   readonly files: LangfuseExportFileSummary[] = [];
   readonly errors: LangfuseExportRowError[] = [];
   readonly expectedRows = new Map<string, number | null>();
@@ -332,15 +342,10 @@ class Collector {
   private note(context: TraceContext, start: string): void {
     const index = this.contextAt.id(context.traceId);
     const known = this.contexts[index];
-    const ms = parseIsoDate(start);
-    if (!known) this.contexts.push({ context, rootStart: context.root ? start : null, firstStart: start, firstMs: ms });
-    else {
-      if (context.root) known.rootStart = start;
-      if (ms < known.firstMs) {
-        known.firstStart = start;
-        known.firstMs = ms;
-      }
-    }
+    if (!known) this.contexts.push({ context, rootStart: context.root ? start : null, firstStart: start });
+    else if (context.root) known.rootStart = start;
+    // The first start matters only for a trace without a root observation.
+    else if (known.rootStart === null && earlier(start, known.firstStart)) known.firstStart = start;
   }
 
   private problem(summary: LangfuseExportFileSummary, line: number, field: string | null, message: string): void {
