@@ -1,35 +1,12 @@
 // Builds the UI benchmark page, opens it in headless Chromium and prints median mount and sort
 // times of <UserList /> and of AG Grid Community on the same 100k users, with the ratios; then
 // loads ~1M observations with <UserList /> on screen and prints the longest main-thread task.
-import { resolve } from 'node:path';
-import react from '@vitejs/plugin-react';
-import { chromium } from 'playwright-core';
-import { build } from 'vite';
-import { CHROMIUM_ARGS, findChromium } from '../chromium.mjs';
-import { serveStatic } from '../staticServer.mjs';
+import { openBenchPage } from './benchPage.mjs';
 import { median, ms } from './stats.mjs';
 
 const RUNS = Number(process.env.BENCH_UI_RUNS ?? 5);
-const outDir = resolve('.bench/ui');
-await build({
-  configFile: false,
-  logLevel: 'warn',
-  root: resolve('scripts/bench/ui'),
-  base: './',
-  publicDir: false,
-  plugins: [react()],
-  build: { outDir, emptyOutDir: true, minify: true, chunkSizeWarningLimit: 10_000 },
-});
-
-const { origin, close } = await serveStatic(outDir);
-
-const executablePath = findChromium();
-if (!executablePath) {
-  console.error('[userlens] No Chromium for the UI benchmark: run `node scripts/ensure-chromium.mjs` or set CHROMIUM_PATH.');
-  process.exit(1);
-}
 // --expose-gc: the load bench collects its generated dataset's garbage before it measures.
-const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'] });
+const { origin, browser, close } = await openBenchPage('ui', ['--js-flags=--expose-gc']);
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (error) => console.error('[page]', error.message));
@@ -84,6 +61,5 @@ try {
       (load.firstRowsLongTasks.length ? ` (the first answer and its render in one task of ${ms(Math.max(...load.firstRowsLongTasks))})` : ' (no task over 50 ms)'),
   );
 } finally {
-  await browser.close();
-  close();
+  await close();
 }

@@ -25,13 +25,12 @@ self.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
     }
     post({ type: 'done', result });
   } catch (error) {
-    const { message, code, where, field, status } = (isUserlensError(error) ? error : { message: String((error as Error)?.message ?? error) }) as {
-      message: string;
-      code?: never;
-      where?: string;
-      field?: string;
-      status?: number;
-    };
-    post({ type: 'error', error: { message, code, where, field, status } });
+    // Errors do not cross to the page as themselves: a UserlensError goes as its fields, to be made again there.
+    post({
+      type: 'error',
+      error: isUserlensError(error)
+        ? { message: error.message, code: error.code, where: error.where, field: error.field, status: error.status }
+        : { message: error instanceof Error ? error.message : String(error) },
+    });
   }
 };

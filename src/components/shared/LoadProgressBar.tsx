@@ -27,15 +27,15 @@ export default function LoadProgressBar() {
   const labels = { ...loadProgressEnUS, ...given };
   const locale = lang ?? format.locale;
   const { done, total, phase } = progress;
+  // Without a known end, the bar has no value: the browser shows it as moving, and names no figure.
+  const known = total > 0;
   let text: string;
   if (phase === 'reading') {
     const rows = progress.rows ?? 0;
     const skipped = progress.skipped ?? 0;
-    text = formatLabel(pluralText(labels, total > 0 ? 'loadReading' : 'loadReadingStream', rows, locale), { done: size(done, format.locale), total: size(total, format.locale), count: format.number(rows) });
+    text = formatLabel(pluralText(labels, known ? 'loadReading' : 'loadReadingStream', rows, locale), { done: size(done, format.locale), total: size(total, format.locale), count: format.number(rows) });
     if (skipped > 0) text += ` · ${formatLabel(pluralText(labels, 'loadSkipped', skipped, locale), { count: format.number(skipped) })}`;
   } else text = formatLabel(labels.loadProgress, { done: format.number(done), total: format.number(total) });
-  // Without a known end, the bar has no value: the browser shows it as moving, and names no figure.
-  const known = total > 0;
   return (
     <label data-part="load-progress" data-phase={phase}>
       {text}{' '}
